@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Corpus evaluation for storyline (stdlib only).
+
+For every Markdown, text and JSON resume in the corpus, and for each resume
+of the bulk CSV (written out as text files in a temporary folder), runs
+`storyline extract` and `storyline check --format json`, then prints:
+roles and bullets found per document, how often each rule fired, and every
+exit status that breaks the contract (2 or a crash on a readable file).
+With --check, exits 1 when anything breaks the contract.
+"""
+import argparse
+import collections
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+# Files the corpus marks as malformed: storyline must reject them (exit 2).
+EXPECTED_ERRORS = {"resumes/json/nonstandard/invalid_json_resume.json"}
+
+
+def run(cmd):
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def corpus_files(corpus):
+    out = []
+    for sub in ("resumes/md", "resumes/txt", "resumes/json", "resumes/json/nonstandard"):
+        d = os.path.join(corpus, sub)
+        if not os.path.isdir(d):
+            continue
+        for name in sorted(os.listdir(d)):
+            p = os.path.join(d, name)
+            if os.path.isfile(p) and name.rsplit(".", 1)[-1] in ("md", "txt", "json"):
+                out.append(p)
+    return out
+
+
+def bulk_files(corpus, tmp, limit):
+    path = os.path.join(corpus, "bulk", "UpdatedResumeDataSet.csv")
+    if not os.path.exists(path):
+        return []
+    out = []
+    # The data set is not valid UTF-8 (cp1252 bytes replaced by '?'): decode
+    # leniently, as a user saving these as UTF-8 text would.
+    with open(path, encoding="utf-8", errors="replace", newline="") as f:
+        for i, row in enumerate(csv.DictReader(f)):
+            if limit and i >= limit:
+                break
+            p = os.path.join(tmp, f"bulk_{i:04d}.txt")
+            with open(p, "w", encoding="utf-8") as g:
+                g.write(row["Resume"])
+            out.append(p)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--bulk-limit", type=int, default=0)
+    ap.add_argument("--today", default="2026-11")
+    ap.add_argument("--show", help="print every finding of this rule code")
+    args = ap.parse_args()
+
+    problems = []
+    fired = collections.Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        sets = [("corpus", corpus_files(args.corpus)), ("bulk", bulk_files(args.corpus, tmp, args.bulk_limit))]
+        for label, files in sets:
+            print(f"\n== {label}: {len(files)} files")
+            docs_with_roles = 0
+            total_roles = total_bullets = 0
+            for p in files:
+                rel = os.path.relpath(p, args.corpus) if label == "corpus" else os.path.basename(p)
+                code, out, err = run([args.bin, "extract", p])
+                expected_error = rel in EXPECTED_ERRORS
+                if code != 0:
+                    if not expected_error:
+                        problems.append(f"{rel}: extract exit {code}: {err.strip()[:200]}")
+                    if label == "corpus":
+                        print(f"  {rel}: not read ({err.strip()[:120]})")
+                    continue
+                model = json.loads(out)
+                roles = model["roles"]
+                bullets = sum(len(r["bullets"]) for r in roles)
+                loose = len(model.get("loose_bullets", []))
+                total_roles += len(roles)
+                total_bullets += bullets
+                docs_with_roles += bool(roles and bullets)
+                code, out, err = run([args.bin, "check", "--format", "json", "--today", args.today, p])
+                if code not in (0, 1):
+                    problems.append(f"{rel}: check exit {code}: {err.strip()[:200]}")
+                    continue
+                report = json.loads(out)
+                for d in report["diagnostics"]:
+                    fired[d["code"]] += 1
+                    if args.show and d["code"] == args.show:
+                        print(f"    {rel}:{d['line']}: {d['message']}")
+                if label == "corpus":
+                    print(f"  {rel}: {len(roles)} roles, {bullets} bullets, {loose} loose, "
+                          f"{len(report['diagnostics'])} findings; headline={model['headline']!r}")
+            for rel in EXPECTED_ERRORS:
+                p = os.path.join(args.corpus, rel)
+                if label == "corpus" and os.path.exists(p):
+                    code, out, err = run([args.bin, "check", p])
+                    if code != 2:
+                        problems.append(f"{rel}: expected exit 2 for malformed input, got {code}")
+            n = max(len(files), 1)
+            print(f"  -> {docs_with_roles}/{len(files)} documents with roles and bullets; "
+                  f"{total_roles} roles, {total_bullets} bullets ({total_bullets / n:.1f} per document)")
+    print("\n== findings by rule")
+    for code, count in sorted(fired.items()):
+        print(f"  {code}: {count}")
+    if problems:
+        print("\n== contract problems")
+        for p in problems:
+            print("  " + p)
+    if args.check and problems:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,294 @@
+//! Resume dates: "Jan 2020", "Sept. 2019", "2019-03", "03/2019", "2019",
+//! "Present", and ranges between them. Resumes rarely give days, and
+//! general date libraries reject month-only dates, so this is our own.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Serialize, Serializer};
+
+/// A point in time as precise as the source states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: u16,
+    pub month: Option<u8>,
+}
+
+impl YearMonth {
+    pub fn new(year: u16, month: Option<u8>) -> Self {
+        YearMonth { year, month }
+    }
+
+    /// Months since year 0, taking a missing month as `default_month`.
+    pub fn months(self, default_month: u8) -> i32 {
+        i32::from(self.year) * 12 + i32::from(self.month.unwrap_or(default_month)) - 1
+    }
+
+    /// Parses "YYYY" or "YYYY-MM".
+    pub fn parse_iso(s: &str) -> Option<Self> {
+        let s = s.trim();
+        let (y, m) = match s.split_once('-') {
+            Some((y, m)) => (y, Some(m)),
+            None => (s, None),
+        };
+        let year: u16 = y.parse().ok().filter(|y| (1900..=2100).contains(y))?;
+        let month = match m {
+            Some(m) => Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?),
+            None => None,
+        };
+        Some(YearMonth { year, month })
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.month {
+            Some(m) => write!(f, "{:04}-{:02}", self.year, m),
+            None => write!(f, "{:04}", self.year),
+        }
+    }
+}
+
+/// One end of a role's dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePoint {
+    At(YearMonth),
+    Present,
+}
+
+impl DatePoint {
+    /// Months since year 0; "present" is `today`.
+    pub fn months(self, today: YearMonth, default_month: u8) -> i32 {
+        match self {
+            DatePoint::At(ym) => ym.months(default_month),
+            DatePoint::Present => today.months(default_month),
+        }
+    }
+}
+
+impl fmt::Display for DatePoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DatePoint::At(ym) => ym.fmt(f),
+            DatePoint::Present => f.write_str("present"),
+        }
+    }
+}
+
+impl Serialize for DatePoint {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A date range found in a line of text, with its byte range in that line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundRange {
+    pub start: Option<DatePoint>,
+    pub end: Option<DatePoint>,
+    pub range: std::ops::Range<usize>,
+}
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)['.]?";
+const PRESENT: &str = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date)";
+
+/// One date: "Jan 2020", "January, 2020", "2019-03", "03/2019", "3.2019", "2019", "'19" is not accepted.
+fn date_pattern() -> String {
+    format!(
+        r"(?:{MONTH},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])\b|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d|(?:19|20)\d\d)"
+    )
+}
+
+static RANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let d = date_pattern();
+    Regex::new(&format!(
+        r"(?i)\b(?P<start>{d})\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>{d}|{PRESENT})\b"
+    ))
+    .expect("date range regex")
+});
+
+static SINCE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let d = date_pattern();
+    Regex::new(&format!(r"(?i)\b(?:since|from)\s+(?P<start>{d})\b")).expect("since regex")
+});
+
+static SINGLE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<start>{MONTH},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2]))\b"
+    ))
+    .expect("single date regex")
+});
+
+static ONE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:(?P<mon>{MONTH}),?\s*(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>0?[1-9]|1[0-2])|(?P<m3>0?[1-9]|1[0-2])[/.](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)|(?P<present>{PRESENT}))\s*$"
+    ))
+    .expect("single date regex")
+});
+
+fn month_number(name: &str) -> Option<u8> {
+    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    let prefix = n.get(..3)?;
+    let m = match prefix {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Parses one date point such as "Sept. 2019", "2019-03" or "Present".
+pub fn parse_point(s: &str) -> Option<DatePoint> {
+    let c = ONE_RE.captures(s)?;
+    if c.name("present").is_some() {
+        return Some(DatePoint::Present);
+    }
+    let year = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u16>().ok());
+    let ym = if let Some(mon) = c.name("mon") {
+        YearMonth::new(year("y1")?, Some(month_number(mon.as_str())?))
+    } else if let Some(y) = year("y2") {
+        YearMonth::new(y, c.name("m2").and_then(|m| m.as_str().parse().ok()))
+    } else if let Some(y) = year("y3") {
+        YearMonth::new(y, c.name("m3").and_then(|m| m.as_str().parse().ok()))
+    } else {
+        YearMonth::new(year("y4")?, None)
+    };
+    Some(DatePoint::At(ym))
+}
+
+/// Finds the first date range in a line: "Jan 2020 – Present", "2016 to
+/// 2018", "since 2019", or a lone month date ("March 2021").
+pub fn find_range(line: &str) -> Option<FoundRange> {
+    for c in RANGE_RE.captures_iter(line) {
+        let (start, end) = (parse_point(&c["start"]), parse_point(&c["end"]));
+        if start.is_some() && end.is_some() {
+            return Some(FoundRange {
+                start,
+                end,
+                range: c.get(0)?.range(),
+            });
+        }
+    }
+    let (c, end) = match SINCE_RE.captures(line) {
+        Some(c) => (c, Some(DatePoint::Present)),
+        None => (SINGLE_RE.captures(line)?, None),
+    };
+    Some(FoundRange {
+        start: Some(parse_point(&c["start"])?),
+        end,
+        range: c.get(0)?.range(),
+    })
+}
+
+/// Parses "YYYY-MM" (for `--today`).
+pub fn parse_today(s: &str) -> Result<YearMonth, String> {
+    match YearMonth::parse_iso(s) {
+        Some(ym) if ym.month.is_some() => Ok(ym),
+        _ => Err(format!("expected YYYY-MM, got '{s}'")),
+    }
+}
+
+/// The current month from the system clock (UTC).
+pub fn current_month() -> YearMonth {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let (y, m, _) = civil_from_days(days);
+    YearMonth::new(u16::try_from(y).unwrap_or(2000), Some(m))
+}
+
+/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(y: u16, m: Option<u8>) -> Option<DatePoint> {
+        Some(DatePoint::At(YearMonth::new(y, m)))
+    }
+
+    #[test]
+    fn parses_common_points() {
+        assert_eq!(parse_point("Jan 2020"), at(2020, Some(1)));
+        assert_eq!(parse_point("January 2020"), at(2020, Some(1)));
+        assert_eq!(parse_point("Sept. 2019"), at(2019, Some(9)));
+        assert_eq!(parse_point("2019-03"), at(2019, Some(3)));
+        assert_eq!(parse_point("03/2019"), at(2019, Some(3)));
+        assert_eq!(parse_point("2019"), at(2019, None));
+        assert_eq!(parse_point("Present"), Some(DatePoint::Present));
+        assert_eq!(parse_point("Current"), Some(DatePoint::Present));
+        assert_eq!(parse_point("now"), Some(DatePoint::Present));
+        assert_eq!(parse_point("Python 3"), None);
+    }
+
+    #[test]
+    fn finds_ranges_with_every_separator() {
+        for (line, start, end) in [
+            (
+                "Acme — Jan 2020 – Present",
+                at(2020, Some(1)),
+                Some(DatePoint::Present),
+            ),
+            ("2016 to 2018", at(2016, None), at(2018, None)),
+            (
+                "(2014-11 -- 2015-12)",
+                at(2014, Some(11)),
+                at(2015, Some(12)),
+            ),
+            ("Mar 2017 — Jun 2020", at(2017, Some(3)), at(2020, Some(6))),
+            ("03/2019 - 04/2021", at(2019, Some(3)), at(2021, Some(4))),
+            (
+                "Sept. 2019 - now",
+                at(2019, Some(9)),
+                Some(DatePoint::Present),
+            ),
+            (
+                "December 2019 to till date",
+                at(2019, Some(12)),
+                Some(DatePoint::Present),
+            ),
+            ("since 2019", at(2019, None), Some(DatePoint::Present)),
+        ] {
+            let r = find_range(line).unwrap_or_else(|| panic!("no range in {line}"));
+            assert_eq!((r.start, r.end), (start, end), "{line}");
+        }
+    }
+
+    #[test]
+    fn lone_year_is_not_a_range_but_month_date_is_a_start() {
+        assert_eq!(find_range("Python 3.8 and Java 8"), None);
+        assert_eq!(find_range("Won a prize in 2019"), None);
+        let r = find_range("Berlin, March 2021").unwrap();
+        assert_eq!((r.start, r.end), (at(2021, Some(3)), None));
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_017), (2000, 3, 1));
+    }
+}

@@ -1,0 +1,116 @@
+//! Findings, as every reporter receives them.
+
+use serde::Serialize;
+
+use crate::model::Document;
+use crate::source::{Span, Text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "info" => Some(Severity::Info),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// A location in another file (or channel) that a finding refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    pub path: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: String,
+    pub help: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+    /// The source byte span, for reporters that quote the source.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl Diagnostic {
+    /// A finding on `range` of `text` (a text range, mapped to the source).
+    pub fn on_text(doc: &Document, text: &Text, range: std::ops::Range<usize>) -> DiagnosticAt {
+        let span = text.source_span(range.start, range.end);
+        DiagnosticAt {
+            span,
+            field: text.field.clone(),
+            path: doc.path.clone(),
+            start: doc.lines.position(&doc.source, span.start),
+            end: doc.lines.position(&doc.source, span.end),
+        }
+    }
+
+    /// The key reporters sort by: path, then position, then code.
+    pub fn sort_key(&self) -> (&str, usize, usize, &str) {
+        (&self.path, self.line, self.column, self.code)
+    }
+}
+
+/// A location, ready to receive the rule and message.
+pub struct DiagnosticAt {
+    span: Span,
+    field: Option<String>,
+    path: String,
+    start: crate::source::Position,
+    end: crate::source::Position,
+}
+
+impl DiagnosticAt {
+    pub fn build(
+        self,
+        info: &crate::rules::RuleInfo,
+        severity: Severity,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic {
+            code: info.code,
+            rule: info.name,
+            severity,
+            path: self.path,
+            line: self.start.line,
+            column: self.start.column,
+            end_line: self.end.line,
+            end_column: self.end.column,
+            message,
+            help: info.help.to_string(),
+            field: self.field,
+            related: Vec::new(),
+            span: self.span,
+        }
+    }
+}

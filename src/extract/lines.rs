@@ -1,0 +1,383 @@
+//! Source lines → classified lines with markup removed, for the segmenter.
+//! Markdown and plain text share this; Markdown also strips inline markup
+//! and reads suppression comments.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Suppression;
+use crate::source::Text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    /// A Markdown `#` heading or a setext-underlined line, with its level.
+    Heading(u8),
+    Bullet,
+    Plain,
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub text: Text,
+    pub kind: LineKind,
+    /// Leading whitespace width of the source line.
+    pub indent: usize,
+    /// 1-based source line.
+    pub number: usize,
+    /// The whole line is bold or italic (`**Acme Corp**`).
+    pub emphasized: bool,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.kind == LineKind::Blank
+    }
+}
+
+static BULLET_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*+•▪●➢◦■□►▸‣⁃∙·➤✓✔❖→\u{f0b7}\u{f0a7}\u{f076}\u{f0d8}o]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+        .expect("bullet regex")
+});
+static HEADING_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6})\s+").expect("heading regex"));
+static UNDERLINE_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}(=+|-+|_+|~+)\s*$").expect("underline regex"));
+static TABLE_SEP_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").expect("table regex")
+});
+static DIRECTIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*storyline-(disable-next-line|disable|enable)\b\s*([A-Za-z0-9, ]*?)\s*(?:--\s*(.*?))?\s*$")
+        .expect("directive regex")
+});
+
+/// Characters that never carry meaning: zero-width spaces, soft hyphens,
+/// byte-order marks and private-use icon glyphs (FontAwesome).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+    ) || (('\u{e000}'..='\u{f8ff}').contains(&c) && !is_pua_bullet(c))
+}
+
+fn is_pua_bullet(c: char) -> bool {
+    matches!(c, '\u{f0b7}' | '\u{f0a7}' | '\u{f076}' | '\u{f0d8}')
+}
+
+/// Splits `source` into classified lines. `markdown` turns on inline
+/// markup stripping, setext headings after text and HTML comments.
+pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>) {
+    let mut lines = Vec::new();
+    let mut suppressions = Vec::new();
+    let mut open_blocks: Vec<(usize, Vec<String>, Option<String>)> = Vec::new();
+    let mut in_comment = false;
+    let mut in_fence = false;
+    let mut offset = 0;
+    for (i, raw_with_nl) in source.split_inclusive('\n').enumerate() {
+        let number = i + 1;
+        let start = offset;
+        offset += raw_with_nl.len();
+        let raw = raw_with_nl.trim_end_matches(['\n', '\r']);
+        let mut text = Text::builder();
+        let mut kind = LineKind::Plain;
+        let indent = raw.len() - raw.trim_start().len();
+
+        if markdown && raw.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+            lines.push(blank(number, start));
+            continue;
+        }
+        if in_fence {
+            lines.push(blank(number, start));
+            continue;
+        }
+
+        // Remove HTML comments (which may span lines), reading directives.
+        let mut visible = String::new();
+        let mut pieces: Vec<(usize, usize)> = Vec::new(); // (raw offset, len) kept
+        let mut pos = 0;
+        while pos < raw.len() {
+            if in_comment {
+                match raw[pos..].find("-->") {
+                    Some(end) => {
+                        in_comment = false;
+                        pos += end + 3;
+                    }
+                    None => pos = raw.len(),
+                }
+                continue;
+            }
+            if markdown && let Some(c) = raw[pos..].find("<!--") {
+                pieces.push((pos, c));
+                visible.push_str(&raw[pos..pos + c]);
+                let body_start = pos + c + 4;
+                match raw[body_start..].find("-->") {
+                    Some(end) => {
+                        read_directive(
+                            &raw[body_start..body_start + end],
+                            number,
+                            &mut suppressions,
+                            &mut open_blocks,
+                        );
+                        pos = body_start + end + 3;
+                    }
+                    None => {
+                        in_comment = true;
+                        pos = raw.len();
+                    }
+                }
+                continue;
+            }
+            pieces.push((pos, raw.len() - pos));
+            visible.push_str(&raw[pos..]);
+            pos = raw.len();
+        }
+        if visible.trim().is_empty() {
+            lines.push(blank(number, start));
+            continue;
+        }
+
+        // Setext underline: the previous line becomes a heading.
+        if UNDERLINE_RE.is_match(raw) && pieces.len() == 1 {
+            let level = if raw.trim_start().starts_with('=') {
+                1
+            } else {
+                2
+            };
+            if let Some(prev) = lines
+                .last_mut()
+                .filter(|l: &&mut Line| l.kind == LineKind::Plain)
+            {
+                prev.kind = LineKind::Heading(level);
+            }
+            lines.push(blank(number, start));
+            continue;
+        }
+        if markdown && TABLE_SEP_RE.is_match(raw) {
+            lines.push(blank(number, start));
+            continue;
+        }
+
+        // Strip the block prefix: heading hashes, bullet marker, quote.
+        let mut skip = 0;
+        if markdown && let Some(q) = raw.trim_start().strip_prefix('>') {
+            skip = raw.len() - q.len();
+        }
+        let rest = &raw[skip..];
+        if markdown && let Some(c) = HEADING_RE.captures(rest) {
+            kind = LineKind::Heading(c[1].len() as u8);
+            skip += c[0].len();
+        }
+        if kind == LineKind::Plain
+            && let Some(m) = BULLET_RE.find(&raw[skip..])
+        {
+            // "o " is a bullet only in text resumes' Word exports, and
+            // "a." only when a letter list is plausible: keep it to
+            // markers that cannot start a sentence word.
+            let marker = m.as_str().trim();
+            let letter_marker = marker.len() <= 3
+                && marker
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_lowercase());
+            if !letter_marker || marker == "o" && !markdown {
+                kind = LineKind::Bullet;
+                skip += m.end();
+            }
+        }
+
+        // Copy the visible remainder into the Text, mapping to the source.
+        for &(p, len) in &pieces {
+            let (a, b) = (p.max(skip), p + len);
+            if a < b {
+                push_clean(&mut text, &raw[a..b], start + a);
+            }
+        }
+        if markdown {
+            text = strip_inline(&text);
+        }
+        let emphasized = markdown && kind != LineKind::Bullet && source_line_emphasized(&visible);
+        let text = if markdown && text.text.contains('|') {
+            table_row(text)
+        } else {
+            text
+        };
+        let text = text.trimmed(&[]);
+        if text.is_empty() {
+            lines.push(blank(number, start));
+            continue;
+        }
+        lines.push(Line {
+            text,
+            kind,
+            indent,
+            number,
+            emphasized,
+        });
+    }
+    // A disable without an enable runs to the end of the file.
+    let last = lines.len().max(1);
+    for (line, codes, reason) in open_blocks {
+        suppressions.push(Suppression {
+            lines: (line, last),
+            codes,
+            reason,
+            line,
+        });
+    }
+    (lines, suppressions)
+}
+
+fn blank(number: usize, start: usize) -> Line {
+    Line {
+        text: Text::verbatim("", start),
+        kind: LineKind::Blank,
+        indent: 0,
+        number,
+        emphasized: false,
+    }
+}
+
+/// Appends `s`, dropping invisible characters and folding tabs to spaces.
+fn push_clean(text: &mut Text, s: &str, offset: usize) {
+    let mut run_start = 0;
+    for (i, c) in s.char_indices() {
+        if is_invisible(c) || c == '\t' {
+            text.push(&s[run_start..i], offset + run_start);
+            if c == '\t' {
+                // Tabs separate columns: keep them as a wide gap.
+                text.push_synthetic("  ");
+            }
+            run_start = i + c.len_utf8();
+        }
+    }
+    text.push(&s[run_start..], offset + run_start);
+}
+
+fn read_directive(
+    body: &str,
+    number: usize,
+    out: &mut Vec<Suppression>,
+    open: &mut Vec<(usize, Vec<String>, Option<String>)>,
+) {
+    let Some(c) = DIRECTIVE_RE.captures(body) else {
+        return;
+    };
+    let codes: Vec<String> = c[2]
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_uppercase)
+        .collect();
+    let reason = c
+        .get(3)
+        .map(|r| r.as_str().to_string())
+        .filter(|r| !r.is_empty());
+    match &c[1] {
+        "disable-next-line" => out.push(Suppression {
+            lines: (number + 1, number + 1),
+            codes,
+            reason,
+            line: number,
+        }),
+        "disable" => open.push((number, codes, reason)),
+        _ => {
+            // An enable closes the matching disable (same codes), or the
+            // latest one when it names none.
+            let idx = open
+                .iter()
+                .rposition(|(_, c, _)| codes.is_empty() || *c == codes);
+            if let Some(idx) = idx {
+                let (line, codes, reason) = open.remove(idx);
+                out.push(Suppression {
+                    lines: (line, number),
+                    codes,
+                    reason,
+                    line,
+                });
+            }
+        }
+    }
+}
+
+static INLINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+          !\[[^\]]*\]\([^)]*\)          # image: dropped
+        | \[(?P<link>[^\]]*)\]\([^)]*\)   # link: keep its text
+        | \[(?P<ref>[^\]]+)\]\[[^\]]*\]   # reference link
+        | <(?P<auto>https?://[^>]+)>      # autolink
+        | </?[a-zA-Z][^>]*>               # HTML tag: dropped
+        | \\(?P<esc>[\\`*_{}\[\]()\#+\-.!|~])  # escape
+        | \*\*|__|`|~~                    # emphasis and code markers
+        | (?:^|(?P<pre>[\s(]))\*(?P<istar>\S)   # *italic start
+        | (?P<istarend>\S)\*(?:$|[\s.,;:)])      # italic end*
+        ",
+    )
+    .expect("inline regex")
+});
+
+/// Removes inline Markdown markup, keeping the mapping to the source.
+fn strip_inline(t: &Text) -> Text {
+    let s = &t.text;
+    let mut out = Text::builder();
+    let mut last = 0;
+    for c in INLINE_RE.captures_iter(s) {
+        let m = c.get(0).expect("match");
+        out_push(&mut out, t, last, m.start());
+        let keep = c
+            .name("link")
+            .or_else(|| c.name("ref"))
+            .or_else(|| c.name("auto"))
+            .or_else(|| c.name("esc"));
+        if let Some(k) = keep {
+            out_push(&mut out, t, k.start(), k.end());
+        }
+        if let Some(p) = c.name("pre") {
+            out_push(&mut out, t, p.start(), p.end());
+        }
+        if let Some(p) = c.name("istar") {
+            out_push(&mut out, t, p.start(), p.end());
+        }
+        if let Some(p) = c.name("istarend") {
+            out_push(&mut out, t, p.start(), p.end());
+            // Keep the boundary character after the star.
+            let after = m.end();
+            let star_end = p.end() + 1;
+            out_push(&mut out, t, star_end, after);
+        }
+        last = m.end();
+    }
+    out_push(&mut out, t, last, s.len());
+    out.field = t.field.clone();
+    out
+}
+
+fn out_push(out: &mut Text, t: &Text, a: usize, b: usize) {
+    if a < b {
+        let piece = t.slice(a, b);
+        out.push(&piece.text, piece.source_offset(0));
+    }
+}
+
+/// "| Acme | Engineer | 2020 |" → "Acme | Engineer | 2020".
+fn table_row(t: Text) -> Text {
+    t.trimmed(&['|'])
+}
+
+/// Whether a source line is wholly wrapped in emphasis markers.
+pub fn source_line_emphasized(raw: &str) -> bool {
+    let s = raw.trim();
+    let s = BULLET_RE.find(s).map_or(s, |m| &s[m.end()..]).trim();
+    let s = s.trim_end_matches([':', ' ']);
+    for mark in ["**", "__", "*", "_"] {
+        if s.len() > 2 * mark.len() + 1 && s.starts_with(mark) && s.ends_with(mark) {
+            let inner = &s[mark.len()..s.len() - mark.len()];
+            if !inner.contains(mark) || mark.len() == 1 {
+                return true;
+            }
+        }
+    }
+    false
+}

@@ -1,0 +1,196 @@
+//! Input files → [`Document`]s. One module per input format; this one
+//! reads the bytes (within limits), decides the format by content and name,
+//! and dispatches.
+
+mod json_resume;
+mod json_spans;
+pub mod lines;
+mod segment;
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::InputError;
+use crate::lexicon::Lexicon;
+use crate::model::{Document, Format};
+
+/// Bounds on what one input may cost.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest file read, in bytes.
+    pub max_file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+/// Whether a path names a file storyline reads, judged by its name.
+pub fn is_supported_name(path: &Path) -> bool {
+    matches!(
+        extension(path).as_str(),
+        "md" | "markdown" | "mdown" | "txt" | "text" | "json"
+    )
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// Reads and extracts one file.
+pub fn extract_path(
+    path: &Path,
+    display: &str,
+    lex: &Lexicon,
+    limits: &Limits,
+) -> Result<Document, InputError> {
+    let bytes = read_bounded(path, display, limits)?;
+    extract_bytes(display, &extension(path), bytes, lex)
+}
+
+/// Extracts a document from bytes; `ext` is the lowercase file extension.
+pub fn extract_bytes(
+    display: &str,
+    ext: &str,
+    bytes: Vec<u8>,
+    lex: &Lexicon,
+) -> Result<Document, InputError> {
+    if bytes.is_empty() || bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::new(display, "the file is empty"));
+    }
+    sniff_binary(display, &bytes)?;
+    let text = decode_text(display, bytes)?;
+    let format = match ext {
+        "json" => Format::JsonResume,
+        "md" | "markdown" | "mdown" => Format::Markdown,
+        "txt" | "text" => Format::Text,
+        _ if text.trim_start().starts_with('{') => Format::JsonResume,
+        _ => Format::Text,
+    };
+    match format {
+        Format::JsonResume => json_resume::extract(display, text),
+        Format::Markdown => Ok(text_document(display, Format::Markdown, text, lex)),
+        Format::Text => Ok(text_document(display, Format::Text, text, lex)),
+    }
+}
+
+fn text_document(display: &str, format: Format, text: String, lex: &Lexicon) -> Document {
+    let markdown = format == Format::Markdown;
+    let (lines, suppressions) = lines::split_lines(&text, markdown);
+    let mut doc = Document::new(display, format, text);
+    doc.suppressions = suppressions;
+    segment::segment(&mut doc, lines, lex);
+    doc
+}
+
+fn read_bounded(path: &Path, display: &str, limits: &Limits) -> Result<Vec<u8>, InputError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(display, &e))?;
+    if meta.is_dir() {
+        return Err(InputError::new(display, "is a directory, not a file"));
+    }
+    if !meta.is_file() {
+        // FIFOs, sockets and devices could block or never end.
+        return Err(InputError::new(display, "not a regular file"));
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_large(display, meta.len(), limits));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(display, &e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between stat and read: never read past the limit.
+    file.take(limits.max_file_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(display, &e))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_large(display, bytes.len() as u64, limits));
+    }
+    Ok(bytes)
+}
+
+fn too_large(display: &str, len: u64, limits: &Limits) -> InputError {
+    InputError::new(
+        display,
+        format!(
+            "too large: {} bytes, over the limit of {} bytes (raise it with `max-file-size`)",
+            len, limits.max_file_bytes
+        ),
+    )
+}
+
+fn io_error(display: &str, e: &std::io::Error) -> InputError {
+    let cause = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied: the file cannot be read".to_string()
+        }
+        _ => format!("cannot be read: {e}"),
+    };
+    InputError::new(display, cause)
+}
+
+/// Rejects formats storyline does not read yet, with the reason.
+fn sniff_binary(display: &str, bytes: &[u8]) -> Result<(), InputError> {
+    let what = if bytes.starts_with(b"%PDF") {
+        Some("a PDF file")
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        Some("a ZIP archive (DOCX or LinkedIn export)")
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some("a legacy Word (.doc) file")
+    } else {
+        None
+    };
+    match what {
+        Some(w) => Err(InputError::new(
+            display,
+            format!("{w}: this format is not supported yet"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Decodes UTF-8 (with or without BOM) and BOM-marked UTF-16.
+fn decode_text(display: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(display, rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(display, rest, u16::from_be_bytes);
+    }
+    let skip = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
+    let mut bytes = bytes;
+    bytes.drain(..skip);
+    if bytes.contains(&0) {
+        return Err(InputError::new(display, "binary data, not a text document"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        InputError::new(
+            display,
+            format!("not valid UTF-8 (invalid byte at offset {at}); save the file as UTF-8"),
+        )
+    })
+}
+
+fn decode_utf16(display: &str, bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, InputError> {
+    if !bytes.len().is_multiple_of(2) {
+        return Err(InputError::new(
+            display,
+            "truncated UTF-16 text (odd number of bytes)",
+        ));
+    }
+    let units = bytes.chunks_exact(2).map(|c| f([c[0], c[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| InputError::new(display, "invalid UTF-16 text"))
+}

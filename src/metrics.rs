@@ -1,0 +1,456 @@
+//! Metric detection: which figures in a bullet are quantified results.
+//!
+//! Counts numbers with units or nouns ("3 teams", "10M users", "500+
+//! tickets"), percentages, money, multipliers, durations, rankings and
+//! "from X to Y"; skips years, dates, versions and product names ("Python
+//! 3", "EC2", "GPT-4"), tenure ("for 2 years"), phone numbers, GPAs and
+//! list numbering. Word lists come from the lexicon.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::Lexicon;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricKind {
+    Percent,
+    Money,
+    Multiplier,
+    Magnitude,
+    Duration,
+    Count,
+    Ranking,
+}
+
+/// One quantified figure in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub range: Range<usize>,
+    pub kind: MetricKind,
+    /// The figure's value where it has one (40 for "40%", 3 for "3x").
+    pub value: Option<f64>,
+}
+
+static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<cur>[$€£¥₹]\s?)?
+        (?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?
+        (?P<range>\s?[-–—]\s?[$€£¥₹]?\d+(?:\.\d+)?)?
+        (?P<suffix>\+|[%×]|[A-Za-zµ]+(?:/[A-Za-z]+)?)?
+        ",
+    )
+    .expect("number regex")
+});
+
+/// Spans that hold digits but no result: phones, GPAs, dates, URLs, emails,
+/// ratios such as "24/7" or "3.8/4.0", and versions "3.8.1".
+static EXCLUDED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+          \+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,5}\b          # phone
+        | \b(?:c?gpa|cpi|grade)\s*:?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?  # GPA
+        | \b\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?\b                 # ratio, 24/7
+        | \b\d+\.\d+\.\d+(?:\.\d+)*\b                          # version 3.8.1
+        | \bv\d+(?:\.\d+)*\b                                    # v2
+        | \b(?:https?://|www\.)\S+                              # URL
+        | \S+@\S+                                               # email
+        | \b(?:q[1-4]|h[12]|fy)\s?'?\d{2,4}\b                    # Q3 2021, FY23
+        | \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b
+        ",
+    )
+    .expect("excluded regex")
+});
+
+static FROM_TO_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bfrom\s+[~$€£]?\d[\d,.]*\s*\S*\s+to\s+[~$€£]?\d[\d,.]*")
+        .expect("from-to regex")
+});
+
+static RANKING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\btop\s+\d+(?:\.\d+)?\s*%?|#\d+\b|\b(?:1st|2nd|3rd|first|second|third)\s+(?:place|prize|rank|position|runner[- ]up)\b|\branked\s+(?:#?\d+|first|second|third)",
+    )
+    .expect("ranking regex")
+});
+
+/// Finds every quantified figure in `text`.
+pub fn find_metrics(text: &str, lex: &Lexicon) -> Vec<Metric> {
+    let excluded: Vec<Range<usize>> = EXCLUDED_RE.find_iter(text).map(|m| m.range()).collect();
+    let is_excluded = |r: &Range<usize>| {
+        excluded
+            .iter()
+            .any(|e| e.start <= r.start && r.end <= e.end)
+    };
+    let mut out = Vec::new();
+
+    for m in RANKING_RE.find_iter(text) {
+        out.push(Metric {
+            range: m.range(),
+            kind: MetricKind::Ranking,
+            value: None,
+        });
+    }
+    for m in FROM_TO_RE.find_iter(text) {
+        if !is_excluded(&m.range()) && !looks_like_year_range(m.as_str()) {
+            out.push(Metric {
+                range: m.range(),
+                kind: MetricKind::Count,
+                value: None,
+            });
+        }
+    }
+
+    for c in NUMBER_RE.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let num = c.name("num").expect("num");
+        let range = whole.range();
+        if is_excluded(&range) || out.iter().any(|m: &Metric| overlaps(&m.range, &range)) {
+            continue;
+        }
+        if let Some(kind) = classify_number(text, &c, lex) {
+            let value = num.as_str().replace(',', "").parse::<f64>().ok().map(|v| {
+                v + c
+                    .name("dec")
+                    .and_then(|d| d.as_str().parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            });
+            let end = extend_over_unit(text, whole.end(), lex);
+            out.push(Metric {
+                range: range.start..end,
+                kind,
+                value,
+            });
+        }
+    }
+
+    for r in lex.multiplier_words.find_iter(text) {
+        out.push(Metric {
+            range: r,
+            kind: MetricKind::Multiplier,
+            value: None,
+        });
+    }
+    for r in lex.number_words.find_iter(text) {
+        if let Some(next) = next_word(text, r.end) {
+            let next_l = next.to_lowercase();
+            let counts = next_l == "of" && r.end > 0 && text[r.clone()].ends_with('s')
+                || (next.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !lex.not_count_nouns.contains(&next_l));
+            if counts && !out.iter().any(|m| overlaps(&m.range, &r)) {
+                out.push(Metric {
+                    range: r,
+                    kind: MetricKind::Count,
+                    value: None,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|m| m.range.start);
+    out
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn looks_like_year_range(s: &str) -> bool {
+    static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^from\s+(?:19|20)\d\d\s+to\s+(?:(?:19|20)\d\d|present)").expect("regex")
+    });
+    YEARS.is_match(s)
+}
+
+/// The word that follows `pos`, skipping spaces.
+fn next_word(text: &str, pos: usize) -> Option<&str> {
+    let rest = text[pos..].trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '/' || c == '%' || c == 'µ'))
+        .unwrap_or(rest.len());
+    let w = rest[..end].trim_end_matches(['-', '/']);
+    if w.is_empty() {
+        // A lone symbol ("%") is a word of its own.
+        rest.chars()
+            .next()
+            .filter(|c| *c == '%')
+            .map(|_| &rest[..1])
+    } else {
+        Some(w)
+    }
+}
+
+/// The word before `pos`, lowercased, skipping spaces.
+fn prev_words(text: &str, pos: usize, n: usize) -> Vec<String> {
+    text[..pos]
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ',')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '+' && c != '.')
+                .to_lowercase()
+        })
+        .collect()
+}
+
+fn extend_over_unit(text: &str, end: usize, lex: &Lexicon) -> usize {
+    match next_word(text, end) {
+        Some(w) if lex.units.contains(&w.to_lowercase()) => {
+            let start = end + (text[end..].len() - text[end..].trim_start().len());
+            start + w.len()
+        }
+        _ => end,
+    }
+}
+
+fn classify_number(text: &str, c: &regex::Captures<'_>, lex: &Lexicon) -> Option<MetricKind> {
+    let whole = c.get(0)?;
+    let start = whole.start();
+    let before = text[..start].chars().next_back();
+    let num = c.name("num")?.as_str();
+    let has_dec = c.name("dec").is_some();
+    let suffix = c.name("suffix").map(|m| m.as_str()).unwrap_or("");
+
+    // Digits glued to a word are part of a name: EC2, S3, GPT-4, ResNet-50.
+    if let Some(b) = before {
+        if b.is_alphanumeric() || b == '_' || b == '.' {
+            return None;
+        }
+        if b == '-' || b == '/' {
+            let b2 = text[..start - b.len_utf8()].chars().next_back();
+            if b2.is_some_and(|c| c.is_alphanumeric()) {
+                return None;
+            }
+        }
+        if b == '#' {
+            return Some(MetricKind::Ranking);
+        }
+    }
+    if c.name("cur").is_some() {
+        return Some(MetricKind::Money);
+    }
+    match suffix {
+        "%" => return Some(MetricKind::Percent),
+        "×" => return Some(MetricKind::Multiplier),
+        "+" => return tenure_or(text, whole.end(), start, lex, MetricKind::Count),
+        "" => {}
+        s => {
+            let s_l = s.to_lowercase();
+            if s_l == "x" {
+                return Some(MetricKind::Multiplier);
+            }
+            if lex.units.contains(&s_l) {
+                return tenure_or(text, whole.end(), start, lex, unit_kind(&s_l));
+            }
+            // 3D, 2FA, 5G, 9am, 2nd: not a figure.
+            return None;
+        }
+    }
+
+    let next = next_word(text, whole.end());
+    let next_l = next.map(str::to_lowercase);
+    let prev = prev_words(text, start, 2);
+    let prev1 = prev.first().map(String::as_str).unwrap_or("");
+
+    if let Some(n) = next_l.as_deref() {
+        if n == "%" || n == "percent" || n == "pct" {
+            return Some(MetricKind::Percent);
+        }
+        if lex.units.contains(n) {
+            return tenure_or(text, whole.end(), start, lex, unit_kind(n));
+        }
+    }
+    // A version after a product name: "Python 3", "Windows 10", "Spring Boot 2".
+    let prev2 = prev.get(1).map(|w| format!("{w} {prev1}"));
+    if lex.versioned_products.contains(prev1)
+        || prev2.is_some_and(|p| lex.versioned_products.contains(&p))
+    {
+        return None;
+    }
+    let year_like = !has_dec
+        && c.name("range").is_none()
+        && num.len() == 4
+        && num.parse::<u16>().is_ok_and(|y| (1950..=2039).contains(&y));
+    let is_count_noun = |w: &str| {
+        w.chars().next().is_some_and(|c| c.is_alphabetic()) && !lex.not_count_nouns.contains(w)
+    };
+    if year_like {
+        // "2000 users" is a count; "in 2019" and "2019 hackathon" are years.
+        let plural_noun = next_l
+            .as_deref()
+            .is_some_and(|w| is_count_noun(w) && w.ends_with('s') && w.len() > 3);
+        let dated = matches!(
+            prev1,
+            "in" | "since"
+                | "from"
+                | "during"
+                | "by"
+                | "until"
+                | "of"
+                | "to"
+                | "circa"
+                | "and"
+                | "-"
+                | "–"
+        );
+        return (plural_noun && !dated).then_some(MetricKind::Count);
+    }
+    if has_dec {
+        // A bare decimal after a capitalised word is a version ("Angular 1.5").
+        let after_name = text[..start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if after_name && !next_l.as_deref().is_some_and(is_count_noun) {
+            return None;
+        }
+    }
+    if let Some(n) = next_l.as_deref()
+        && is_count_noun(n)
+    {
+        return Some(MetricKind::Count);
+    }
+    // A bare figure at the end of a phrase counts after words that take a
+    // quantity: "a team of 5", "grew to 300", "by 40".
+    if matches!(
+        prev1,
+        "of" | "to"
+            | "by"
+            | "than"
+            | "over"
+            | "under"
+            | "about"
+            | "approximately"
+            | "~"
+            | "nearly"
+            | "around"
+            | "top"
+    ) && (next.is_none()
+        || next_l
+            .as_deref()
+            .is_some_and(|w| lex.not_count_nouns.contains(w)))
+    {
+        return Some(MetricKind::Count);
+    }
+    None
+}
+
+fn unit_kind(unit: &str) -> MetricKind {
+    match unit {
+        "%" | "percent" | "pct" | "pp" | "bps" | "basis points" => MetricKind::Percent,
+        "x" | "fold" => MetricKind::Multiplier,
+        "usd" | "eur" | "gbp" | "dollars" | "euros" | "pounds" | "rupees" | "inr" | "lakh"
+        | "lakhs" | "crore" | "crores" => MetricKind::Money,
+        "ms" | "µs" | "us" | "ns" | "s" | "sec" | "secs" | "second" | "seconds" | "min"
+        | "mins" | "minute" | "minutes" | "h" | "hr" | "hrs" | "hour" | "hours" | "day"
+        | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "yr" | "yrs" => {
+            MetricKind::Duration
+        }
+        _ => MetricKind::Magnitude,
+    }
+}
+
+/// Durations of years or months after "for", "over", "with" ..., or before
+/// "of experience", are tenure, not results.
+fn tenure_or(
+    text: &str,
+    end: usize,
+    start: usize,
+    lex: &Lexicon,
+    kind: MetricKind,
+) -> Option<MetricKind> {
+    let unit_end = extend_over_unit(text, end, lex);
+    let unit = text[start..unit_end].to_lowercase();
+    let long_unit = ["year", "yr", "month"].iter().any(|u| unit.contains(u));
+    if !long_unit {
+        return Some(kind);
+    }
+    let prev = prev_words(text, start, 1);
+    let after = text[unit_end..].trim_start().to_lowercase();
+    let tenure = prev
+        .first()
+        .is_some_and(|p| lex.tenure_lead_ins.contains(p))
+        || after.starts_with("of experience")
+        || after.starts_with("experience")
+        || after.starts_with("of professional")
+        || after.starts_with("of industry")
+        || after.starts_with("of hands-on")
+        || after.starts_with("of work");
+    (!tenure).then_some(MetricKind::Duration)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<MetricKind> {
+        find_metrics(text, &Lexicon::embedded())
+            .into_iter()
+            .map(|m| m.kind)
+            .collect()
+    }
+
+    #[test]
+    fn counts_real_metrics() {
+        for (text, kind) in [
+            ("Cut p99 latency by 40%", MetricKind::Percent),
+            ("Grew revenue 25 percent", MetricKind::Percent),
+            ("Saved $2M a year", MetricKind::Money),
+            ("Won a €300k grant", MetricKind::Money),
+            ("Made training 3x faster", MetricKind::Multiplier),
+            ("Doubled throughput", MetricKind::Multiplier),
+            ("Served 10M users", MetricKind::Magnitude),
+            ("Closed 500+ tickets", MetricKind::Count),
+            ("Led 3 teams", MetricKind::Count),
+            ("Shipped two tools", MetricKind::Count),
+            ("Brought p50 down to 200 ms", MetricKind::Duration),
+            ("Finished in the top 5% of entrants", MetricKind::Ranking),
+            ("Managed a team of 5.", MetricKind::Count),
+            ("Mentored 15-20 engineers", MetricKind::Count),
+            (
+                "Reduced build time from 40 to 12 minutes",
+                MetricKind::Count,
+            ),
+            ("Onboarded 2000 customers", MetricKind::Count),
+            ("Handled 1,200 requests per second", MetricKind::Count),
+            ("Trained hundreds of analysts", MetricKind::Count),
+        ] {
+            assert!(kinds(text).contains(&kind), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn skips_numbers_that_are_not_results() {
+        for text in [
+            "Built services in Python 3 and Java 8",
+            "Rewrote the UI in HTML5 on EC2 with S3",
+            "Fine-tuned GPT-4 and ResNet-50 models",
+            "Supported Windows 10 rollout in 2019",
+            "Worked as an analyst for 2 years",
+            "5+ years of experience in data engineering",
+            "Phone: +1 555-123-4567",
+            "GPA: 3.8/4.0",
+            "Provided 24/7 on-call support",
+            "Upgraded Angular 1.5 to Angular 8",
+            "Q3 2021 planning with 3D models and 2FA",
+            "Graduated in 2018 from MIT",
+            "Migrated Python 3.8.10 services",
+            "Worked on Level 2 support",
+        ] {
+            assert!(
+                kinds(text).is_empty(),
+                "{text}: {:?}",
+                find_metrics(text, &Lexicon::embedded())
+            );
+        }
+    }
+
+    #[test]
+    fn values_are_read() {
+        let m = find_metrics("Reduced cost by 150%", &Lexicon::embedded());
+        assert_eq!(m[0].value, Some(150.0));
+        assert_eq!(m[0].range, 16..20);
+    }
+}

@@ -1,0 +1,157 @@
+//! The document model every extractor produces and every rule reads.
+
+use serde::Serialize;
+
+use crate::date::DatePoint;
+use crate::source::{LineIndex, Text};
+
+/// The input format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    Markdown,
+    Text,
+    JsonResume,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Text => "text",
+            Format::JsonResume => "json-resume",
+        }
+    }
+
+    /// Whether diagnostics can point into the source file itself.
+    pub fn is_source_text(self) -> bool {
+        true
+    }
+}
+
+/// Which channel a document tells the story on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    Resume,
+    Linkedin,
+}
+
+/// One role (a position held at an employer).
+#[derive(Debug, Clone, Default)]
+pub struct Role {
+    pub company: Option<Text>,
+    pub title: Option<Text>,
+    pub location: Option<Text>,
+    pub start: Option<DatePoint>,
+    pub end: Option<DatePoint>,
+    /// The header text (or the whole entry for structured sources): what a
+    /// role-level diagnostic points at.
+    pub header: Text,
+    pub bullets: Vec<Text>,
+}
+
+/// A project entry: bullets are linted like a role's, but it is no job.
+pub type Project = Role;
+
+/// A document as storyline understands it.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as the user gave it.
+    pub path: String,
+    pub format: Format,
+    pub channel: Channel,
+    /// The source text diagnostics point into.
+    pub source: String,
+    pub lines: LineIndex,
+    pub name: Option<Text>,
+    pub headline: Option<Text>,
+    pub summary: Option<Text>,
+    pub roles: Vec<Role>,
+    pub projects: Vec<Project>,
+    pub skills: Vec<Text>,
+    pub education: Vec<Text>,
+    /// Bullets that stand in an experience section but could not be
+    /// attached to a recognisable role: still linted, never dropped.
+    pub loose_bullets: Vec<Text>,
+    /// Inline suppression comments found in the source.
+    pub suppressions: Vec<Suppression>,
+}
+
+/// An inline `storyline-disable` comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// 1-based source lines the suppression covers (inclusive).
+    pub lines: (usize, usize),
+    /// Rule codes or prefixes; empty means every rule.
+    pub codes: Vec<String>,
+    pub reason: Option<String>,
+    /// Where the comment stands.
+    pub line: usize,
+}
+
+impl Document {
+    pub fn new(path: &str, format: Format, source: String) -> Self {
+        Document {
+            path: path.to_string(),
+            format,
+            channel: Channel::Resume,
+            lines: LineIndex::new(&source),
+            source,
+            name: None,
+            headline: None,
+            summary: None,
+            roles: Vec::new(),
+            projects: Vec::new(),
+            skills: Vec::new(),
+            education: Vec::new(),
+            loose_bullets: Vec::new(),
+            suppressions: Vec::new(),
+        }
+    }
+
+    /// Every bullet of the document with the role it belongs to, if any.
+    pub fn all_bullets(&self) -> impl Iterator<Item = (Option<&Role>, &Text)> {
+        self.roles
+            .iter()
+            .chain(&self.projects)
+            .flat_map(|r| r.bullets.iter().map(move |b| (Some(r), b)))
+            .chain(self.loose_bullets.iter().map(|b| (None, b)))
+    }
+
+    /// The 1-based source line a text starts on.
+    pub fn line_of(&self, text: &Text) -> usize {
+        self.lines.position(&self.source, text.span().start).line
+    }
+
+    /// The model as the JSON object `storyline extract` prints.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::{Value, json};
+        let t = |t: &Option<Text>| t.as_ref().map_or(Value::Null, |t| json!(t.text));
+        let role = |r: &Role| {
+            json!({
+                "company": t(&r.company),
+                "title": t(&r.title),
+                "start": r.start.map(|d| d.to_string()),
+                "end": r.end.map(|d| d.to_string()),
+                "location": t(&r.location),
+                "line": self.line_of(&r.header),
+                "bullets": r.bullets.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(),
+            })
+        };
+        json!({
+            "path": self.path,
+            "format": self.format.as_str(),
+            "channel": self.channel,
+            "text": self.source,
+            "name": t(&self.name),
+            "headline": t(&self.headline),
+            "summary": t(&self.summary),
+            "roles": self.roles.iter().map(role).collect::<Vec<_>>(),
+            "projects": self.projects.iter().map(role).collect::<Vec<_>>(),
+            "skills": self.skills.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+            "education": self.education.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+            "loose_bullets": self.loose_bullets.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+        })
+    }
+}

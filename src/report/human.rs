@@ -1,0 +1,164 @@
+//! The human format: rustc-style findings with the source line and a caret
+//! under the span, coloured on a terminal.
+
+use std::fmt::Write;
+
+use super::Outcome;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Document;
+
+/// ANSI styles, or none.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn severity(&self, sev: Severity) -> &'static str {
+        match sev {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;36",
+        }
+    }
+}
+
+pub fn render(outcome: &Outcome, style: Style) -> String {
+    let mut out = String::new();
+    for d in &outcome.diagnostics {
+        let doc = outcome.documents.iter().find(|doc| doc.path == d.path);
+        render_one(&mut out, d, doc, style);
+    }
+    for e in &outcome.errors {
+        let _ = writeln!(
+            out,
+            "{}: {}: {}\n",
+            style.paint("1;31", "error"),
+            style.paint("1", &e.path),
+            e.message
+        );
+    }
+    let count = |s: Severity| {
+        outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    let _ = writeln!(
+        out,
+        "{}: {} ({}, {}, {}) in {}{}",
+        style.paint("1", "summary"),
+        plural(outcome.diagnostics.len(), "finding"),
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        count(Severity::Info).to_string() + " info",
+        plural(outcome.files, "file"),
+        if outcome.errors.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {} could not be read",
+                plural(outcome.errors.len(), "file")
+            )
+        }
+    );
+    out
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, doc: Option<&Document>, style: Style) {
+    let sev = style.paint(
+        style.severity(d.severity),
+        &format!("{}[{}]", d.severity.as_str(), d.code),
+    );
+    let _ = writeln!(out, "{sev}: {}", style.paint("1", &d.message));
+    let gutter_w = d.line.to_string().len();
+    let pad = " ".repeat(gutter_w);
+    let bar = style.paint("1;34", "|");
+    let _ = writeln!(
+        out,
+        "{pad}{} {}:{}:{}",
+        style.paint("1;34", "-->"),
+        d.path,
+        d.line,
+        d.column
+    );
+    if let Some(doc) = doc {
+        let line = doc.lines.line_text(&doc.source, d.line);
+        // Tabs would misalign the caret: show them as spaces.
+        let shown: String = line
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
+        let width = shown.chars().count();
+        let start = d.column.saturating_sub(1).min(width);
+        let end = if d.end_line == d.line {
+            d.end_column.saturating_sub(1)
+        } else {
+            width
+        };
+        let carets = end.saturating_sub(start).max(1);
+        let _ = writeln!(out, "{pad} {bar}");
+        let _ = writeln!(
+            out,
+            "{} {bar} {}",
+            style.paint("1;34", &d.line.to_string()),
+            truncate(&shown, 160)
+        );
+        let _ = writeln!(
+            out,
+            "{pad} {bar} {}{} {}",
+            " ".repeat(start.min(160)),
+            style.paint(
+                style.severity(d.severity),
+                &"^".repeat(carets.min(160usize.saturating_sub(start)).max(1))
+            ),
+            style.paint(style.severity(d.severity), d.rule)
+        );
+    }
+    if let Some(field) = &d.field {
+        let _ = writeln!(out, "{pad} {} field: {field}", style.paint("1;34", "="));
+    }
+    for r in &d.related {
+        let _ = writeln!(
+            out,
+            "{pad} {} {}: {}:{}",
+            style.paint("1;34", "="),
+            r.message,
+            r.path,
+            r.line
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{pad} {} {}: {}\n",
+        style.paint("1;34", "="),
+        style.paint("1", "help"),
+        d.help
+    );
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}

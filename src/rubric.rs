@@ -1,0 +1,446 @@
+//! Level rubrics: one TOML file per track naming the levels in order, the
+//! scope each expects, the phrases that evidence scope and leadership, and
+//! the thresholds. Bundled tracks are embedded; a coach's file replaces one.
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use regex::Regex;
+use regex::bytes::{RegexSet, RegexSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::DataError;
+use crate::lexicon::PhraseSet;
+
+/// The bundled tracks: (id, TOML source).
+pub const BUNDLED: &[(&str, &str)] = &[
+    (
+        "ml-engineer",
+        include_str!("../rubrics/tracks/ml-engineer.toml"),
+    ),
+    (
+        "software-engineer",
+        include_str!("../rubrics/tracks/software-engineer.toml"),
+    ),
+    (
+        "data-scientist",
+        include_str!("../rubrics/tracks/data-scientist.toml"),
+    ),
+];
+
+pub const DEFAULT_TRACK: &str = "ml-engineer";
+
+/// Scope tiers, narrowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScopeTier {
+    Task,
+    Feature,
+    Team,
+    CrossTeam,
+    Organization,
+    Industry,
+}
+
+impl ScopeTier {
+    pub const ALL: [ScopeTier; 6] = [
+        ScopeTier::Task,
+        ScopeTier::Feature,
+        ScopeTier::Team,
+        ScopeTier::CrossTeam,
+        ScopeTier::Organization,
+        ScopeTier::Industry,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScopeTier::Task => "task",
+            ScopeTier::Feature => "feature",
+            ScopeTier::Team => "team",
+            ScopeTier::CrossTeam => "cross-team",
+            ScopeTier::Organization => "organization",
+            ScopeTier::Industry => "industry",
+        }
+    }
+}
+
+impl fmt::Display for ScopeTier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Kinds of leadership a bullet can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leadership {
+    Leading,
+    Owning,
+    Direction,
+    Mentoring,
+}
+
+impl Leadership {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Leadership::Leading => "leading people",
+            Leadership::Owning => "owning systems",
+            Leadership::Direction => "setting direction",
+            Leadership::Mentoring => "mentoring",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RubricFile {
+    track: TrackFile,
+    levels: Vec<LevelFile>,
+    scope: ScopeFile,
+    leadership: LeadershipFile,
+    language: LanguageFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct TrackFile {
+    id: String,
+    name: String,
+    #[serde(default)]
+    description: String,
+    recent_years: Spanned<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LevelFile {
+    id: Spanned<String>,
+    name: String,
+    aliases: Vec<Spanned<String>>,
+    scope: Spanned<ScopeTier>,
+    min_quantified: Spanned<f64>,
+    expects_leadership: bool,
+}
+
+type Patterns = Vec<Spanned<String>>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ScopeFile {
+    #[serde(default)]
+    feature: Patterns,
+    #[serde(default)]
+    team: Patterns,
+    #[serde(default)]
+    cross_team: Patterns,
+    #[serde(default)]
+    organization: Patterns,
+    #[serde(default)]
+    industry: Patterns,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LeadershipFile {
+    #[serde(default)]
+    leading: Patterns,
+    #[serde(default)]
+    owning: Patterns,
+    #[serde(default)]
+    direction: Patterns,
+    #[serde(default)]
+    mentoring: Patterns,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LanguageFile {
+    weak_openers: Vec<String>,
+}
+
+/// One level of a track.
+#[derive(Debug)]
+pub struct Level {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub scope: ScopeTier,
+    pub min_quantified: f64,
+    pub expects_leadership: bool,
+    alias_re: Regex,
+}
+
+/// A compiled, validated rubric.
+#[derive(Debug)]
+pub struct Rubric {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub recent_years: u32,
+    pub levels: Vec<Level>,
+    /// Per tier above `task`, the patterns that evidence it.
+    scope: Vec<(ScopeTier, RegexSet)>,
+    leadership: Vec<(Leadership, RegexSet)>,
+    pub weak_openers: PhraseSet,
+    /// Where the rubric came from (a path or `bundled:ID`).
+    pub origin: String,
+}
+
+/// Each bundled track is compiled on first use, and only that one.
+static EMBEDDED: [OnceLock<Arc<Rubric>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+impl Rubric {
+    /// A bundled track by id.
+    pub fn bundled(id: &str) -> Option<Arc<Rubric>> {
+        BUNDLED
+            .iter()
+            .position(|(t, _)| *t == id)
+            .map(|i| {
+                let (id, src) = BUNDLED[i];
+                Arc::clone(EMBEDDED[i].get_or_init(|| {
+                    Arc::new(Rubric::parse(src, &format!("bundled:{id}")).expect("bundled rubric"))
+                }))
+            })
+    }
+
+    /// The bundled track's TOML source.
+    pub fn bundled_source(id: &str) -> Option<&'static str> {
+        BUNDLED.iter().find(|(t, _)| *t == id).map(|(_, s)| *s)
+    }
+
+    pub fn parse(text: &str, origin: &str) -> Result<Rubric, DataError> {
+        let file: RubricFile =
+            toml::from_str(text).map_err(|e| DataError::toml(origin, text, &e))?;
+        let line_of = |span: std::ops::Range<usize>| {
+            text[..span.start.min(text.len())].matches('\n').count() + 1
+        };
+        let err = |span: std::ops::Range<usize>, key: &str, msg: String| {
+            DataError::at(origin, line_of(span), format!("{key}: {msg}"))
+        };
+
+        let years = *file.track.recent_years.get_ref();
+        if !(1..=30).contains(&years) {
+            return Err(err(
+                file.track.recent_years.span(),
+                "track.recent-years",
+                format!("{years} is out of range (1 to 30)"),
+            ));
+        }
+        if file.levels.is_empty() {
+            return Err(DataError::plain(
+                origin,
+                "levels: a rubric needs at least one [[levels]] entry",
+            ));
+        }
+        let mut levels: Vec<Level> = Vec::new();
+        let mut seen_aliases: Vec<(String, String)> = Vec::new();
+        for (i, l) in file.levels.into_iter().enumerate() {
+            let key = format!("levels[{i}]");
+            let id = l.id.get_ref().trim().to_lowercase();
+            if id.is_empty() {
+                return Err(err(
+                    l.id.span(),
+                    &format!("{key}.id"),
+                    "must not be empty".into(),
+                ));
+            }
+            if levels.iter().any(|x| x.id == id) {
+                return Err(err(
+                    l.id.span(),
+                    &format!("{key}.id"),
+                    format!("duplicate level id '{id}'"),
+                ));
+            }
+            let q = *l.min_quantified.get_ref();
+            if !(0.0..=1.0).contains(&q) {
+                return Err(err(
+                    l.min_quantified.span(),
+                    &format!("{key}.min-quantified"),
+                    format!("{q} is out of range (0.0 to 1.0)"),
+                ));
+            }
+            if let Some(prev) = levels.last() {
+                if *l.scope.get_ref() < prev.scope {
+                    return Err(err(
+                        l.scope.span(),
+                        &format!("{key}.scope"),
+                        format!(
+                            "'{}' is narrower than the previous level's '{}'; levels go in ascending order",
+                            l.scope.get_ref(),
+                            prev.scope
+                        ),
+                    ));
+                }
+                if q < prev.min_quantified {
+                    return Err(err(
+                        l.min_quantified.span(),
+                        &format!("{key}.min-quantified"),
+                        format!(
+                            "{q} is below the previous level's {}; levels go in ascending order",
+                            prev.min_quantified
+                        ),
+                    ));
+                }
+            }
+            // The id is matched by `level()`, not in titles: "staff" or
+            // "principal" alone have other meanings there.
+            let mut aliases: Vec<String> = Vec::new();
+            for a in &l.aliases {
+                let alias = a.get_ref().trim().to_lowercase();
+                if alias.is_empty() {
+                    return Err(err(
+                        a.span(),
+                        &format!("{key}.aliases"),
+                        "an alias must not be empty".into(),
+                    ));
+                }
+                if let Some((_, owner)) = seen_aliases.iter().find(|(x, _)| *x == alias) {
+                    return Err(err(
+                        a.span(),
+                        &format!("{key}.aliases"),
+                        format!("alias '{alias}' is already used by level '{owner}'"),
+                    ));
+                }
+                seen_aliases.push((alias.clone(), id.clone()));
+                if !aliases.contains(&alias) {
+                    aliases.push(alias);
+                }
+            }
+            let alias_re = alias_regex(&aliases)
+                .map_err(|e| err(l.id.span(), &format!("{key}.aliases"), e.to_string()))?;
+            levels.push(Level {
+                id,
+                name: l.name,
+                aliases,
+                scope: *l.scope.get_ref(),
+                min_quantified: q,
+                expects_leadership: l.expects_leadership,
+                alias_re,
+            });
+        }
+        let set = |key: &str, pats: &Patterns| -> Result<RegexSet, DataError> {
+            // Compile the set once; only when it fails, find the culprit
+            // pattern so the error can name its line.
+            // ASCII-only classes and case folding: the phrases are English,
+            // and Unicode classes make the set ten times slower to build.
+            RegexSetBuilder::new(pats.iter().map(|p| p.get_ref()))
+                .case_insensitive(true)
+                .unicode(false)
+                .build()
+                .map_err(|set_err| {
+                    pats.iter()
+                        .find_map(|p| {
+                            Regex::new(&format!("(?i){}", p.get_ref())).err().map(|e| {
+                                err(
+                                    p.span(),
+                                    key,
+                                    format!("invalid regex: {}", first_line(&e.to_string())),
+                                )
+                            })
+                        })
+                        .unwrap_or_else(|| DataError::plain(origin, format!("{key}: {set_err}")))
+                })
+        };
+        let s = &file.scope;
+        let scope = vec![
+            (ScopeTier::Feature, set("scope.feature", &s.feature)?),
+            (ScopeTier::Team, set("scope.team", &s.team)?),
+            (
+                ScopeTier::CrossTeam,
+                set("scope.cross-team", &s.cross_team)?,
+            ),
+            (
+                ScopeTier::Organization,
+                set("scope.organization", &s.organization)?,
+            ),
+            (ScopeTier::Industry, set("scope.industry", &s.industry)?),
+        ];
+        let ld = &file.leadership;
+        let leadership = vec![
+            (Leadership::Leading, set("leadership.leading", &ld.leading)?),
+            (Leadership::Owning, set("leadership.owning", &ld.owning)?),
+            (
+                Leadership::Direction,
+                set("leadership.direction", &ld.direction)?,
+            ),
+            (
+                Leadership::Mentoring,
+                set("leadership.mentoring", &ld.mentoring)?,
+            ),
+        ];
+        let weak_openers = PhraseSet::new(&file.language.weak_openers)
+            .map_err(|e| DataError::plain(origin, format!("language.weak-openers: {e}")))?;
+        Ok(Rubric {
+            id: file.track.id,
+            name: file.track.name,
+            description: file.track.description,
+            recent_years: years as u32,
+            levels,
+            scope,
+            leadership,
+            weak_openers,
+            origin: origin.to_string(),
+        })
+    }
+
+    /// A level by id or alias ("staff", "L6", "Sr.").
+    pub fn level(&self, name: &str) -> Option<usize> {
+        let n = name.trim().to_lowercase();
+        self.levels
+            .iter()
+            .position(|l| l.id == n || l.aliases.contains(&n))
+    }
+
+    /// Every level whose alias appears in `text`, as (level index, byte range).
+    pub fn levels_in(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
+        let mut out = Vec::new();
+        for (i, l) in self.levels.iter().enumerate() {
+            let mut pos = 0;
+            while let Some(c) = l.alias_re.captures_at(text, pos) {
+                let m = c.name("m").expect("group");
+                out.push((i, m.range()));
+                pos = m.end();
+            }
+        }
+        out.sort_by_key(|(_, r)| r.start);
+        out
+    }
+
+    /// The widest scope tier a text evidences (task when none).
+    pub fn scope_of(&self, text: &str) -> ScopeTier {
+        self.scope
+            .iter()
+            .rev()
+            .find(|(_, set)| set.is_match(text.as_bytes()))
+            .map_or(ScopeTier::Task, |(tier, _)| *tier)
+    }
+
+    /// The kinds of leadership a text shows.
+    pub fn leadership_in(&self, text: &str) -> Vec<Leadership> {
+        self.leadership
+            .iter()
+            .filter(|(_, set)| set.is_match(text.as_bytes()))
+            .map(|(k, _)| *k)
+            .collect()
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().last().unwrap_or(s).trim()
+}
+
+fn alias_regex(aliases: &[String]) -> Result<Regex, regex::Error> {
+    let mut sorted: Vec<&String> = aliases.iter().collect();
+    sorted.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    let body = sorted
+        .iter()
+        .map(|a| {
+            a.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i)(?:^|[^\w.])(?P<m>{body})(?:[^\w]|$)"))
+}

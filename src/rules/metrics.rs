@@ -1,0 +1,147 @@
+//! M: impact metrics. Bullets and roles that claim impact without numbers,
+//! and vague quantifiers where a number belongs.
+
+use super::{Context, Prepared, RuleInfo, diag};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub static M001: RuleInfo = RuleInfo {
+    code: "M001",
+    name: "bullet-without-metric",
+    severity: Severity::Info,
+    summary: "an achievement bullet with no quantified result",
+    help: "state the result in numbers: how much, how many, how fast (\"cut p99 latency by 40%\", \"served 2M users\")",
+    docs: r#"## What it does
+Flags an achievement bullet (five words or more, not a list of skills) that
+carries no quantified result: no percentage, money, multiplier, count with a
+noun, duration, magnitude or ranking.
+
+Years, dates, versions and product names ("Python 3", "EC2", "GPT-4"),
+tenure ("for 2 years"), phone numbers and GPAs are not results and do not
+count.
+
+## Why it matters
+Reviewers skim for evidence. A bullet that says what you did but not what
+changed reads as a duty, not an achievement; a number makes the scale of the
+work visible in a second.
+
+## Example
+```text
+- Improved the ranking service's latency
+```
+Use instead:
+```text
+- Cut p99 latency of the ranking service from 800 ms to 120 ms
+```
+
+## How to fix it
+Add the measured outcome: before and after, how many users or teams, how
+much money or time. If the bullet is a responsibility rather than an
+achievement, consider merging it into one that has a result. This rule is
+`info`: not every bullet needs a number, but most of them should.
+"#,
+};
+
+pub static M002: RuleInfo = RuleInfo {
+    code: "M002",
+    name: "role-without-metric",
+    severity: Severity::Warning,
+    summary: "a role none of whose bullets has a quantified result",
+    help: "give at least one bullet of this role a measured result",
+    docs: r#"## What it does
+Flags a role with at least two achievement bullets of which none carries a
+quantified result (see M001 for what counts).
+
+## Why it matters
+A whole role without a single number leaves the reader unable to judge its
+scale or impact, and it is the first thing a hiring manager probes in an
+interview.
+
+## Example
+```text
+### ML Engineer, Northwind (2021 – 2023)
+- Built the feature store for the ranking models
+- Maintained the training pipelines
+```
+Use instead: give the role's strongest bullet its number ("Built the feature
+store that 6 ranking models read, cutting feature latency by 70%").
+
+## How to fix it
+Pick the role's most important result and quantify it.
+"#,
+};
+
+pub static M003: RuleInfo = RuleInfo {
+    code: "M003",
+    name: "vague-quantifier",
+    severity: Severity::Warning,
+    summary: "\"significantly\", \"many\", \"various\", \"a lot of\" where a number belongs",
+    help: "replace the vague word with the number it stands for",
+    docs: r#"## What it does
+Flags a vague quantifier ("significantly", "many", "various", "a lot of",
+"numerous", ...) in a bullet that has no number anywhere. The word list is
+`[vague] quantifiers` in `rubrics/lexicon.toml`.
+
+## Why it matters
+"Significantly improved" invites the question "by how much?", and a
+reviewer who cannot ask assumes "not much".
+
+## Example
+```text
+- Significantly improved model accuracy for many customers
+```
+Use instead:
+```text
+- Raised model accuracy from 81% to 89% for 40 enterprise customers
+```
+
+## How to fix it
+Replace the word with the figure. If you cannot measure it, drop the
+intensifier; the plain claim reads stronger.
+"#,
+};
+
+pub static RULES: &[&RuleInfo] = &[&M001, &M002, &M003];
+
+pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
+    let doc = p.doc;
+    for b in p.bullets() {
+        if b.achievement && !b.quantified() {
+            out.push(diag(
+                &M001,
+                doc,
+                b.text,
+                0..b.text.text.len(),
+                "no quantified result in this achievement".into(),
+            ));
+        }
+        if !b.quantified()
+            && let Some(r) = cx.lexicon.vague_quantifiers.find(&b.text.text)
+        {
+            let word = b.text.text[r.clone()].to_string();
+            out.push(diag(
+                &M003,
+                doc,
+                b.text,
+                r,
+                format!("vague quantifier '{word}' where a number belongs"),
+            ));
+        }
+    }
+    for (role, bullets) in doc.roles.iter().zip(&p.roles) {
+        let achievements = bullets.iter().filter(|b| b.achievement).count();
+        if achievements >= 2 && !bullets.iter().any(|b| b.quantified()) {
+            let name = role
+                .title
+                .as_ref()
+                .or(role.company.as_ref())
+                .map_or_else(|| "this role".to_string(), |t| format!("'{}'", t.text));
+            out.push(diag(
+                &M002,
+                doc,
+                &role.header,
+                0..role.header.text.len(),
+                format!("none of the {achievements} bullets of {name} has a quantified result"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! The rule catalogue. One file per rule family; each rule's metadata and
+//! documentation stand beside its check.
+
+pub mod metrics;
+pub mod openers;
+pub mod proof;
+
+use crate::date::YearMonth;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lexicon::Lexicon;
+use crate::metrics::{Metric, find_metrics};
+use crate::model::Document;
+use crate::rubric::Rubric;
+use crate::source::Text;
+
+/// What a rule is: its stable code, name, default severity and docs.
+#[derive(Debug)]
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what the rule flags.
+    pub summary: &'static str,
+    /// The default help text attached to every finding.
+    pub help: &'static str,
+    /// Markdown: what it does, why it matters, an example, how to fix it.
+    pub docs: &'static str,
+}
+
+/// Every rule, in catalogue order.
+pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
+    metrics::RULES
+        .iter()
+        .chain(proof::RULES)
+        .chain(openers::RULES)
+        .copied()
+}
+
+/// A rule by code (case-insensitive) or name.
+pub fn find(key: &str) -> Option<&'static RuleInfo> {
+    let k = key.trim();
+    all().find(|r| r.code.eq_ignore_ascii_case(k) || r.name.eq_ignore_ascii_case(k))
+}
+
+/// Which rules run, from `--select` and `--ignore` (codes or prefixes).
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    pub fn enabled(&self, code: &str) -> bool {
+        let matches = |list: &[String]| list.iter().any(|p| code.starts_with(p.as_str()));
+        let selected = self.select.is_empty() || matches(&self.select);
+        // A more specific select wins over a broader ignore ("--ignore M --select M001").
+        let ignored = self.ignore.iter().any(|i| {
+            code.starts_with(i.as_str())
+                && !self
+                    .select
+                    .iter()
+                    .any(|s| code.starts_with(s.as_str()) && s.len() > i.len())
+        });
+        selected && !ignored
+    }
+}
+
+/// Everything a rule may read.
+pub struct Context<'a> {
+    pub lexicon: &'a Lexicon,
+    pub rubric: &'a Rubric,
+    pub today: YearMonth,
+    pub selection: &'a Selection,
+}
+
+/// One bullet prepared for the rules: its metrics are found once.
+pub struct Bullet<'d> {
+    pub text: &'d Text,
+    pub metrics: Vec<Metric>,
+    /// Whether it reads as an achievement (not a skills list or a label).
+    pub achievement: bool,
+}
+
+impl Bullet<'_> {
+    pub fn quantified(&self) -> bool {
+        !self.metrics.is_empty()
+    }
+}
+
+/// A bullet reads as an achievement when it has a few words and is no
+/// list of skills or "Label: value" line.
+pub fn is_achievement(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if words < 5 {
+        return false;
+    }
+    let commas = text.matches(',').count();
+    if commas * 2 >= words {
+        return false;
+    }
+    // "Tech stack: Python, Spark, Airflow" is a label, not an achievement.
+    if let Some((label, rest)) = text.split_once(':') {
+        let rest_words = rest.split_whitespace().count();
+        if label.split_whitespace().count() <= 3
+            && (rest.matches(',').count() >= 2 || rest_words <= 6)
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// Runs every enabled rule over one document.
+pub fn check_document(cx: &Context<'_>, doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let prepared = Prepared::new(cx, doc);
+    metrics::check(cx, &prepared, &mut out);
+    proof::check(cx, &prepared, &mut out);
+    openers::check(cx, &prepared, &mut out);
+    out.retain(|d| cx.selection.enabled(d.code));
+    out
+}
+
+/// A document with per-bullet analysis done once for all rules.
+pub struct Prepared<'d> {
+    pub doc: &'d Document,
+    /// Per role (index into `doc.roles`), its bullets.
+    pub roles: Vec<Vec<Bullet<'d>>>,
+    /// Project and loose bullets.
+    pub others: Vec<Bullet<'d>>,
+}
+
+impl<'d> Prepared<'d> {
+    fn new(cx: &Context<'_>, doc: &'d Document) -> Self {
+        let bullet = |t: &'d Text| Bullet {
+            text: t,
+            metrics: find_metrics(&t.text, cx.lexicon),
+            achievement: is_achievement(&t.text),
+        };
+        Prepared {
+            doc,
+            roles: doc
+                .roles
+                .iter()
+                .map(|r| r.bullets.iter().map(bullet).collect())
+                .collect(),
+            others: doc
+                .projects
+                .iter()
+                .flat_map(|p| &p.bullets)
+                .chain(&doc.loose_bullets)
+                .map(bullet)
+                .collect(),
+        }
+    }
+
+    /// Every bullet.
+    pub fn bullets(&self) -> impl Iterator<Item = &Bullet<'d>> {
+        self.roles.iter().flatten().chain(&self.others)
+    }
+}
+
+/// Builds a finding with the rule's default severity.
+pub fn diag(
+    info: &RuleInfo,
+    doc: &Document,
+    text: &Text,
+    range: std::ops::Range<usize>,
+    message: String,
+) -> Diagnostic {
+    Diagnostic::on_text(doc, text, range).build(info, info.severity, message)
+}
