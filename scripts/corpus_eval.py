@@ -18,7 +18,7 @@ import sys
 import tempfile
 
 # Files the corpus marks as malformed: storyline must reject them (exit 2).
-EXPECTED_ERRORS = {"resumes/json/nonstandard/invalid_json_resume.json"}
+EXPECTED_ERRORS = {"resumes/json/nonstandard/bsdpunk_res_invalid.json"}
 
 
 def run(cmd):
