@@ -1,4 +1,5 @@
-//! `storyline extract PATH`: what the tool saw, as JSON.
+//! `storyline extract PATH`: what the tool saw, as JSON. With several
+//! paths it prints JSON Lines, one compact object per document.
 
 use std::path::PathBuf;
 
@@ -10,21 +11,35 @@ use crate::lexicon::Lexicon;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// The document to read
-    path: PathBuf,
+    /// The document(s) to read
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
 }
 
 pub fn run(args: ExtractArgs) -> u8 {
     let lex = Lexicon::embedded();
-    let display = args.path.display().to_string();
-    match extract_path(&args.path, &display, &lex, &Limits::default()) {
-        Ok(doc) => {
-            print(&(serde_json::to_string_pretty(&doc.to_json()).expect("plain JSON") + "\n"));
-            EXIT_CLEAN
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            EXIT_ERROR
+    let many = args.paths.len() > 1;
+    let mut status = EXIT_CLEAN;
+    let mut out = String::new();
+    for path in &args.paths {
+        let display = path.display().to_string();
+        match extract_path(path, &display, &lex, &Limits::default()) {
+            Ok(doc) => {
+                let json = doc.to_json();
+                let s = if many {
+                    serde_json::to_string(&json)
+                } else {
+                    serde_json::to_string_pretty(&json)
+                };
+                out.push_str(&s.expect("plain JSON"));
+                out.push('\n');
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                status = EXIT_ERROR;
+            }
         }
     }
+    print(&out);
+    status
 }

@@ -47,6 +47,9 @@ static UNDERLINE_RE: LazyLock<Regex> =
 static TABLE_SEP_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").expect("table regex")
 });
+/// Lines drawn with rule characters only ("-----   -----", "+---+").
+static RULE_LINE_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s\-=_~+|:*]*[-=_~]{3,}[\s\-=_~+|:*]*$").expect("rule line regex"));
 static DIRECTIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*storyline-(disable-next-line|disable|enable)\b\s*([A-Za-z0-9, ]*?)\s*(?:--\s*(.*?))?\s*$")
         .expect("directive regex")
@@ -73,6 +76,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
     let mut open_blocks: Vec<(usize, Vec<String>, Option<String>)> = Vec::new();
     let mut in_comment = false;
     let mut in_fence = false;
+    let mut in_front_matter = false;
     let mut offset = 0;
     for (i, raw_with_nl) in source.split_inclusive('\n').enumerate() {
         let number = i + 1;
@@ -88,10 +92,20 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
             lines.push(blank(number, start));
             continue;
         }
-        if in_fence {
+        // YAML front matter holds metadata, not resume text.
+        if markdown && number == 1 && raw.trim_end() == "---" {
+            in_front_matter = true;
             lines.push(blank(number, start));
             continue;
         }
+        if in_front_matter {
+            in_front_matter = !matches!(raw.trim_end(), "---" | "...");
+            lines.push(blank(number, start));
+            continue;
+        }
+        // Some resumes are pasted whole into a ```text fence: read its
+        // lines as plain text rather than dropping them.
+        let markdown = markdown && !in_fence;
 
         // Remove HTML comments (which may span lines), reading directives.
         let mut visible = String::new();
@@ -154,7 +168,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
             lines.push(blank(number, start));
             continue;
         }
-        if markdown && TABLE_SEP_RE.is_match(raw) {
+        if RULE_LINE_RE.is_match(raw) || markdown && TABLE_SEP_RE.is_match(raw) {
             lines.push(blank(number, start));
             continue;
         }

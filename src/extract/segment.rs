@@ -23,7 +23,7 @@ struct Section<'a> {
 }
 
 static CONTACT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)@|https?://|www\.|\b(?:linkedin|github|gitlab)\.com|\b(?:e-?mail|phone|tel|mobile|cell|address|web|website)\s*:|\+?\d[\d\s().-]{7,}\d")
+    Regex::new(r"(?i)@|https?://|www\.|\b(?:linkedin|github|gitlab)\.com|\b(?:e-?mail|phone|tel|mobile|cell|address|web|website)\s*:|\+?\d[\d\s().-]{7,}\d|^\S+\.(?:com|io|dev|org|net|me|ai|co|info|xyz)(?:/\S*)?$")
         .expect("contact regex")
 });
 static KEY_VALUE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -125,7 +125,17 @@ fn heading_kind(line: &Line, lex: &Lexicon) -> Option<Option<SectionKind>> {
     if words == 0 || words > 6 {
         return None;
     }
-    let known = lex.section_kind(text);
+    let known = lex.section_kind(text).or_else(|| {
+        // "EXPERIENCE AS SENIOR PERL DEVELOPER": a known heading that
+        // carries more words, in a heading or an all-caps line.
+        let shouted = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let head = matches!(line.kind, LineKind::Heading(_)) || shouted;
+        let norm = crate::lexicon::normalize_heading(text);
+        let (first, rest) = norm.split_once(' ')?;
+        (head && rest.starts_with("as ") || head && rest.starts_with("at "))
+            .then(|| lex.section_kind(first))
+            .flatten()
+    });
     match line.kind {
         LineKind::Heading(level) => {
             if known.is_some() {
@@ -158,17 +168,29 @@ fn heading_kind(line: &Line, lex: &Lexicon) -> Option<Option<SectionKind>> {
 }
 
 fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a>>) {
-    let heads: Vec<(usize, Option<SectionKind>)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| heading_kind(l, lex).map(|k| (i, k)))
+    let mut heads: Vec<(usize, Option<SectionKind>)> = Vec::new();
+    // The level of the last known section heading: an unknown heading below
+    // it ("## VP of Design" under "# Experience") is an entry, not a section.
+    let mut known_level: Option<u8> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let Some(kind) = heading_kind(l, lex) else { continue };
+        let level = match l.kind {
+            LineKind::Heading(level) => Some(level),
+            _ => None,
+        };
+        if kind.is_some() {
+            known_level = level.or(known_level);
+        } else if let (Some(level), Some(known)) = (level, known_level) {
+            if level > known {
+                continue;
+            }
+        }
         // The first level-1 heading is the name, not a section.
-        .filter(|&(i, k)| {
-            !(k.is_none()
-                && lines[i].kind == LineKind::Heading(1)
-                && lines[..i].iter().all(Line::is_blank))
-        })
-        .collect();
+        if kind.is_none() && l.kind == LineKind::Heading(1) && lines[..i].iter().all(Line::is_blank) {
+            continue;
+        }
+        heads.push((i, kind));
+    }
     let preamble_end = heads.first().map_or(lines.len(), |&(i, _)| i);
     let mut sections = Vec::new();
     for (n, &(i, kind)) in heads.iter().enumerate() {
@@ -230,11 +252,12 @@ fn read_preamble(doc: &mut Document, lines: &[Line]) {
     for line in rest {
         let t = &line.text.text;
         let words = t.split_whitespace().count();
-        if is_contact(t) {
-            // A contact line ends the headline search but not the summary.
+        let place = LOCATION_RE.is_match(t) || (words == 1 && t.chars().count() <= 4);
+        if is_contact(t) || place {
+            // Contact and location lines are neither headline nor summary.
             continue;
         }
-        if doc.headline.is_none() && summary_lines.is_empty() && words <= 20 && !t.ends_with('.') {
+        if doc.headline.is_none() && summary_lines.is_empty() && words <= 14 && !t.ends_with('.') {
             doc.headline = Some(line.text.clone());
         } else if words >= 6 {
             summary_lines.push(line);
