@@ -192,15 +192,12 @@ static EMBEDDED: [OnceLock<Arc<Rubric>>; 3] = [OnceLock::new(), OnceLock::new(),
 impl Rubric {
     /// A bundled track by id.
     pub fn bundled(id: &str) -> Option<Arc<Rubric>> {
-        BUNDLED
-            .iter()
-            .position(|(t, _)| *t == id)
-            .map(|i| {
-                let (id, src) = BUNDLED[i];
-                Arc::clone(EMBEDDED[i].get_or_init(|| {
-                    Arc::new(Rubric::parse(src, &format!("bundled:{id}")).expect("bundled rubric"))
-                }))
-            })
+        BUNDLED.iter().position(|(t, _)| *t == id).map(|i| {
+            let (id, src) = BUNDLED[i];
+            Arc::clone(EMBEDDED[i].get_or_init(|| {
+                Arc::new(Rubric::parse(src, &format!("bundled:{id}")).expect("bundled rubric"))
+            }))
+        })
     }
 
     /// The bundled track's TOML source.

@@ -48,8 +48,9 @@ static TABLE_SEP_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").expect("table regex")
 });
 /// Lines drawn with rule characters only ("-----   -----", "+---+").
-static RULE_LINE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s\-=_~+|:*]*[-=_~]{3,}[\s\-=_~+|:*]*$").expect("rule line regex"));
+static RULE_LINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\-=_~+|:*]*[-=_~]{3,}[\s\-=_~+|:*]*$").expect("rule line regex")
+});
 static DIRECTIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*storyline-(disable-next-line|disable|enable)\b\s*([A-Za-z0-9, ]*?)\s*(?:--\s*(.*?))?\s*$")
         .expect("directive regex")

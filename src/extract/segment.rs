@@ -128,11 +128,14 @@ fn heading_kind(line: &Line, lex: &Lexicon) -> Option<Option<SectionKind>> {
     let known = lex.section_kind(text).or_else(|| {
         // "EXPERIENCE AS SENIOR PERL DEVELOPER": a known heading that
         // carries more words, in a heading or an all-caps line.
-        let shouted = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let shouted = text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
         let head = matches!(line.kind, LineKind::Heading(_)) || shouted;
         let norm = crate::lexicon::normalize_heading(text);
         let (first, rest) = norm.split_once(' ')?;
-        (head && rest.starts_with("as ") || head && rest.starts_with("at "))
+        (head && (rest.starts_with("as ") || rest.starts_with("at ")))
             .then(|| lex.section_kind(first))
             .flatten()
     });
@@ -173,20 +176,23 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
     // it ("## VP of Design" under "# Experience") is an entry, not a section.
     let mut known_level: Option<u8> = None;
     for (i, l) in lines.iter().enumerate() {
-        let Some(kind) = heading_kind(l, lex) else { continue };
+        let Some(kind) = heading_kind(l, lex) else {
+            continue;
+        };
         let level = match l.kind {
             LineKind::Heading(level) => Some(level),
             _ => None,
         };
         if kind.is_some() {
             known_level = level.or(known_level);
-        } else if let (Some(level), Some(known)) = (level, known_level) {
-            if level > known {
-                continue;
-            }
+        } else if let (Some(level), Some(known)) = (level, known_level)
+            && level > known
+        {
+            continue;
         }
         // The first level-1 heading is the name, not a section.
-        if kind.is_none() && l.kind == LineKind::Heading(1) && lines[..i].iter().all(Line::is_blank) {
+        if kind.is_none() && l.kind == LineKind::Heading(1) && lines[..i].iter().all(Line::is_blank)
+        {
             continue;
         }
         heads.push((i, kind));

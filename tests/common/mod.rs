@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use storyline::date::YearMonth;
+use storyline::diagnostic::Diagnostic;
+use storyline::extract::{Limits, extract_path};
+use storyline::lexicon::Lexicon;
+use storyline::model::Document;
+use storyline::rubric::Rubric;
+use storyline::rules::{self, Context, Selection};
+
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
+}
+
+pub fn load(rel: &str) -> Document {
+    let path = fixture(rel);
+    extract_path(&path, rel, &Lexicon::embedded(), &Limits::default())
+        .unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Runs the rules selected by `select` over a fixture.
+pub fn check(rel: &str, select: &[&str]) -> (Document, Vec<Diagnostic>) {
+    let doc = load(rel);
+    let lexicon = Lexicon::embedded();
+    let rubric = Rubric::bundled("ml-engineer").expect("bundled");
+    let selection = Selection {
+        select: select.iter().map(|s| s.to_string()).collect(),
+        ignore: Vec::new(),
+    };
+    let cx = Context {
+        lexicon: &lexicon,
+        rubric: &rubric,
+        today: YearMonth::new(2026, Some(11)),
+        selection: &selection,
+    };
+    let diags = rules::check_document(&cx, &doc);
+    (doc, diags)
+}
+
+/// The 1-based source lines that start with `prefix` (after indentation).
+pub fn lines_starting(doc: &Document, prefix: &str) -> Vec<usize> {
+    doc.source
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(prefix))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
