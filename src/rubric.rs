@@ -441,3 +441,122 @@ fn alias_regex(aliases: &[String]) -> Result<Regex, regex::Error> {
         .join("|");
     Regex::new(&format!(r"(?i)(?:^|[^\w.])(?P<m>{body})(?:[^\w]|$)"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = include_str!("../rubrics/tracks/ml-engineer.toml");
+
+    fn err(src: &str) -> DataError {
+        Rubric::parse(src, "coach.toml").expect_err("must be rejected")
+    }
+
+    fn line_of(src: &str, needle: &str) -> usize {
+        src[..src.find(needle).expect(needle)].matches('\n').count() + 1
+    }
+
+    #[test]
+    fn bundled_tracks_load_with_ordered_levels() {
+        for (id, _) in BUNDLED {
+            let r = Rubric::bundled(id).expect(id);
+            let ids: Vec<&str> = r.levels.iter().map(|l| l.id.as_str()).collect();
+            for required in ["junior", "mid", "senior", "staff", "principal"] {
+                assert!(ids.contains(&required), "{id} lacks {required}");
+            }
+            assert!(r.levels.windows(2).all(|w| w[0].scope <= w[1].scope));
+        }
+        assert!(Rubric::bundled("astronaut").is_none());
+    }
+
+    #[test]
+    fn aliases_resolve_levels() {
+        let r = Rubric::bundled("ml-engineer").unwrap();
+        let id = |s: &str| r.level(s).map(|i| r.levels[i].id.as_str());
+        assert_eq!(id("staff"), Some("staff"));
+        assert_eq!(id("L5"), Some("senior"));
+        assert_eq!(id("Sr."), Some("senior"));
+        assert_eq!(id("E6"), Some("staff"));
+        assert_eq!(id("wizard"), None);
+        // In titles: "Member of Technical Staff" names no level.
+        assert!(r.levels_in("Member of Technical Staff").is_empty());
+        assert!(!r.levels_in("Sr. Data Scientist").is_empty());
+    }
+
+    #[test]
+    fn unknown_key_is_rejected_with_line() {
+        let src = SRC.replacen("recent-years = 5", "recent-years = 5\nrecent-yaers = 3", 1);
+        let e = err(&src);
+        assert_eq!(e.line, Some(line_of(&src, "recent-yaers")));
+        assert!(e.message.contains("recent-yaers"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_level_is_rejected() {
+        let src = SRC.replacen("id = \"mid\"", "id = \"junior\"", 1);
+        let e = err(&src);
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "coach.toml: line {}: levels[1].id: duplicate level id 'junior'",
+                line_of(&src, "id = \"junior\"\nname = \"Mid")
+            )
+        );
+    }
+
+    #[test]
+    fn alias_used_twice_is_rejected() {
+        let src = SRC.replacen("\"mid-level\",", "\"mid-level\", \"jr\",", 1);
+        let e = err(&src);
+        assert!(
+            e.message
+                .contains("alias 'jr' is already used by level 'junior'"),
+            "{e}"
+        );
+        assert_eq!(e.line, Some(line_of(&src, "\"mid-level\", \"jr\"")));
+    }
+
+    #[test]
+    fn bad_regex_is_rejected_with_its_line() {
+        let src = SRC.replacen("'\\bcross[- ]team\\b',", "'\\bcross[- team\\b',", 1);
+        let e = err(&src);
+        assert!(
+            e.message.starts_with("scope.cross-team: invalid regex"),
+            "{e}"
+        );
+        assert_eq!(e.line, Some(line_of(&src, "cross[- team")));
+    }
+
+    #[test]
+    fn thresholds_out_of_range_are_rejected() {
+        let src = SRC.replacen("min-quantified = 0.25", "min-quantified = 1.5", 1);
+        let e = err(&src);
+        assert!(
+            e.message
+                .contains("levels[0].min-quantified: 1.5 is out of range"),
+            "{e}"
+        );
+        let src = SRC.replacen("recent-years = 5", "recent-years = 0", 1);
+        assert!(
+            err(&src)
+                .message
+                .contains("track.recent-years: 0 is out of range")
+        );
+        let src = SRC.replacen("scope = \"feature\"", "scope = \"galaxy\"", 1);
+        let e = err(&src);
+        assert!(e.message.contains("galaxy"), "{e}");
+        assert_eq!(e.line, Some(line_of(&src, "\"galaxy\"")));
+    }
+
+    #[test]
+    fn decreasing_scope_is_rejected() {
+        let src = SRC.replacen("scope = \"team\"", "scope = \"task\"", 1);
+        let e = err(&src);
+        assert!(
+            e.message.contains(
+                "levels[2].scope: 'task' is narrower than the previous level's 'feature'"
+            ),
+            "{e}"
+        );
+    }
+}

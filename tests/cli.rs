@@ -249,7 +249,12 @@ fn rules_lists_every_rule_and_explain_prints_its_docs() {
         .iter()
         .map(|r| r["code"].as_str().unwrap())
         .collect();
-    assert_eq!(codes, ["M001", "M002", "M003", "P001", "P002", "O001"]);
+    assert_eq!(
+        codes,
+        [
+            "M001", "M002", "M003", "M004", "P001", "P002", "O001", "O002", "S001", "S002", "L002"
+        ]
+    );
     for code in codes {
         let out = storyline().args(["explain", code]).output().unwrap();
         assert_eq!(out.status.code(), Some(0));
@@ -291,4 +296,74 @@ fn usage_errors_exit_2() {
         assert!(!out.stderr.is_empty(), "{args:?} says why");
     }
     let _ = fixture("example/resume.md");
+}
+
+#[test]
+fn rubric_show_round_trips_through_rubric_check_and_check_rubric() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("our-market.toml");
+    let out = storyline()
+        .args(["rubric", "show", "data-scientist"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    // A coach adapts the bundled rubric: seniors here must quantify 50%.
+    let adapted = String::from_utf8(out.stdout).unwrap().replacen(
+        "min-quantified = 0.45",
+        "min-quantified = 0.5",
+        1,
+    );
+    std::fs::write(&file, adapted).unwrap();
+    let out = storyline()
+        .args(["rubric", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok: track data-scientist"));
+    let (code, v) = json_check(&[
+        "--rubric",
+        file.to_str().unwrap(),
+        "--target",
+        "senior",
+        "--select",
+        "M004",
+        "fixtures/levels/unfocused.md",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        v["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("senior expects at least 50%")
+    );
+
+    std::fs::write(
+        &file,
+        "[track]\nid = \"x\"\nname = \"X\"\nrecent-years = 5\nbogus = 1\n",
+    )
+    .unwrap();
+    let out = storyline()
+        .args(["rubric", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("our-market.toml: line 5: unknown field `bogus`"),
+        "{err}"
+    );
+    let out = storyline()
+        .args(["check", "--rubric"])
+        .arg(&file)
+        .arg("fixtures/example/resume.md")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -8,12 +8,14 @@ use clap::Args;
 use rayon::prelude::*;
 
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat, print, usage_error};
+use crate::assess::TargetSource;
 use crate::date::{self, YearMonth};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::InputError;
 use crate::extract::{self, Limits};
 use crate::lexicon::Lexicon;
 use crate::model::Document;
+use crate::report::scorecard::{Scorecard, scorecard};
 use crate::report::{self, Outcome};
 use crate::rubric::{DEFAULT_TRACK, Rubric};
 use crate::rules::{self, Context, Selection};
@@ -96,6 +98,11 @@ pub fn run(args: CheckArgs) -> u8 {
         rubric: &rubric,
         today: args.today.unwrap_or_else(date::current_month),
         selection: &selection,
+        target: args
+            .target
+            .as_deref()
+            .and_then(|t| rubric.level(t))
+            .map(|l| (l, TargetSource::Flag)),
     };
     let outcome = lint_paths(&cx, &args.paths, &Limits::default());
 
@@ -184,13 +191,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
 /// Lints every path in parallel; results come back in input order.
 pub fn lint_paths(cx: &Context<'_>, paths: &[PathBuf], limits: &Limits) -> Outcome {
     let files = expand(paths);
-    let results: Vec<Result<(Document, Vec<Diagnostic>), InputError>> = files
+    type Linted = (Document, Vec<Diagnostic>, Scorecard);
+    let results: Vec<Result<Linted, InputError>> = files
         .par_iter()
         .map(|path| {
             let display = path.display().to_string();
             let doc = extract::extract_path(path, &display, cx.lexicon, limits)?;
-            let diags = apply_suppressions(&doc, rules::check_document(cx, &doc));
-            Ok((doc, diags))
+            let (diags, assessment) = rules::check_and_assess(cx, &doc);
+            let diags = apply_suppressions(&doc, diags);
+            let card = scorecard(&doc.path, &assessment, cx.rubric, &diags, false);
+            Ok((doc, diags, card))
         })
         .collect();
     let mut outcome = Outcome {
@@ -198,12 +208,14 @@ pub fn lint_paths(cx: &Context<'_>, paths: &[PathBuf], limits: &Limits) -> Outco
         diagnostics: Vec::new(),
         errors: Vec::new(),
         files: files.len(),
+        scorecards: Vec::new(),
     };
     for r in results {
         match r {
-            Ok((doc, diags)) => {
+            Ok((doc, diags, card)) => {
                 outcome.diagnostics.extend(diags);
                 outcome.documents.push(doc);
+                outcome.scorecards.push(card);
             }
             Err(e) => outcome.errors.push(e),
         }

@@ -2,6 +2,7 @@
 
 mod check;
 mod extract;
+mod rubric;
 mod rules;
 
 use std::process::ExitCode;
@@ -32,6 +33,9 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Print a rule's documentation: what, why, example, how to fix
     Explain(rules::ExplainArgs),
+    /// Validate or print level rubrics
+    #[command(subcommand)]
+    Rubric(rubric::RubricCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,6 +62,7 @@ pub fn run() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Rules(args) => rules::run_rules(args),
         Command::Explain(args) => rules::run_explain(args),
+        Command::Rubric(cmd) => rubric::run(cmd),
     };
     ExitCode::from(code)
 }

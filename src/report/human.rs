@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::Outcome;
+use super::scorecard::Scorecard;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 
@@ -45,6 +46,9 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
             style.paint("1", &e.path),
             e.message
         );
+    }
+    for card in &outcome.scorecards {
+        render_scorecard(&mut out, card, style);
     }
     let count = |s: Severity| {
         outcome
@@ -161,4 +165,35 @@ fn truncate(s: &str, max: usize) -> String {
         t.push('…');
         t
     }
+}
+
+fn render_scorecard(out: &mut String, card: &Scorecard, style: Style) {
+    let target = match (&card.target, card.target_source) {
+        (Some(t), Some(src)) => format!("target {t} (from {src})"),
+        _ => "no target level".to_string(),
+    };
+    let inferred = match (&card.inferred, &card.inferred_basis) {
+        (Some(l), Some(basis)) => format!("evidenced {l} ({basis})"),
+        _ => "evidenced level unknown".to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "{} {}: {target}; {inferred}",
+        style.paint("1", "scorecard"),
+        card.path
+    );
+    for p in &card.proofs {
+        let mark = match p.holds {
+            Some(true) => style.paint("1;32", "✓"),
+            Some(false) => style.paint("1;31", "✗"),
+            None => style.paint("1;90", "–"),
+        };
+        let codes = if p.codes.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", p.codes.join(", "))
+        };
+        let _ = writeln!(out, "  {mark} {}: {}{codes}", p.name, p.detail);
+    }
+    out.push('\n');
 }

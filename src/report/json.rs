@@ -9,6 +9,7 @@ pub fn render(outcome: &Outcome) -> String {
         "version": 1,
         "diagnostics": outcome.diagnostics,
         "errors": outcome.errors.iter().map(|e| json!({"path": e.path, "message": e.message})).collect::<Vec<Value>>(),
+        "documents": outcome.scorecards,
         "summary": {
             "files": outcome.files,
             "diagnostics": outcome.diagnostics.len(),

@@ -2,6 +2,7 @@
 
 pub mod human;
 pub mod json;
+pub mod scorecard;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::InputError;
@@ -17,4 +18,6 @@ pub struct Outcome {
     pub errors: Vec<InputError>,
     /// How many inputs were given.
     pub files: usize,
+    /// Per document read, its scorecard (same order as `documents`).
+    pub scorecards: Vec<scorecard::Scorecard>,
 }

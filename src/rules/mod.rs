@@ -1,10 +1,13 @@
 //! The rule catalogue. One file per rule family; each rule's metadata and
 //! documentation stand beside its check.
 
+pub mod levels;
 pub mod metrics;
 pub mod openers;
 pub mod proof;
+pub mod scope;
 
+use crate::assess::{Assessment, TargetSource, assess};
 use crate::date::YearMonth;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lexicon::Lexicon;
@@ -33,6 +36,8 @@ pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
         .iter()
         .chain(proof::RULES)
         .chain(openers::RULES)
+        .chain(scope::RULES)
+        .chain(levels::RULES)
         .copied()
 }
 
@@ -71,6 +76,8 @@ pub struct Context<'a> {
     pub rubric: &'a Rubric,
     pub today: YearMonth,
     pub selection: &'a Selection,
+    /// The target level given by `--target` or config, if any.
+    pub target: Option<(usize, TargetSource)>,
 }
 
 /// One bullet prepared for the rules: its metrics are found once.
@@ -112,13 +119,20 @@ pub fn is_achievement(text: &str) -> bool {
 
 /// Runs every enabled rule over one document.
 pub fn check_document(cx: &Context<'_>, doc: &Document) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    check_and_assess(cx, doc).0
+}
+
+/// Runs the rules and returns the level assessment too (for reporters).
+pub fn check_and_assess(cx: &Context<'_>, doc: &Document) -> (Vec<Diagnostic>, Assessment) {
     let prepared = Prepared::new(cx, doc);
+    let mut out = Vec::new();
     metrics::check(cx, &prepared, &mut out);
     proof::check(cx, &prepared, &mut out);
     openers::check(cx, &prepared, &mut out);
+    scope::check(cx, &prepared, &mut out);
+    levels::check(cx, &prepared, &mut out);
     out.retain(|d| cx.selection.enabled(d.code));
-    out
+    (out, prepared.assessment)
 }
 
 /// A document with per-bullet analysis done once for all rules.
@@ -128,6 +142,8 @@ pub struct Prepared<'d> {
     pub roles: Vec<Vec<Bullet<'d>>>,
     /// Project and loose bullets.
     pub others: Vec<Bullet<'d>>,
+    /// The document against the level rubric.
+    pub assessment: Assessment,
 }
 
 impl<'d> Prepared<'d> {
@@ -137,7 +153,7 @@ impl<'d> Prepared<'d> {
             metrics: find_metrics(&t.text, cx.lexicon),
             achievement: is_achievement(&t.text),
         };
-        Prepared {
+        let mut p = Prepared {
             doc,
             roles: doc
                 .roles
@@ -151,7 +167,10 @@ impl<'d> Prepared<'d> {
                 .chain(&doc.loose_bullets)
                 .map(bullet)
                 .collect(),
-        }
+            assessment: Assessment::empty(),
+        };
+        p.assessment = assess(&p, cx.rubric, cx.today, cx.target);
+        p
     }
 
     /// Every bullet.
@@ -169,4 +188,21 @@ pub fn diag(
     message: String,
 ) -> Diagnostic {
     Diagnostic::on_text(doc, text, range).build(info, info.severity, message)
+}
+
+/// A finding on the document's first line, for what has no text to point at.
+pub fn diag_at_start(info: &RuleInfo, doc: &Document, message: String) -> Diagnostic {
+    let first = doc.source.lines().next().unwrap_or("");
+    let text = Text::verbatim(first, 0);
+    diag(info, doc, &text, 0..first.len(), message)
+}
+
+/// A short quotation of a text for messages.
+pub fn quote(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max).collect();
+        format!("{}…", cut.trim_end())
+    }
 }

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use storyline::assess::{Assessment, TargetSource};
 use storyline::date::YearMonth;
 use storyline::diagnostic::Diagnostic;
 use storyline::extract::{Limits, extract_path};
@@ -25,9 +26,20 @@ pub fn load(rel: &str) -> Document {
 
 /// Runs the rules selected by `select` over a fixture.
 pub fn check(rel: &str, select: &[&str]) -> (Document, Vec<Diagnostic>) {
+    let (doc, diags, _) = check_with(rel, select, "ml-engineer", None);
+    (doc, diags)
+}
+
+/// Runs the selected rules with a track and an explicit target.
+pub fn check_with(
+    rel: &str,
+    select: &[&str],
+    track: &str,
+    target: Option<&str>,
+) -> (Document, Vec<Diagnostic>, Assessment) {
     let doc = load(rel);
     let lexicon = Lexicon::embedded();
-    let rubric = Rubric::bundled("ml-engineer").expect("bundled");
+    let rubric = Rubric::bundled(track).expect("bundled");
     let selection = Selection {
         select: select.iter().map(|s| s.to_string()).collect(),
         ignore: Vec::new(),
@@ -37,9 +49,10 @@ pub fn check(rel: &str, select: &[&str]) -> (Document, Vec<Diagnostic>) {
         rubric: &rubric,
         today: YearMonth::new(2026, Some(11)),
         selection: &selection,
+        target: target.map(|t| (rubric.level(t).expect("known level"), TargetSource::Flag)),
     };
-    let diags = rules::check_document(&cx, &doc);
-    (doc, diags)
+    let (diags, assessment) = rules::check_and_assess(&cx, &doc);
+    (doc, diags, assessment)
 }
 
 /// The 1-based source lines that start with `prefix` (after indentation).

@@ -1,0 +1,226 @@
+//! What a document evidences against a level rubric: the target level and
+//! where it came from, the level inferred from titles and scope, which
+//! roles are recent, the widest scope, leadership signals and metric
+//! density. Computed once per document; the level rules and the scorecard
+//! read it.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::date::{DatePoint, YearMonth};
+use crate::model::{Document, Role};
+use crate::rubric::{Leadership, Rubric, ScopeTier};
+use crate::rules::Prepared;
+
+/// Where the target level came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetSource {
+    /// `--target` on the command line.
+    Flag,
+    /// `target =` in storyline.toml.
+    Config,
+    /// The level the document's headline names.
+    Headline,
+}
+
+impl TargetSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetSource::Flag => "--target",
+            TargetSource::Config => "config",
+            TargetSource::Headline => "headline",
+        }
+    }
+}
+
+/// A bullet, by role and index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BulletRef {
+    pub role: usize,
+    pub bullet: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    pub target: Option<(usize, TargetSource)>,
+    /// Levels the headline names, longest alias per place.
+    pub headline_levels: Vec<(usize, Range<usize>)>,
+    /// The level the documents evidence now, and why.
+    pub inferred: Option<(usize, String)>,
+    /// Indices of recent roles, most recent first as in the document.
+    pub recent: Vec<usize>,
+    /// The widest scope tier in recent bullets and where it shows.
+    pub widest_scope: ScopeTier,
+    pub widest_at: Option<BulletRef>,
+    /// The scope the headline and summary state.
+    pub statement_scope: ScopeTier,
+    /// Leadership signals in recent bullets.
+    pub leadership: Vec<(Leadership, BulletRef)>,
+    /// Quantified and total achievement bullets in recent roles.
+    pub quantified: usize,
+    pub achievements: usize,
+}
+
+impl Assessment {
+    /// An assessment of nothing, before the real one is computed.
+    pub fn empty() -> Self {
+        Assessment {
+            target: None,
+            headline_levels: Vec::new(),
+            inferred: None,
+            recent: Vec::new(),
+            widest_scope: ScopeTier::Task,
+            widest_at: None,
+            statement_scope: ScopeTier::Task,
+            leadership: Vec::new(),
+            quantified: 0,
+            achievements: 0,
+        }
+    }
+
+    pub fn quantified_share(&self) -> Option<f64> {
+        (self.achievements > 0).then(|| self.quantified as f64 / self.achievements as f64)
+    }
+}
+
+/// Levels named in `text`, keeping only the longest alias at each place
+/// ("Senior Staff" is staff, not senior and staff).
+pub fn levels_named(rubric: &Rubric, text: &str) -> Vec<(usize, Range<usize>)> {
+    let all = rubric.levels_in(text);
+    let mut out: Vec<(usize, Range<usize>)> = Vec::new();
+    for (level, r) in all {
+        let covered = out
+            .iter()
+            .any(|(_, o)| o.start <= r.start && r.end <= o.end);
+        if covered {
+            continue;
+        }
+        out.retain(|(_, o)| !(r.start <= o.start && o.end <= r.end));
+        out.push((level, r));
+    }
+    out.sort_by_key(|(_, r)| r.start);
+    out
+}
+
+/// Whether a role counts as recent: it is current, or ended within the
+/// rubric's window. An undated role counts when it is the first listed.
+pub fn is_recent(role: &Role, index: usize, today: YearMonth, years: u32) -> bool {
+    let cutoff = today.months(12) - 12 * years as i32;
+    match (role.end, role.start) {
+        (Some(DatePoint::Present), _) => true,
+        (Some(end @ DatePoint::At(_)), _) => end.months(today, 12) >= cutoff,
+        (None, Some(start)) => start.months(today, 1) >= cutoff,
+        (None, None) => index == 0,
+    }
+}
+
+pub fn assess(
+    p: &Prepared<'_>,
+    rubric: &Rubric,
+    today: YearMonth,
+    explicit_target: Option<(usize, TargetSource)>,
+) -> Assessment {
+    let doc: &Document = p.doc;
+    let headline_levels = doc
+        .headline
+        .as_ref()
+        .map(|h| levels_named(rubric, &h.text))
+        .unwrap_or_default();
+    let target = explicit_target.or_else(|| {
+        // Only an unambiguous headline sets the target.
+        let mut distinct: Vec<usize> = headline_levels.iter().map(|(l, _)| *l).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        (distinct.len() == 1).then(|| (distinct[0], TargetSource::Headline))
+    });
+
+    let recent: Vec<usize> = (0..doc.roles.len())
+        .filter(|&i| is_recent(&doc.roles[i], i, today, rubric.recent_years))
+        .collect();
+
+    let mut widest_scope = ScopeTier::Task;
+    let mut widest_at = None;
+    let mut leadership = Vec::new();
+    let (mut quantified, mut achievements) = (0, 0);
+    for &ri in &recent {
+        for (bi, b) in p.roles[ri].iter().enumerate() {
+            let at = BulletRef {
+                role: ri,
+                bullet: bi,
+            };
+            let tier = rubric.scope_of(&b.text.text);
+            if tier > widest_scope {
+                widest_scope = tier;
+                widest_at = Some(at);
+            }
+            leadership.extend(
+                rubric
+                    .leadership_in(&b.text.text)
+                    .into_iter()
+                    .map(|k| (k, at)),
+            );
+            if b.achievement {
+                achievements += 1;
+                quantified += usize::from(b.quantified());
+            }
+        }
+    }
+    let statement: String = [&doc.headline, &doc.summary]
+        .into_iter()
+        .flatten()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let statement_scope = rubric.scope_of(&statement);
+    let inferred = infer_level(doc, rubric, &recent, widest_scope);
+    Assessment {
+        target,
+        headline_levels,
+        inferred,
+        recent,
+        widest_scope,
+        widest_at,
+        statement_scope,
+        leadership,
+        quantified,
+        achievements,
+    }
+}
+
+/// The level the documents evidence: the most recent titled role's level,
+/// raised when the evidenced scope clearly reaches a higher level's tier;
+/// without a titled level, the highest level whose tier the scope reaches.
+fn infer_level(
+    doc: &Document,
+    rubric: &Rubric,
+    recent: &[usize],
+    widest: ScopeTier,
+) -> Option<(usize, String)> {
+    let by_scope = rubric
+        .levels
+        .iter()
+        .rposition(|l| l.scope <= widest && widest > ScopeTier::Task);
+    let titled = recent.iter().find_map(|&i| {
+        let title = doc.roles[i].title.as_ref()?;
+        let levels = levels_named(rubric, &title.text);
+        levels
+            .iter()
+            .map(|(l, _)| *l)
+            .max()
+            .map(|l| (l, title.text.clone()))
+    });
+    match (titled, by_scope) {
+        (Some((t, title)), Some(s)) if s > t => Some((
+            s,
+            format!(
+                "title '{title}' says {}, and bullets evidence {} scope",
+                rubric.levels[t].id, widest
+            ),
+        )),
+        (Some((t, title)), _) => Some((t, format!("title '{title}'"))),
+        (None, Some(s)) => Some((s, format!("widest scope evidenced: {widest}"))),
+        (None, None) => None,
+    }
+}

@@ -1,0 +1,157 @@
+//! The level rules (S001, S002, O002, M004, L002) across targets and
+//! tracks, and level inference.
+
+mod common;
+
+use common::check_with;
+
+fn codes(rel: &str, track: &str, target: Option<&str>) -> Vec<&'static str> {
+    let (_, diags, _) = check_with(rel, &["S", "O002", "M004", "L002"], track, target);
+    let mut c: Vec<&'static str> = diags.iter().map(|d| d.code).collect();
+    c.sort_unstable();
+    c.dedup();
+    c
+}
+
+#[test]
+fn strong_staff_resume_passes_at_staff_and_fails_at_principal() {
+    assert_eq!(
+        codes("levels/staff-strong.md", "ml-engineer", Some("staff")),
+        Vec::<&str>::new()
+    );
+    // The headline is the target when none is given.
+    assert_eq!(
+        codes("levels/staff-strong.md", "ml-engineer", None),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        codes("levels/staff-strong.md", "ml-engineer", Some("principal")),
+        ["L002", "S001", "S002"]
+    );
+}
+
+#[test]
+fn unfocused_resume_fails_senior_but_not_junior() {
+    assert_eq!(
+        codes("levels/unfocused.md", "ml-engineer", Some("senior")),
+        ["M004", "O002", "S001", "S002"]
+    );
+    // A junior is expected no scope or leadership, but numbers still.
+    assert_eq!(
+        codes("levels/unfocused.md", "ml-engineer", Some("junior")),
+        ["M004"]
+    );
+    // Without a target (no level in the headline) the level rules are silent.
+    assert_eq!(
+        codes("levels/unfocused.md", "ml-engineer", None),
+        Vec::<&str>::new()
+    );
+}
+
+#[test]
+fn misled_and_led_to_are_not_leadership() {
+    let (_, diags, a) = check_with(
+        "levels/unfocused.md",
+        &["O002"],
+        "ml-engineer",
+        Some("senior"),
+    );
+    assert!(a.leadership.is_empty(), "{:?}", a.leadership);
+    assert_eq!(diags.len(), 1);
+    assert!(
+        diags[0]
+            .message
+            .contains("no bullet of the 2 recent roles shows"),
+        "{}",
+        diags[0].message
+    );
+}
+
+#[test]
+fn s002_names_target_tier_widest_and_bullet() {
+    let (_, diags, _) = check_with(
+        "levels/senior-headline.md",
+        &["S002"],
+        "ml-engineer",
+        Some("staff"),
+    );
+    assert_eq!(diags.len(), 1);
+    let m = &diags[0].message;
+    assert!(m.starts_with("staff expects cross-team scope; the widest scope in recent roles is team ('Led a team of 5"), "{m}");
+    assert_eq!(diags[0].line, 11);
+}
+
+#[test]
+fn l002_compares_headline_with_configured_target_by_alias() {
+    assert_eq!(
+        codes("levels/senior-headline.md", "ml-engineer", Some("senior")),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        codes("levels/senior-headline.md", "ml-engineer", Some("L5")),
+        Vec::<&str>::new()
+    );
+    let (_, diags, _) = check_with(
+        "levels/senior-headline.md",
+        &["L002"],
+        "ml-engineer",
+        Some("staff"),
+    );
+    assert_eq!(diags.len(), 1);
+    assert_eq!(
+        diags[0].message,
+        "the headline claims senior ('Senior') but the target is staff (from --target)"
+    );
+    assert_eq!(
+        (diags[0].line, diags[0].column, diags[0].end_column),
+        (3, 1, 7)
+    );
+}
+
+#[test]
+fn m004_threshold_differs_by_track() {
+    // The unfocused resume quantifies 1 of its 6 recent achievements (the
+    // "12% drop"); each track's senior minimum is in the message.
+    for (track, min) in [
+        ("ml-engineer", 40),
+        ("software-engineer", 35),
+        ("data-scientist", 45),
+    ] {
+        let (_, diags, a) = check_with("levels/unfocused.md", &["M004"], track, Some("senior"));
+        assert_eq!((a.quantified, a.achievements), (1, 6), "{track}");
+        assert_eq!(diags.len(), 1, "{track}");
+        assert_eq!(
+            diags[0].message,
+            format!(
+                "17% of the bullets in recent roles are quantified (1 of 6); senior expects at least {min}%"
+            )
+        );
+    }
+    // The strong staff resume is above every track's staff minimum.
+    for track in ["ml-engineer", "software-engineer", "data-scientist"] {
+        let (_, diags, _) = check_with("levels/staff-strong.md", &["M004"], track, Some("staff"));
+        assert!(diags.is_empty(), "{track}: {diags:?}");
+    }
+}
+
+#[test]
+fn level_is_inferred_from_titles_and_scope() {
+    let (_, _, a) = check_with("levels/staff-strong.md", &[], "ml-engineer", None);
+    let rubric = storyline::rubric::Rubric::bundled("ml-engineer").unwrap();
+    let (level, basis) = a.inferred.expect("inferred");
+    assert_eq!(rubric.levels[level].id, "staff");
+    assert!(basis.contains("Staff ML Engineer"), "{basis}");
+    let (_, _, a) = check_with("levels/unfocused.md", &[], "ml-engineer", None);
+    let (level, _) = a.inferred.expect("inferred from scope");
+    assert_eq!(
+        rubric.levels[level].id, "mid",
+        "shipping a model is feature scope"
+    );
+}
+
+#[test]
+fn recent_roles_follow_the_rubric_window() {
+    let (_, _, a) = check_with("levels/staff-strong.md", &[], "ml-engineer", None);
+    // Contoso ended 2022, within 5 years of 2026-11.
+    assert_eq!(a.recent, [0, 1]);
+}
