@@ -3,6 +3,7 @@
 
 pub mod assess;
 pub mod cli;
+pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
@@ -14,3 +15,4 @@ pub mod report;
 pub mod rubric;
 pub mod rules;
 pub mod source;
+pub mod suppress;

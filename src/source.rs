@@ -56,6 +56,14 @@ impl LineIndex {
         text[start..end.max(start)].trim_end_matches('\r')
     }
 
+    /// The byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0)
+    }
+
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }

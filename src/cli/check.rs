@@ -1,4 +1,5 @@
-//! `storyline check`: discover → extract → lint → report.
+//! `storyline check`: settings → discover → extract → lint → suppress →
+//! report.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -6,9 +7,11 @@ use std::sync::Arc;
 
 use clap::Args;
 use rayon::prelude::*;
+use serde::Serialize;
 
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat, print, usage_error};
 use crate::assess::TargetSource;
+use crate::config::{Config, SuppressEntry};
 use crate::date::{self, YearMonth};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::InputError;
@@ -17,12 +20,13 @@ use crate::lexicon::Lexicon;
 use crate::model::Document;
 use crate::report::scorecard::{Scorecard, scorecard};
 use crate::report::{self, Outcome};
-use crate::rubric::{DEFAULT_TRACK, Rubric};
+use crate::rubric::{BUNDLED, DEFAULT_TRACK, Rubric};
 use crate::rules::{self, Context, Selection};
+use crate::suppress::{self, FileIgnores, Suppressed};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or folders to lint
+    /// Files or folders to lint (default: `resumes` from storyline.toml)
     paths: Vec<PathBuf>,
     /// Target level id or alias (junior, mid, senior, staff, principal, L5, ...)
     #[arg(long)]
@@ -42,69 +46,252 @@ pub struct CheckArgs {
     /// Rule codes or prefixes to skip, comma separated
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<String>,
-    /// Lowest severity that makes the exit status 1
-    #[arg(long, default_value = "warning", value_parser = parse_severity)]
-    fail_on: Severity,
+    /// Lowest severity that makes the exit status 1 [default: warning]
+    #[arg(long, value_parser = parse_severity)]
+    fail_on: Option<Severity>,
     /// The month "recent" and "Present" are measured from (YYYY-MM)
     #[arg(long, value_parser = date::parse_today)]
     today: Option<YearMonth>,
+    /// A config file to use instead of the discovered storyline.toml
+    #[arg(long, conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore any storyline.toml
+    #[arg(long)]
+    no_config: bool,
+    /// Print the resolved settings and exit
+    #[arg(long)]
+    show_config: bool,
+    /// Also list the findings that suppressions silenced, with the reasons
+    #[arg(long)]
+    report_suppressed: bool,
+    /// Largest input file read, in bytes
+    #[arg(long)]
+    max_file_size: Option<u64>,
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
     Severity::parse(s).ok_or_else(|| format!("expected error, warning or info, got '{s}'"))
 }
 
+/// Where the rubric comes from.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "kebab-case")]
+enum RubricChoice {
+    Track(String),
+    File(PathBuf),
+}
+
+/// Flags over config over defaults.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct Settings {
+    config: Option<PathBuf>,
+    target: Option<String>,
+    target_source: Option<&'static str>,
+    rubric: RubricChoice,
+    fail_on: Severity,
+    select: Vec<String>,
+    ignore: Vec<String>,
+    today: String,
+    resumes: Vec<PathBuf>,
+    profiles: Vec<PathBuf>,
+    max_file_size: u64,
+    per_file_ignores: std::collections::BTreeMap<String, Vec<String>>,
+    suppress: Vec<SuppressEntry>,
+    #[serde(skip)]
+    today_ym: YearMonth,
+    #[serde(skip)]
+    target_from: Option<TargetSource>,
+}
+
+fn resolve(args: &CheckArgs) -> Result<Settings, String> {
+    let config = if args.no_config {
+        None
+    } else if let Some(path) = &args.config {
+        Some(Config::load(path).map_err(|e| e.to_string())?)
+    } else {
+        let cwd = std::env::current_dir()
+            .map_err(|e| format!("cannot read the working directory: {e}"))?;
+        match Config::discover(&cwd) {
+            Some(path) => Some(Config::load(&path).map_err(|e| e.to_string())?),
+            None => None,
+        }
+    };
+    let file = config.as_ref().map(|c| c.file.clone()).unwrap_or_default();
+    let at = |p: &str| {
+        config
+            .as_ref()
+            .map_or_else(|| PathBuf::from(p), |c| c.resolve(p))
+    };
+
+    let (target, target_from) = match (&args.target, &file.target) {
+        (Some(t), _) => (Some(t.clone()), Some(TargetSource::Flag)),
+        (None, Some(t)) => (Some(t.clone()), Some(TargetSource::Config)),
+        _ => (None, None),
+    };
+    let rubric = match (&args.track, &args.rubric, &file.track, &file.rubric) {
+        (Some(t), _, _, _) => RubricChoice::Track(t.clone()),
+        (_, Some(r), _, _) => RubricChoice::File(r.clone()),
+        (_, _, Some(t), _) => RubricChoice::Track(t.clone()),
+        (_, _, _, Some(r)) => RubricChoice::File(at(&r.to_string_lossy())),
+        _ => RubricChoice::Track(DEFAULT_TRACK.to_string()),
+    };
+    let fail_on = match (args.fail_on, &file.fail_on) {
+        (Some(s), _) => s,
+        (None, Some(s)) => {
+            parse_severity(s).map_err(|e| format!("{}: fail-on: {e}", config_path(&config)))?
+        }
+        _ => Severity::Warning,
+    };
+    let codes = |flag: &[String], from_file: &Option<Vec<String>>| -> Vec<String> {
+        let v = if flag.is_empty() {
+            from_file.clone().unwrap_or_default()
+        } else {
+            flag.to_vec()
+        };
+        v.iter()
+            .map(|s| s.trim().to_uppercase())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let today_ym = match (args.today, &file.today) {
+        (Some(t), _) => t,
+        (None, Some(t)) => {
+            date::parse_today(t).map_err(|e| format!("{}: today: {e}", config_path(&config)))?
+        }
+        _ => date::current_month(),
+    };
+    Ok(Settings {
+        config: config.as_ref().map(|c| c.path.clone()),
+        target,
+        target_source: target_from.map(TargetSource::as_str),
+        target_from,
+        rubric,
+        fail_on,
+        select: codes(&args.select, &file.select),
+        ignore: codes(&args.ignore, &file.ignore),
+        today: today_ym.to_string(),
+        today_ym,
+        resumes: file.resumes.iter().flatten().map(|p| at(p)).collect(),
+        profiles: file.profiles.iter().flatten().map(|p| at(p)).collect(),
+        max_file_size: args
+            .max_file_size
+            .or(file.max_file_size)
+            .unwrap_or(Limits::default().max_file_bytes),
+        per_file_ignores: file.per_file_ignores.unwrap_or_default(),
+        suppress: file.suppress.unwrap_or_default(),
+    })
+}
+
+fn config_path(config: &Option<Config>) -> String {
+    config
+        .as_ref()
+        .map_or_else(|| "config".into(), |c| c.path.display().to_string())
+}
+
+fn load_rubric(choice: &RubricChoice) -> Result<Arc<Rubric>, String> {
+    match choice {
+        RubricChoice::File(path) => {
+            let display = path.display().to_string();
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("{display}: cannot read the rubric: {e}"))?;
+            Rubric::parse(&text, &display)
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        }
+        RubricChoice::Track(track) => Rubric::bundled(track).ok_or_else(|| {
+            let known: Vec<&str> = BUNDLED.iter().map(|(id, _)| *id).collect();
+            format!(
+                "unknown track '{track}': use one of {}, or --rubric FILE",
+                known.join(", ")
+            )
+        }),
+    }
+}
+
 pub fn run(args: CheckArgs) -> u8 {
+    let settings = match resolve(&args) {
+        Ok(s) => s,
+        Err(msg) => return usage_error(&msg),
+    };
+    if args.show_config {
+        print(&toml::to_string_pretty(&settings).unwrap_or_default());
+        return EXIT_CLEAN;
+    }
     let lexicon = Lexicon::embedded();
-    let rubric = match load_rubric(&args) {
+    let rubric = match load_rubric(&settings.rubric) {
         Ok(r) => r,
         Err(msg) => return usage_error(&msg),
     };
-    if let Some(t) = &args.target
-        && rubric.level(t).is_none()
-    {
-        let known: Vec<&str> = rubric.levels.iter().map(|l| l.id.as_str()).collect();
-        return usage_error(&format!(
-            "unknown target level '{t}' for track {}: use one of {}",
-            rubric.id,
-            known.join(", ")
-        ));
-    }
-    for code in args.select.iter().chain(&args.ignore) {
-        let c = code.trim().to_uppercase();
-        if !rules::all().any(|r| r.code.starts_with(&c)) {
+    let target = match &settings.target {
+        Some(t) => match rubric.level(t) {
+            Some(level) => Some((level, settings.target_from.unwrap_or(TargetSource::Flag))),
+            None => {
+                let known: Vec<&str> = rubric.levels.iter().map(|l| l.id.as_str()).collect();
+                return usage_error(&format!(
+                    "unknown target level '{t}' for track {}: use one of {}",
+                    rubric.id,
+                    known.join(", ")
+                ));
+            }
+        },
+        None => None,
+    };
+    for code in settings.select.iter().chain(&settings.ignore) {
+        if !rules::all().any(|r| r.code.starts_with(code.as_str())) {
             return usage_error(&format!(
                 "'{code}' matches no rule code; `storyline rules` lists them"
             ));
         }
     }
-    if args.paths.is_empty() {
-        return usage_error("no input: give the resume files or folders to check");
+    let file_ignores = match FileIgnores::new(&settings.per_file_ignores) {
+        Ok(f) => f,
+        Err(msg) => return usage_error(&msg),
+    };
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        settings.resumes.clone()
+    } else {
+        args.paths.clone()
+    };
+    if paths.is_empty() {
+        return usage_error(
+            "no input: give the resume files or folders to check (or `resumes` in storyline.toml)",
+        );
     }
     let selection = Selection {
-        select: args
-            .select
-            .iter()
-            .map(|s| s.trim().to_uppercase())
-            .collect(),
-        ignore: args
-            .ignore
-            .iter()
-            .map(|s| s.trim().to_uppercase())
-            .collect(),
+        select: settings.select.clone(),
+        ignore: settings.ignore.clone(),
     };
     let cx = Context {
         lexicon: &lexicon,
         rubric: &rubric,
-        today: args.today.unwrap_or_else(date::current_month),
+        today: settings.today_ym,
         selection: &selection,
-        target: args
-            .target
-            .as_deref()
-            .and_then(|t| rubric.level(t))
-            .map(|l| (l, TargetSource::Flag)),
+        target,
     };
-    let outcome = lint_paths(&cx, &args.paths, &Limits::default());
+    let limits = Limits {
+        max_file_bytes: settings.max_file_size,
+    };
+    let run = RunOptions {
+        file_ignores: &file_ignores,
+        config_dir: settings.config.as_deref().and_then(Path::parent),
+        entries: &settings.suppress,
+        config_name: settings
+            .config
+            .as_ref()
+            .map_or_else(|| "storyline.toml".into(), |p| p.display().to_string()),
+    };
+    let mut outcome = lint_paths(&cx, &paths, &limits, &run);
+    if !settings.suppress.is_empty() && selection.enabled(suppress::X001.code) {
+        for note in
+            suppress::unused_entries(&settings.suppress, &outcome.suppressed, &run.config_name)
+        {
+            outcome.notes.push(note);
+        }
+    }
+    if !args.report_suppressed {
+        outcome.suppressed.clear();
+    }
 
     let rendered = match args.format {
         OutputFormat::Human => {
@@ -113,6 +300,8 @@ pub fn run(args: CheckArgs) -> u8 {
             report::human::render(&outcome, report::human::Style { color })
         }
         OutputFormat::Json => report::json::render(&outcome),
+        OutputFormat::Sarif => report::sarif::render(&outcome),
+        OutputFormat::Github => report::github::render(&outcome),
     };
     print(&rendered);
 
@@ -121,7 +310,7 @@ pub fn run(args: CheckArgs) -> u8 {
     } else if outcome
         .diagnostics
         .iter()
-        .any(|d| d.severity >= args.fail_on)
+        .any(|d| d.severity >= settings.fail_on)
     {
         EXIT_FINDINGS
     } else {
@@ -129,33 +318,33 @@ pub fn run(args: CheckArgs) -> u8 {
     }
 }
 
-fn load_rubric(args: &CheckArgs) -> Result<Arc<Rubric>, String> {
-    if let Some(path) = &args.rubric {
-        let display = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{display}: cannot read the rubric: {e}"))?;
-        return Rubric::parse(&text, &display)
-            .map(Arc::new)
-            .map_err(|e| e.to_string());
-    }
-    let track = args.track.as_deref().unwrap_or(DEFAULT_TRACK);
-    Rubric::bundled(track).ok_or_else(|| {
-        let known: Vec<&str> = crate::rubric::BUNDLED.iter().map(|(id, _)| *id).collect();
-        format!(
-            "unknown track '{track}': use one of {}, or --rubric FILE",
-            known.join(", ")
-        )
-    })
+/// Per-run suppression inputs.
+pub struct RunOptions<'a> {
+    pub file_ignores: &'a FileIgnores,
+    pub config_dir: Option<&'a Path>,
+    pub entries: &'a [SuppressEntry],
+    pub config_name: String,
 }
 
-/// Expands folders into the supported files below them (sorted), and keeps
-/// files named directly whatever their extension.
+/// Expands folders into the resume files below them, honouring
+/// `.gitignore` and skipping hidden files; files named directly are kept
+/// whatever their extension.
 fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found, 0);
+            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(p)
+                .follow_links(false)
+                // A resume folder need not be a git repository to have a
+                // .gitignore worth honouring.
+                .require_git(false)
+                .max_depth(Some(16))
+                .build()
+                .flatten()
+                .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+                .map(ignore::DirEntry::into_path)
+                .filter(|p| extract::is_supported_name(p))
+                .collect();
             found.sort();
             out.extend(found);
         } else {
@@ -165,55 +354,52 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    // Deep trees are not resume folders; links may loop.
-    if depth > 16 {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let path = e.path();
-        let hidden = e.file_name().to_string_lossy().starts_with('.');
-        let Ok(ft) = e.file_type() else { continue };
-        if hidden || ft.is_symlink() {
-            continue;
-        }
-        if ft.is_dir() {
-            walk(&path, out, depth + 1);
-        } else if ft.is_file() && extract::is_supported_name(&path) {
-            out.push(path);
-        }
-    }
-}
-
 /// Lints every path in parallel; results come back in input order.
-pub fn lint_paths(cx: &Context<'_>, paths: &[PathBuf], limits: &Limits) -> Outcome {
+pub fn lint_paths(
+    cx: &Context<'_>,
+    paths: &[PathBuf],
+    limits: &Limits,
+    run: &RunOptions<'_>,
+) -> Outcome {
     let files = expand(paths);
-    type Linted = (Document, Vec<Diagnostic>, Scorecard);
+    let progress = Progress::new(files.len());
+    type Linted = (Document, Vec<Diagnostic>, Vec<Suppressed>, Scorecard);
     let results: Vec<Result<Linted, InputError>> = files
         .par_iter()
         .map(|path| {
             let display = path.display().to_string();
-            let doc = extract::extract_path(path, &display, cx.lexicon, limits)?;
+            let doc = extract::extract_path(path, &display, cx.lexicon, limits);
+            progress.tick();
+            let doc = doc?;
             let (diags, assessment) = rules::check_and_assess(cx, &doc);
-            let diags = apply_suppressions(&doc, diags);
+            let ignored = run.file_ignores.codes_for(&doc.path, run.config_dir);
+            let (diags, silenced) = suppress::apply(
+                &doc,
+                diags,
+                run.entries,
+                &ignored,
+                cx.selection,
+                &run.config_name,
+            );
             let card = scorecard(&doc.path, &assessment, cx.rubric, &diags, false);
-            Ok((doc, diags, card))
+            Ok((doc, diags, silenced, card))
         })
         .collect();
+    progress.done();
     let mut outcome = Outcome {
         documents: Vec::new(),
         diagnostics: Vec::new(),
         errors: Vec::new(),
         files: files.len(),
         scorecards: Vec::new(),
+        suppressed: Vec::new(),
+        notes: Vec::new(),
     };
     for r in results {
         match r {
-            Ok((doc, diags, card)) => {
+            Ok((doc, diags, silenced, card)) => {
                 outcome.diagnostics.extend(diags);
+                outcome.suppressed.extend(silenced);
                 outcome.documents.push(doc);
                 outcome.scorecards.push(card);
             }
@@ -226,16 +412,32 @@ pub fn lint_paths(cx: &Context<'_>, paths: &[PathBuf], limits: &Limits) -> Outco
     outcome
 }
 
-/// Drops findings that an inline `storyline-disable` comment covers.
-fn apply_suppressions(doc: &Document, mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    if doc.suppressions.is_empty() {
-        return diags;
+/// "checked 120/962" on standard error, for long batches on a terminal.
+struct Progress {
+    total: usize,
+    done: std::sync::atomic::AtomicUsize,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        Progress {
+            total,
+            done: std::sync::atomic::AtomicUsize::new(0),
+            shown: total >= 50 && std::io::stderr().is_terminal(),
+        }
     }
-    diags.retain(|d| {
-        !doc.suppressions.iter().any(|s| {
-            (s.lines.0..=s.lines.1).contains(&d.line)
-                && (s.codes.is_empty() || s.codes.iter().any(|c| d.code.starts_with(c.as_str())))
-        })
-    });
-    diags
+
+    fn tick(&self) {
+        let n = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if self.shown && (n.is_multiple_of(25) || n == self.total) {
+            eprint!("\rchecked {n}/{}", self.total);
+        }
+    }
+
+    fn done(&self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+        }
+    }
 }

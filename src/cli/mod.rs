@@ -33,6 +33,8 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Print a rule's documentation: what, why, example, how to fix
     Explain(rules::ExplainArgs),
+    /// Write a starter storyline.toml here (never overwrites)
+    Init,
     /// Validate or print level rubrics
     #[command(subcommand)]
     Rubric(rubric::RubricCommand),
@@ -42,6 +44,8 @@ pub enum Command {
 pub enum OutputFormat {
     Human,
     Json,
+    Sarif,
+    Github,
 }
 
 pub fn run() -> ExitCode {
@@ -63,6 +67,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::run_rules(args),
         Command::Explain(args) => rules::run_explain(args),
         Command::Rubric(cmd) => rubric::run(cmd),
+        Command::Init => init(),
     };
     ExitCode::from(code)
 }
@@ -84,4 +89,30 @@ pub fn print(s: &str) {
 pub fn usage_error(msg: &str) -> u8 {
     eprintln!("error: {msg}");
     EXIT_ERROR
+}
+
+/// `storyline init`: the starter config, created only if absent.
+fn init() -> u8 {
+    use std::io::Write;
+    let path = std::path::Path::new(crate::config::FILE_NAMES[0]);
+    // create_new: an existing file (even one created a moment ago) is never
+    // overwritten.
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(mut f) => match f.write_all(crate::config::STARTER.as_bytes()) {
+            Ok(()) => {
+                eprintln!("wrote {}", path.display());
+                EXIT_CLEAN
+            }
+            Err(e) => usage_error(&format!("{}: cannot write: {e}", path.display())),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => usage_error(&format!(
+            "{} already exists; it was not changed",
+            path.display()
+        )),
+        Err(e) => usage_error(&format!("{}: cannot create: {e}", path.display())),
+    }
 }

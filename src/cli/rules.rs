@@ -3,14 +3,20 @@
 use clap::Args;
 use serde_json::json;
 
-use super::{EXIT_CLEAN, OutputFormat, print, usage_error};
+use super::{EXIT_CLEAN, print, usage_error};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
 use crate::rules;
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "human")]
-    format: OutputFormat,
+    format: ListFormat,
 }
 
 #[derive(Debug, Args)]
@@ -21,13 +27,13 @@ pub struct ExplainArgs {
 
 pub fn run_rules(args: RulesArgs) -> u8 {
     match args.format {
-        OutputFormat::Json => {
+        ListFormat::Json => {
             let list: Vec<_> = rules::all()
                 .map(|r| json!({"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary}))
                 .collect();
             print(&(serde_json::to_string_pretty(&list).expect("plain JSON") + "\n"));
         }
-        OutputFormat::Human => {
+        ListFormat::Human => {
             let mut s = String::new();
             for r in rules::all() {
                 s.push_str(&format!(

@@ -47,6 +47,31 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
             e.message
         );
     }
+    for s in &outcome.suppressed {
+        let d = &s.diagnostic;
+        let why = s
+            .reason
+            .as_deref()
+            .map(|r| format!(": {r}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{} {}:{}:{} {} {} (by {}{why})",
+            style.paint("1;90", "suppressed"),
+            d.path,
+            d.line,
+            d.column,
+            d.code,
+            d.message,
+            s.by
+        );
+    }
+    if !outcome.suppressed.is_empty() {
+        out.push('\n');
+    }
+    for note in &outcome.notes {
+        let _ = writeln!(out, "{}: {note}\n", style.paint("1;36", "note"));
+    }
     for card in &outcome.scorecards {
         render_scorecard(&mut out, card, style);
     }

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use super::Outcome;
 
 pub fn render(outcome: &Outcome) -> String {
-    let value = json!({
+    let mut value = json!({
         "version": 1,
         "diagnostics": outcome.diagnostics,
         "errors": outcome.errors.iter().map(|e| json!({"path": e.path, "message": e.message})).collect::<Vec<Value>>(),
@@ -16,6 +16,12 @@ pub fn render(outcome: &Outcome) -> String {
             "errors": outcome.errors.len(),
         }
     });
+    if !outcome.suppressed.is_empty() {
+        value["suppressed"] = json!(outcome.suppressed);
+    }
+    if !outcome.notes.is_empty() {
+        value["notes"] = json!(outcome.notes);
+    }
     let mut s = serde_json::to_string_pretty(&value).expect("JSON of plain values");
     s.push('\n');
     s

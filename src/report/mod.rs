@@ -1,7 +1,9 @@
 //! Reporters: one file per output format.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 pub mod scorecard;
 
 use crate::diagnostic::Diagnostic;
@@ -20,4 +22,8 @@ pub struct Outcome {
     pub files: usize,
     /// Per document read, its scorecard (same order as `documents`).
     pub scorecards: Vec<scorecard::Scorecard>,
+    /// Findings that suppressions silenced (with `--report-suppressed`).
+    pub suppressed: Vec<crate::suppress::Suppressed>,
+    /// Run-level remarks, such as config suppressions that matched nothing.
+    pub notes: Vec<String>,
 }

@@ -39,6 +39,7 @@ pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
         .chain(scope::RULES)
         .chain(levels::RULES)
         .copied()
+        .chain([&crate::suppress::X001])
 }
 
 /// A rule by code (case-insensitive) or name.
