@@ -108,6 +108,16 @@ static RANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date range regex")
 });
 
+/// "2024-      CROWDSTRIKE ...": an open range at the start of a line,
+/// the end left blank for "now".
+static OPEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let d = date_pattern();
+    Regex::new(&format!(
+        r"(?i)^\s*(?P<start>{d})\s*[-–—]+(?:\s{{2,}}|\s*$)"
+    ))
+    .expect("open range regex")
+});
+
 static SINCE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let d = date_pattern();
     Regex::new(&format!(r"(?i)\b(?:since|from)\s+(?P<start>{d})\b")).expect("since regex")
@@ -179,6 +189,13 @@ pub fn find_range(line: &str) -> Option<FoundRange> {
                 range: c.get(0)?.range(),
             });
         }
+    }
+    if let Some(c) = OPEN_RE.captures(line) {
+        return Some(FoundRange {
+            start: Some(parse_point(&c["start"])?),
+            end: Some(DatePoint::Present),
+            range: c.get(0)?.range(),
+        });
     }
     let (c, end) = match SINCE_RE.captures(line) {
         Some(c) => (c, Some(DatePoint::Present)),
@@ -272,6 +289,22 @@ mod tests {
                 Some(DatePoint::Present),
             ),
             ("since 2019", at(2019, None), Some(DatePoint::Present)),
+            ("from 2019 to 2021", at(2019, None), at(2021, None)),
+            (
+                "2024-        CROWDSTRIKE Senior SE",
+                at(2024, None),
+                Some(DatePoint::Present),
+            ),
+            (
+                "Jan 2022 -> Now: MICROSOFT,",
+                at(2022, Some(1)),
+                Some(DatePoint::Present),
+            ),
+            (
+                "Feb 2017 to Till Date",
+                at(2017, Some(2)),
+                Some(DatePoint::Present),
+            ),
         ] {
             let r = find_range(line).unwrap_or_else(|| panic!("no range in {line}"));
             assert_eq!((r.start, r.end), (start, end), "{line}");

@@ -69,6 +69,10 @@ static FROM_TO_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("from-to regex")
 });
 
+/// "1/2 of the team", "3/4 of requests": a share, though it looks like a ratio.
+static FRACTION_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}/\d{1,2}\s+of\b").expect("fraction regex"));
+
 static RANKING_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\btop\s+\d+(?:\.\d+)?\s*%?|#\d+\b|\b(?:1st|2nd|3rd|first|second|third)\s+(?:place|prize|rank|position|runner[- ]up)\b|\branked\s+(?:#?\d+|first|second|third)",
@@ -90,6 +94,13 @@ pub fn find_metrics(text: &str, lex: &Lexicon) -> Vec<Metric> {
         out.push(Metric {
             range: m.range(),
             kind: MetricKind::Ranking,
+            value: None,
+        });
+    }
+    for m in FRACTION_RE.find_iter(text) {
+        out.push(Metric {
+            range: m.range(),
+            kind: MetricKind::Count,
             value: None,
         });
     }
@@ -165,7 +176,12 @@ fn looks_like_year_range(s: &str) -> bool {
 
 /// The word that follows `pos`, skipping spaces.
 fn next_word(text: &str, pos: usize) -> Option<&str> {
+    // "5-person team": the noun after a hyphen counts as the next word.
     let rest = text[pos..].trim_start();
+    let rest = rest
+        .strip_prefix('-')
+        .filter(|r| r.starts_with(char::is_alphabetic))
+        .unwrap_or(rest);
     let end = rest
         .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '/' || c == '%' || c == 'µ'))
         .unwrap_or(rest.len());
@@ -416,6 +432,8 @@ mod tests {
             ("Onboarded 2000 customers", MetricKind::Count),
             ("Handled 1,200 requests per second", MetricKind::Count),
             ("Trained hundreds of analysts", MetricKind::Count),
+            ("Managed a 5-person development team", MetricKind::Count),
+            ("Owned 1/2 of the iOS codebase", MetricKind::Count),
         ] {
             assert!(kinds(text).contains(&kind), "{text}: {:?}", kinds(text));
         }

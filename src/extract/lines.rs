@@ -28,6 +28,9 @@ pub struct Line {
     pub number: usize,
     /// The whole line is bold or italic (`**Acme Corp**`).
     pub emphasized: bool,
+    /// The line opens with a bold or italic span that ends before the line
+    /// does (`**Acme, 2019 – 2021.** Acme makes ...`): its end in `text`.
+    pub lead_emphasis: Option<usize>,
 }
 
 impl Line {
@@ -37,7 +40,9 @@ impl Line {
 }
 
 static BULLET_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*+•▪●➢◦■□►▸‣⁃∙·➤✓✔❖→\u{f0b7}\u{f0a7}\u{f076}\u{f0d8}o]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+    // U+FFFD runs are bullets whose cp1252 bytes were mangled on the way
+    // (the bulk data set is full of them): they need no space after.
+    Regex::new(r"^\s*(?:\u{fffd}\??\u{fffd}?\s*|(?:[-*+•▪●➢◦■□►▸‣⁃∙·➤✓✔❖→\u{f0b7}\u{f0a7}\u{f076}\u{f0d8}o]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+)")
         .expect("bullet regex")
 });
 static HEADING_RE: LazyLock<Regex> =
@@ -65,6 +70,14 @@ fn is_invisible(c: char) -> bool {
     ) || (('\u{e000}'..='\u{f8ff}').contains(&c) && !is_pua_bullet(c))
 }
 
+/// Characters that only ever mark a list item.
+fn is_bullet_glyph(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '▪' | '●' | '➢' | '◦' | '■' | '►' | '▸' | '‣' | '⁃' | '∙' | '➤' | '❖'
+    ) || is_pua_bullet(c)
+}
+
 fn is_pua_bullet(c: char) -> bool {
     matches!(c, '\u{f0b7}' | '\u{f0a7}' | '\u{f076}' | '\u{f0d8}')
 }
@@ -78,6 +91,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
     let mut in_comment = false;
     let mut in_fence = false;
     let mut in_front_matter = false;
+    let mut pending_bullets = 0usize;
     let mut offset = 0;
     for (i, raw_with_nl) in source.split_inclusive('\n').enumerate() {
         let number = i + 1;
@@ -179,7 +193,26 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
         if markdown && let Some(q) = raw.trim_start().strip_prefix('>') {
             skip = raw.len() - q.len();
         }
+        // Pandoc definition lists: ":   - item" or ":   text".
+        if markdown
+            && let Some(d) = raw[skip..].trim_start().strip_prefix(':')
+            && d.starts_with(char::is_whitespace)
+        {
+            skip = raw.len() - d.len();
+        }
         let rest = &raw[skip..];
+        // A line of bullet glyphs alone ("●" from a PDF whose glyphs and
+        // text fell into separate columns): the next text lines are bullets.
+        if !rest.trim().is_empty()
+            && rest
+                .trim()
+                .chars()
+                .all(|c| is_bullet_glyph(c) || c.is_whitespace())
+        {
+            pending_bullets += rest.trim().chars().filter(|c| is_bullet_glyph(*c)).count();
+            lines.push(blank(number, start));
+            continue;
+        }
         if markdown && let Some(c) = HEADING_RE.captures(rest) {
             kind = LineKind::Heading(c[1].len() as u8);
             skip += c[0].len();
@@ -212,7 +245,16 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
         if markdown {
             text = strip_inline(&text);
         }
+        if kind == LineKind::Plain && pending_bullets > 0 {
+            pending_bullets -= 1;
+            kind = LineKind::Bullet;
+        }
         let emphasized = markdown && kind != LineKind::Bullet && source_line_emphasized(&visible);
+        let lead_emphasis = if markdown && !emphasized {
+            lead_emphasis_end(&raw[skip..])
+        } else {
+            None
+        };
         let text = if markdown && text.text.contains('|') {
             table_row(text)
         } else {
@@ -229,6 +271,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
             indent,
             number,
             emphasized,
+            lead_emphasis,
         });
     }
     // A disable without an enable runs to the end of the file.
@@ -251,6 +294,7 @@ fn blank(number: usize, start: usize) -> Line {
         indent: 0,
         number,
         emphasized: false,
+        lead_emphasis: None,
     }
 }
 
@@ -326,8 +370,8 @@ static INLINE_RE: LazyLock<Regex> = LazyLock::new(|| {
         | </?[a-zA-Z][^>]*>               # HTML tag: dropped
         | \\(?P<esc>[\\`*_{}\[\]()\#+\-.!|~])  # escape
         | \*\*|__|`|~~                    # emphasis and code markers
-        | (?:^|(?P<pre>[\s(]))\*(?P<istar>\S)   # *italic start
-        | (?P<istarend>\S)\*(?:$|[\s.,;:)])      # italic end*
+        | (?:^|(?P<pre>[\s(]))[*_](?P<istar>\S)   # *italic start or _italic start
+        | (?P<istarend>\S)[*_](?:$|[\s.,;:)])      # italic end* or end_
         ",
     )
     .expect("inline regex")
@@ -395,4 +439,20 @@ pub fn source_line_emphasized(raw: &str) -> bool {
         }
     }
     false
+}
+
+/// Where a leading `**bold**` or `_italic_` span ends, in the text after
+/// markup is stripped, when text follows it on the same line.
+fn lead_emphasis_end(raw: &str) -> Option<usize> {
+    let s = raw.trim_start();
+    let mark = ["**", "__", "*", "_"]
+        .into_iter()
+        .find(|m| s.starts_with(m))?;
+    let inner_end = s[mark.len()..].find(mark)? + mark.len();
+    let after = s[inner_end + mark.len()..].trim();
+    if after.is_empty() {
+        return None;
+    }
+    let inner = Text::verbatim(&s[mark.len()..inner_end], 0);
+    Some(strip_inline(&inner).text.trim_end().len())
 }

@@ -5,6 +5,7 @@
 mod json_resume;
 mod json_spans;
 pub mod lines;
+mod roles;
 mod segment;
 
 use std::io::Read;

@@ -1,0 +1,504 @@
+//! The entries of an experience or projects section → roles with their
+//! header fields and bullets.
+//!
+//! A line starts a role only on positive evidence: a date range, a
+//! Markdown sub-heading or a whole emphasised line, or a bulk-data
+//! `company -` key. Short lines before a date line ("Title" / "Company")
+//! join its header; everything else is text of the current role: marked
+//! bullets, unmarked paragraphs (wrapped lines joined), descriptions.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::{Line, LineKind};
+use crate::date::{self, FoundRange};
+use crate::lexicon::Lexicon;
+use crate::model::Role;
+use crate::source::Text;
+
+static KEY_VALUE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(company|employer|organi[sz]ation|designation|role|title|position|duration|period|description|responsibilities|location)\s*(?:name)?\s*[-:–]\s*")
+        .expect("key-value regex")
+});
+static SEPARATOR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*-{2,}\s*|\s+[|•·∙◦–—-]\s+|\s*\|\s*|\s{2,}|\s+(?:at|@)\s+|[,;]\s+|:\s+")
+        .expect("separator regex")
+});
+static LOCATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:remote|hybrid|on-?site|worldwide)|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[A-Z][\w ]+)?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+[A-Z]{2})$")
+        .expect("location regex")
+});
+/// Employment types that stand where a company could: not a company.
+static EMPLOYMENT_TYPE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:full[- ]?time|part[- ]?time|contract|contractor|internship|freelance|temporary|permanent|fixed[- ]term(?: contract)?|seasonal|volunteer|expected)\.?$")
+        .expect("employment type regex")
+});
+
+/// Whether a line carries a date that can head a role.
+fn header_date(line: &Line) -> Option<FoundRange> {
+    date::find_range(&line.text.text).filter(|r| r.start.is_some())
+}
+
+fn words(line: &Line) -> usize {
+    line.text.text.split_whitespace().count()
+}
+
+/// "Skills used:", "Role overview:": a label inside a role.
+fn is_label(line: &Line) -> bool {
+    let t = line.text.text.trim_end();
+    t.ends_with(':') && words(line) <= 5
+}
+
+/// A long line or a sentence: text, never a header.
+fn is_prose(line: &Line) -> bool {
+    let t = line.text.text.trim_end();
+    let w = words(line);
+    w > 12 || (w > 6 && t.ends_with('.'))
+}
+
+/// Whether `line` continues the text item before it (a wrapped line).
+fn continues(prev: &Text, prev_indent: usize, line: &Line) -> bool {
+    let p = prev.text.trim_end();
+    let first = line.text.text.chars().next();
+    let ends_sentence = p.ends_with(['.', '!', '?', ':']);
+    line.kind == LineKind::Plain
+        && !line.emphasized
+        && (first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || "([&$%".contains(c))
+            || (line.indent > prev_indent && line.indent >= 2)
+            || (!ends_sentence && line.indent >= 2))
+}
+
+/// A short line that can be part of a role header: a title ("VP of
+/// Design"), a company and place ("Rackspace Hosting   San Antonio, TX").
+fn looks_like_header_part(line: &Line, lex: &Lexicon) -> bool {
+    let t = line.text.text.trim_end();
+    let w = words(line);
+    let columns = t.contains("  ") || t.contains(" | ");
+    !t.ends_with('.')
+        && w <= 8
+        && (w <= 4 || columns || lex.title_words.is_match(t) || LOCATION_RE.is_match(t))
+}
+
+/// Parser state for one section.
+struct Entries<'a> {
+    lex: &'a Lexicon,
+    roles: Vec<Role>,
+    loose: Vec<Text>,
+    /// Short lines that may turn out to head the next role.
+    candidates: Vec<&'a Line>,
+    /// The last text item can take a wrapped continuation line.
+    open_text: Option<usize>,
+    /// The last role was started by a heading and still lacks dates.
+    anchored: bool,
+    /// The last line was a role header: the next short line may add to it.
+    header_open: bool,
+    /// The last heading named an employer, not a title.
+    employer_heading: bool,
+}
+
+/// Parses the entries of an experience or projects section into roles;
+/// text that belongs to no role comes back as loose bullets.
+pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
+    let mut p = Entries {
+        lex,
+        roles: Vec::new(),
+        loose: Vec::new(),
+        candidates: Vec::new(),
+        open_text: None,
+        anchored: false,
+        header_open: false,
+        employer_heading: false,
+    };
+    let mut gap = false;
+    for line in lines {
+        if line.is_blank() {
+            gap = true;
+            p.open_text = None;
+            p.header_open = false;
+            continue;
+        }
+        let after_gap = std::mem::replace(&mut gap, false);
+        p.line(line, after_gap);
+    }
+    p.resolve_candidates();
+    (p.roles, p.loose)
+}
+
+impl<'a> Entries<'a> {
+    fn line(&mut self, line: &'a Line, after_gap: bool) {
+        if let Some(m) = KEY_VALUE_RE.find(&line.text.text) {
+            self.key_value(&m.as_str().to_lowercase(), line, m.end());
+            return;
+        }
+        let date = header_date(line);
+        match line.kind {
+            LineKind::Bullet => {
+                self.resolve_candidates();
+                self.header_open = false;
+                self.push_text(line.text.clone(), line.indent);
+            }
+            LineKind::Heading(_) => self.anchor(line, date),
+            _ if line.emphasized => {
+                // "_Microsoft, Oct 2011 – Dec 2015_" under "## Senior PM".
+                if self.anchored && date.is_some() && self.candidates.is_empty() {
+                    self.fill_current(&[line]);
+                } else {
+                    self.anchor(line, date);
+                }
+            }
+            _ if is_label(line) && date.is_none() => {
+                self.resolve_candidates();
+                self.open_text = None;
+                self.header_open = false;
+            }
+            _ => match date {
+                Some(_) if !is_prose(line) || line.lead_emphasis.is_some() || words(line) <= 20 => {
+                    self.dated_line(line)
+                }
+                _ => self.plain_line(line, after_gap),
+            },
+        }
+    }
+
+    /// A heading or emphasised line: a new role, or the header of one.
+    fn anchor(&mut self, line: &'a Line, date: Option<FoundRange>) {
+        self.resolve_candidates();
+        let role = parse_header(&[line], self.lex);
+        self.anchored = date.is_none();
+        self.employer_heading = role.title.is_none() && role.company.is_some();
+        self.roles.push(role);
+        self.open_text = None;
+        self.header_open = true;
+    }
+
+    /// A line with a date: the header of a new role (with the short lines
+    /// just before it), or the dates of a role opened by a heading.
+    fn dated_line(&mut self, line: &'a Line) {
+        let (head, rest) = split_lead(line);
+        let head_line = Line {
+            text: head,
+            ..line.clone()
+        };
+        let head_ref: &Line = &head_line;
+        // A heading opened this role without dates: a dated line that
+        // names no other title completes it, even after its first items
+        // ("### Senior Audio Engineer" ... "Jan 2022 -> Now: MICROSOFT").
+        let new_title = self.lex.title_words.is_match(&head_ref.text.text);
+        let current_open = self.anchored
+            && self.candidates.is_empty()
+            && self
+                .roles
+                .last()
+                .is_some_and(|r| r.start.is_none() && (r.title.is_none() || !new_title));
+        if current_open {
+            self.fill_current(&[head_ref]);
+        } else {
+            let mut group: Vec<&Line> = std::mem::take(&mut self.candidates);
+            // Only the two lines right before can be title and company.
+            let keep = group.len().saturating_sub(2);
+            let dropped: Vec<&Line> = group.drain(..keep).collect();
+            for d in dropped {
+                self.push_text(d.text.clone(), d.indent);
+            }
+            group.push(head_ref);
+            let mut role = parse_header(&group, self.lex);
+            // A title under an employer's heading is a promotion there.
+            if role.company.is_none()
+                && let Some(prev) = self.roles.last()
+                && prev.company.is_some()
+                && self.employer_heading
+            {
+                role.company = prev.company.clone();
+            }
+            self.roles.push(role);
+            self.anchored = false;
+        }
+        self.header_open = rest.is_none();
+        self.open_text = None;
+        if let Some(rest) = rest {
+            self.push_text(rest, line.indent);
+        }
+    }
+
+    /// A line with no date and no marker.
+    fn plain_line(&mut self, line: &'a Line, after_gap: bool) {
+        // The second line of a header: "Rackspace Hosting   San Antonio, TX".
+        if self.header_open && !after_gap && looks_like_header_part(line, self.lex) {
+            self.header_open = false;
+            self.fill_current(&[line]);
+            return;
+        }
+        self.header_open = false;
+        if !after_gap
+            && let Some(i) = self.open_text
+            && let Some(prev) = self.current_texts().get(i)
+            && continues(prev, 0, line)
+        {
+            let prev = &mut self.current_texts()[i];
+            prev.push_synthetic(" ");
+            prev.push(&line.text.text, line.text.source_offset(0));
+            return;
+        }
+        if is_prose(line) || self.candidates.len() >= 2 || !looks_like_header_part(line, self.lex) {
+            self.resolve_candidates();
+            self.push_text(line.text.clone(), line.indent);
+            return;
+        }
+        // A short line: the title or company of a role whose date follows,
+        // or else a line of text.
+        self.candidates.push(line);
+    }
+
+    /// Short lines that no date followed: a dateless "Title, Company" or
+    /// "Title at Company" header when it reads as one, text otherwise.
+    fn resolve_candidates(&mut self) {
+        for line in std::mem::take(&mut self.candidates) {
+            let t = &line.text.text;
+            let has_sep = t.contains(", ")
+                || t.contains(" | ")
+                || t.contains(" at ")
+                || t.contains(" — ")
+                || t.contains(" – ");
+            if has_sep
+                && self.lex.title_words.is_match(t)
+                && !t.trim_end().ends_with('.')
+                && words(line) <= 10
+            {
+                self.roles.push(parse_header(&[line], self.lex));
+                self.anchored = true;
+                self.open_text = None;
+            } else {
+                self.push_text(line.text.clone(), line.indent);
+            }
+        }
+    }
+
+    /// Fills the missing fields of the current role from more header lines.
+    fn fill_current(&mut self, lines: &[&Line]) {
+        let extra = parse_header(lines, self.lex);
+        if let Some(role) = self.roles.last_mut() {
+            if role.start.is_none() {
+                role.start = extra.start;
+                role.end = extra.end;
+            }
+            if role.title.is_none()
+                && extra.title.is_none()
+                && extra.company.is_some()
+                && role.company.is_some()
+            {
+                // The heading named the role, the dated line the employer.
+                role.title = role.company.take();
+            }
+            if role.title.is_none() {
+                role.title = extra.title.clone();
+            }
+            if role.company.is_none() {
+                role.company = extra
+                    .company
+                    .clone()
+                    .or_else(|| extra.title.clone().filter(|_| role.title.is_some()));
+            }
+            if role.location.is_none() {
+                role.location = extra.location;
+            }
+            self.anchored = role.start.is_none();
+        }
+    }
+
+    fn current_texts(&mut self) -> &mut Vec<Text> {
+        match self.roles.last_mut() {
+            Some(r) => &mut r.bullets,
+            None => &mut self.loose,
+        }
+    }
+
+    fn push_text(&mut self, text: Text, _indent: usize) {
+        let texts = self.current_texts();
+        texts.push(text);
+        self.open_text = Some(texts.len() - 1);
+    }
+
+    /// Bulk-data key-value lines: "company - Acme", "description - ...".
+    fn key_value(&mut self, key: &str, line: &'a Line, value_start: usize) {
+        self.resolve_candidates();
+        let value = line
+            .text
+            .slice(value_start, line.text.text.len())
+            .trimmed(&[]);
+        if value.is_empty() {
+            return;
+        }
+        let is = |p: &str| key.starts_with(p);
+        if is("description") || is("responsibilities") {
+            self.push_text(value, line.indent);
+            return;
+        }
+        if is("company") || is("employer") || is("organi") || self.roles.is_empty() {
+            self.roles.push(Role {
+                header: value.clone(),
+                ..Role::default()
+            });
+        }
+        let role = self.roles.last_mut().expect("a role was just ensured");
+        if is("company") || is("employer") || is("organi") {
+            role.company = Some(value);
+        } else if is("designation") || is("role") || is("title") || is("position") {
+            role.title = Some(value);
+        } else if is("location") {
+            role.location = Some(value);
+        } else if let Some(r) = date::find_range(&value.text) {
+            role.start = r.start;
+            role.end = r.end;
+        }
+        self.open_text = None;
+        self.anchored = false;
+    }
+}
+
+/// Splits "**Acme, 2019 – 2021.** Acme makes ..." into the emphasised
+/// header part and the description after it.
+fn split_lead(line: &Line) -> (Text, Option<Text>) {
+    match line.lead_emphasis {
+        Some(end) if end < line.text.text.len() => {
+            let head = line.text.slice(0, end).trimmed(&['.']);
+            let rest = line.text.slice(end, line.text.text.len()).trimmed(&[]);
+            // Split only when prose follows: "**Acme, 2019.** Acme makes
+            // ..."; a short tail ("; remote, part-time") is header too.
+            if date::find_range(&head.text).is_some() && rest.text.split_whitespace().count() >= 5 {
+                return (head, Some(rest));
+            }
+            (line.text.clone(), None)
+        }
+        _ => (line.text.clone(), None),
+    }
+}
+
+/// Reads title, company, location and dates from a role's header lines.
+pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
+    let mut role = Role {
+        header: lines[0].text.clone(),
+        ..Role::default()
+    };
+    let mut segments: Vec<(Text, bool)> = Vec::new(); // (segment, follows " at ")
+    for line in lines {
+        let mut text = line.text.clone();
+        if role.start.is_none()
+            && let Some(r) = date::find_range(&text.text)
+        {
+            role.start = r.start;
+            role.end = r.end;
+            let mut rest = text.slice(0, r.range.start);
+            let tail = text.slice(r.range.end, text.text.len());
+            rest.push_synthetic("  ");
+            rest.push(&tail.text, tail.source_offset(0));
+            text = rest;
+        }
+        let t = &text.text;
+        let mut last = 0;
+        let mut at_split = false;
+        for m in SEPARATOR_RE.find_iter(t) {
+            push_segment(&mut segments, text.slice(last, m.start()), at_split);
+            at_split = matches!(m.as_str().trim(), "at" | "@");
+            last = m.end();
+        }
+        push_segment(&mut segments, text.slice(last, t.len()), at_split);
+    }
+    // Employment types are neither company nor title; "remote" is a place.
+    segments.retain(|(s, _)| {
+        let t = s
+            .text
+            .trim_matches(|c: char| c == '(' || c == ')' || c == '.');
+        if t.eq_ignore_ascii_case("remote") && role.location.is_none() {
+            role.location = Some(s.clone());
+            return false;
+        }
+        !EMPLOYMENT_TYPE_RE.is_match(t)
+    });
+    // "City, ST" at the end, once the comma split it: re-join the pair when
+    // a title and a company still stand before it.
+    let n = segments.len();
+    if n >= 3 {
+        let (city, region) = (&segments[n - 2].0, &segments[n - 1].0);
+        let pair = format!("{}, {}", city.text, region.text);
+        let state_code =
+            region.text.len() == 2 && region.text.chars().all(|c| c.is_ascii_uppercase());
+        let untitled =
+            !lex.title_words.is_match(&city.text) && !lex.title_words.is_match(&region.text);
+        if untitled && LOCATION_RE.is_match(&pair) && (n >= 4 || state_code) {
+            let mut location = city.clone();
+            location.push_synthetic(", ");
+            location.push(&region.text, region.source_offset(0));
+            role.location = Some(location);
+            segments.truncate(n - 2);
+        }
+    }
+    segments.retain(|(s, _)| {
+        if role.location.is_none()
+            && LOCATION_RE.is_match(&s.text)
+            && !lex.title_words.is_match(&s.text)
+        {
+            role.location = Some(s.clone());
+            false
+        } else {
+            true
+        }
+    });
+    let title_idx = segments
+        .iter()
+        .position(|(s, _)| lex.title_words.is_match(&s.text));
+    match title_idx {
+        Some(i) => {
+            role.title = Some(segments[i].0.clone());
+            // "Title at Company": the company follows; else the first other.
+            let company = segments.get(i + 1).filter(|(_, at)| *at).or_else(|| {
+                segments
+                    .iter()
+                    .enumerate()
+                    .find(|&(j, _)| j != i)
+                    .map(|(_, s)| s)
+            });
+            role.company = company.map(|(s, _)| s.clone());
+        }
+        None => {
+            // No title word: "Title, Company" is the common order, but an
+            // all-caps first segment is a company ("SALSIFY, Staff SE").
+            let mut it = segments.into_iter().map(|(s, _)| s);
+            let (a, b) = (it.next(), it.next());
+            let shouted = a.as_ref().is_some_and(|s| {
+                let letters: Vec<char> = s.text.chars().filter(|c| c.is_alphabetic()).collect();
+                letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+            });
+            match (a, b) {
+                (Some(a), Some(b)) if shouted => {
+                    role.company = Some(a);
+                    role.title = Some(b);
+                }
+                (Some(a), Some(b)) => {
+                    role.title = Some(a);
+                    role.company = Some(b);
+                }
+                (Some(a), None) => role.company = Some(a),
+                _ => {}
+            }
+        }
+    }
+    role
+}
+
+fn push_segment(segments: &mut Vec<(Text, bool)>, t: Text, at: bool) {
+    let t = t.trimmed(&['|', ',', '-', '–', '—', '·', '•', ':', ';', '*', '_']);
+    // Parentheses a split or a removed date cut in half are dropped;
+    // balanced ones stay: "Senior PM (Product & UX)".
+    let opens = t.text.matches('(').count();
+    let closes = t.text.matches(')').count();
+    let wrapped = t.text.starts_with('(') && t.text.ends_with(')') && opens == 1;
+    let t = if opens != closes || wrapped {
+        t.trimmed(&['(', ')'])
+    } else {
+        t
+    };
+    if t.text.chars().any(char::is_alphabetic) {
+        segments.push((t, at));
+    }
+}

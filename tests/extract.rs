@@ -1,0 +1,254 @@
+//! Segmentation of real-world layouts (team-written fixtures in
+//! `fixtures/layouts/`): roles, header fields, dates and bullets.
+
+mod common;
+
+use storyline::model::Document;
+
+/// (title, company, location, start, end, bullet count) of every role.
+type RoleRow = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    usize,
+);
+
+fn roles(doc: &Document) -> Vec<RoleRow> {
+    doc.roles
+        .iter()
+        .map(|r| {
+            (
+                r.title.as_ref().map(|t| t.text.clone()),
+                r.company.as_ref().map(|t| t.text.clone()),
+                r.location.as_ref().map(|t| t.text.clone()),
+                r.start.map(|d| d.to_string()),
+                r.end.map(|d| d.to_string()),
+                r.bullets.len(),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    title: Option<&str>,
+    company: Option<&str>,
+    location: Option<&str>,
+    start: &str,
+    end: &str,
+    bullets: usize,
+) -> RoleRow {
+    (
+        title.map(str::to_string),
+        company.map(str::to_string),
+        location.map(str::to_string),
+        Some(start.to_string()),
+        Some(end.to_string()),
+        bullets,
+    )
+}
+
+#[test]
+fn unmarked_paragraphs_are_bullets_not_roles() {
+    let doc = common::load("layouts/paragraphs.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Platform Architect"),
+                Some("Lumen Works"),
+                None,
+                "2019-02",
+                "2021-03",
+                2
+            ),
+            row(
+                Some("Data Analyst"),
+                Some("Tidepool Inc"),
+                None,
+                "2016-01",
+                "2019-01",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn two_line_column_headers_and_detached_bullet_glyphs() {
+    let doc = common::load("layouts/columns.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Systems Administrator"),
+                Some("Harbor Hosting"),
+                Some("Austin, TX"),
+                "2015-08",
+                "2017-07",
+                2
+            ),
+            row(
+                Some("Developer"),
+                Some("Ferry Labs"),
+                Some("Denver, CO"),
+                "2013-04",
+                "2015-07",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn markdown_headings_with_emphasised_company_lines() {
+    let doc = common::load("layouts/headings.md");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Senior Product Manager (Search & Discovery)"),
+                Some("Globex"),
+                None,
+                "2019-10",
+                "2022-12",
+                1
+            ),
+            // The description after the bold header is the role's text.
+            row(
+                Some("Software Engineer"),
+                Some("Initech Inc."),
+                None,
+                "2015-12",
+                "2019-09",
+                2
+            ),
+            // The dated line after the role's items completes it.
+            row(
+                Some("Audio Engineer"),
+                Some("SOUNDWORKS"),
+                None,
+                "2023-01",
+                "present",
+                1
+            ),
+        ]
+    );
+    assert_eq!(
+        doc.roles[1].bullets[0].text,
+        "Initech builds payroll software for small firms."
+    );
+}
+
+#[test]
+fn date_first_lines_with_leaders_and_open_ranges() {
+    let doc = common::load("layouts/date-first.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Staff Engineer"),
+                Some("ORBITAL"),
+                Some("Lisbon PT"),
+                "2023",
+                "present",
+                0
+            ),
+            row(
+                Some("Senior Engineer"),
+                Some("NIMBUS"),
+                Some("Porto PT"),
+                "2019",
+                "2023",
+                1
+            ),
+        ]
+    );
+    // The wrapped paragraph is one bullet, with its metric.
+    assert!(
+        doc.roles[1].bullets[0]
+            .text
+            .ends_with("which cut storage spend by 30%.")
+    );
+}
+
+#[test]
+fn labels_inside_a_role_are_not_roles() {
+    let doc = common::load("layouts/labels.txt");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1.as_deref(), Some("Quarry Digital"));
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].3.as_deref(), r[0].4.as_deref()),
+        (Some("remote"), Some("2020-03"), Some("present"))
+    );
+    let bullets: Vec<&str> = doc.roles[0]
+        .bullets
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        bullets,
+        [
+            "Perl, JavaScript, MySQL, HTML, Sass, git.",
+            "Maintained the customer portal and its 12 integrations.",
+            "Turned design mock-ups into responsive pages."
+        ]
+    );
+}
+
+#[test]
+fn bulk_key_value_entries_with_glued_headings() {
+    let doc = common::load("layouts/bulk.txt");
+    let r = roles(&doc);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].1.as_deref(), Some("Larkspur Technologies"));
+    assert_eq!(
+        doc.roles[0].bullets[0].text,
+        "Built 3 internal tools in Django for the finance team."
+    );
+    assert_eq!(r[1].1.as_deref(), Some("Bramble Systems"));
+}
+
+#[test]
+fn every_bullet_marker_and_wrapped_continuations() {
+    let doc = common::load("layouts/markers.txt");
+    assert_eq!(
+        doc.headline.as_ref().map(|h| h.text.as_str()),
+        Some("Machine Learning Engineer")
+    );
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("ML Engineer"),
+                Some("Quillon"),
+                Some("Berlin, Germany"),
+                "2021-03",
+                "present",
+                5
+            ),
+            row(
+                Some("Data Scientist"),
+                Some("Quillon"),
+                None,
+                "2018",
+                "2021",
+                1
+            ),
+        ]
+    );
+    let last = &doc.roles[0].bullets[4];
+    assert_eq!(
+        last.text,
+        "Migrated the batch jobs from Hive to Spark, halving their cost and their run time"
+    );
+    // The joined bullet still maps back to both of its source lines.
+    let span = last.span();
+    let (a, b) = (
+        doc.lines.position(&doc.source, span.start),
+        doc.lines.position(&doc.source, span.end),
+    );
+    assert_eq!((a.line, b.line), (12, 13));
+}
