@@ -12,6 +12,8 @@ pub enum Format {
     Markdown,
     Text,
     JsonResume,
+    /// Word: diagnostics point into the extracted text.
+    Docx,
 }
 
 impl Format {
@@ -20,12 +22,13 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Text => "text",
             Format::JsonResume => "json-resume",
+            Format::Docx => "docx",
         }
     }
 
     /// Whether diagnostics can point into the source file itself.
     pub fn is_source_text(self) -> bool {
-        true
+        self != Format::Docx
     }
 }
 

@@ -302,7 +302,14 @@ fn looks_like_roles(lines: &[Line]) -> bool {
 
 fn is_prose(line: &Line) -> bool {
     let t = &line.text.text;
-    let words = t.split_whitespace().count();
+    // Separators ("—", "|", "-") between a header's parts are no words.
+    let words = t
+        .split_whitespace()
+        .filter(|w| {
+            !w.chars()
+                .all(|c| matches!(c, '-' | '–' | '—' | '|' | '/' | '·'))
+        })
+        .count();
     words > 14 || (words > 7 && t.trim_end().ends_with('.'))
 }
 
