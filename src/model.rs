@@ -14,6 +14,8 @@ pub enum Format {
     JsonResume,
     /// Word: diagnostics point into the extracted text.
     Docx,
+    /// LaTeX source: diagnostics point into the `.tex` file.
+    Latex,
 }
 
 impl Format {
@@ -23,6 +25,7 @@ impl Format {
             Format::Text => "text",
             Format::JsonResume => "json-resume",
             Format::Docx => "docx",
+            Format::Latex => "latex",
         }
     }
 

@@ -6,6 +6,7 @@ mod archive;
 mod docx;
 mod json_resume;
 mod json_spans;
+pub mod latex;
 pub mod lines;
 mod segment;
 
@@ -48,7 +49,7 @@ impl Default for Limits {
 pub fn is_supported_name(path: &Path) -> bool {
     matches!(
         extension(path).as_str(),
-        "md" | "markdown" | "mdown" | "txt" | "text" | "json" | "docx"
+        "md" | "markdown" | "mdown" | "txt" | "text" | "json" | "docx" | "tex" | "xtx"
     )
 }
 
@@ -90,6 +91,7 @@ pub fn extract_bytes(
         "json" => Format::JsonResume,
         "md" | "markdown" | "mdown" => Format::Markdown,
         "txt" | "text" => Format::Text,
+        "tex" | "xtx" => Format::Latex,
         _ if text.trim_start().starts_with('{') => Format::JsonResume,
         _ => Format::Text,
     };
@@ -136,8 +138,10 @@ fn docx_document(
 }
 
 fn text_document(display: &str, format: Format, text: String, lex: &Lexicon) -> Document {
-    let markdown = format == Format::Markdown;
-    let (lines, suppressions) = lines::split_lines(&text, markdown);
+    let (lines, suppressions) = match format {
+        Format::Latex => latex::split_lines(&text),
+        _ => lines::split_lines(&text, format == Format::Markdown),
+    };
     let mut doc = Document::new(display, format, text);
     doc.suppressions = suppressions;
     segment::segment(&mut doc, lines, lex);
