@@ -12,6 +12,10 @@ pub enum Format {
     Markdown,
     Text,
     JsonResume,
+    /// Word: diagnostics point into the extracted text.
+    Docx,
+    /// LaTeX source: diagnostics point into the `.tex` file.
+    Latex,
 }
 
 impl Format {
@@ -20,12 +24,14 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Text => "text",
             Format::JsonResume => "json-resume",
+            Format::Docx => "docx",
+            Format::Latex => "latex",
         }
     }
 
     /// Whether diagnostics can point into the source file itself.
     pub fn is_source_text(self) -> bool {
-        true
+        self != Format::Docx
     }
 }
 

@@ -137,6 +137,23 @@ impl Text {
         self.pieces.push((self.text.len(), end));
     }
 
+    /// Appends another text, keeping its mapping to the source.
+    pub fn append(&mut self, other: &Text) {
+        let base = self.text.len();
+        self.text.push_str(&other.text);
+        self.pieces
+            .extend(other.pieces.iter().map(|&(pt, ps)| (base + pt, ps)));
+    }
+
+    /// Cuts the text back to `len` bytes (a length it had before).
+    pub fn truncate(&mut self, len: usize) {
+        if len >= self.text.len() || !self.text.is_char_boundary(len) {
+            return;
+        }
+        self.text.truncate(len);
+        self.pieces.retain(|&(pt, _)| pt < len);
+    }
+
     /// A text whose every byte maps to one span (a decoded JSON string).
     pub fn opaque(text: String, span: Span, field: Option<String>) -> Self {
         // Map the start to the span start and the end to the span end so a

@@ -271,6 +271,7 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     let limits = Limits {
         max_file_bytes: settings.max_file_size,
+        ..Limits::default()
     };
     let run = RunOptions {
         file_ignores: &file_ignores,

@@ -86,8 +86,7 @@ fn is_pua_bullet(c: char) -> bool {
 /// markup stripping, setext headings after text and HTML comments.
 pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>) {
     let mut lines = Vec::new();
-    let mut suppressions = Vec::new();
-    let mut open_blocks: Vec<(usize, Vec<String>, Option<String>)> = Vec::new();
+    let mut directives = Directives::default();
     let mut in_comment = false;
     let mut in_fence = false;
     let mut in_front_matter = false;
@@ -143,12 +142,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
                 let body_start = pos + c + 4;
                 match raw[body_start..].find("-->") {
                     Some(end) => {
-                        read_directive(
-                            &raw[body_start..body_start + end],
-                            number,
-                            &mut suppressions,
-                            &mut open_blocks,
-                        );
+                        directives.read(&raw[body_start..body_start + end], number);
                         pos = body_start + end + 3;
                     }
                     None => {
@@ -276,18 +270,10 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
     }
     // A disable without an enable runs to the end of the file.
     let last = lines.len().max(1);
-    for (line, codes, reason) in open_blocks {
-        suppressions.push(Suppression {
-            lines: (line, last),
-            codes,
-            reason,
-            line,
-        });
-    }
-    (lines, suppressions)
+    (lines, directives.finish(last))
 }
 
-fn blank(number: usize, start: usize) -> Line {
+pub fn blank(number: usize, start: usize) -> Line {
     Line {
         text: Text::verbatim("", start),
         kind: LineKind::Blank,
@@ -312,6 +298,35 @@ fn push_clean(text: &mut Text, s: &str, offset: usize) {
         }
     }
     text.push(&s[run_start..], offset + run_start);
+}
+
+/// Reads `storyline-disable...` directives from comment bodies, for any
+/// format that has comments (Markdown's HTML comments, LaTeX's `%`).
+#[derive(Debug, Default)]
+pub struct Directives {
+    done: Vec<Suppression>,
+    /// Open `disable` blocks: (line, codes, reason).
+    open: Vec<(usize, Vec<String>, Option<String>)>,
+}
+
+impl Directives {
+    /// Reads one comment body that stands on 1-based line `number`.
+    pub fn read(&mut self, body: &str, number: usize) {
+        read_directive(body, number, &mut self.done, &mut self.open);
+    }
+
+    /// The suppressions; a disable without an enable runs to `last_line`.
+    pub fn finish(mut self, last_line: usize) -> Vec<Suppression> {
+        for (line, codes, reason) in self.open {
+            self.done.push(Suppression {
+                lines: (line, last_line),
+                codes,
+                reason,
+                line,
+            });
+        }
+        self.done
+    }
 }
 
 fn read_directive(

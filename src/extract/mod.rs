@@ -2,8 +2,11 @@
 //! reads the bytes (within limits), decides the format by content and name,
 //! and dispatches.
 
+mod archive;
+mod docx;
 mod json_resume;
 mod json_spans;
+pub mod latex;
 pub mod lines;
 mod roles;
 mod segment;
@@ -18,14 +21,27 @@ use crate::model::{Document, Format};
 /// Bounds on what one input may cost.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Largest file read, in bytes.
+    /// Largest file read, in bytes (for a ZIP: the archive's bytes).
     pub max_file_bytes: u64,
+    /// Most members a ZIP archive (DOCX, LinkedIn export) may list.
+    pub max_zip_members: usize,
+    /// Largest uncompressed size of one ZIP member, declared or real.
+    pub max_member_bytes: u64,
+    /// Largest uncompressed size of all the members read from one archive.
+    pub max_total_inflated: u64,
+    /// Highest uncompressed : compressed ratio of one member.
+    pub max_compression_ratio: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
+        const MIB: u64 = 1024 * 1024;
         Limits {
-            max_file_bytes: 10 * 1024 * 1024,
+            max_file_bytes: 10 * MIB,
+            max_zip_members: 2_000,
+            max_member_bytes: 32 * MIB,
+            max_total_inflated: 64 * MIB,
+            max_compression_ratio: 200,
         }
     }
 }
@@ -34,7 +50,7 @@ impl Default for Limits {
 pub fn is_supported_name(path: &Path) -> bool {
     matches!(
         extension(path).as_str(),
-        "md" | "markdown" | "mdown" | "txt" | "text" | "json"
+        "md" | "markdown" | "mdown" | "txt" | "text" | "json" | "docx" | "tex" | "xtx"
     )
 }
 
@@ -53,7 +69,7 @@ pub fn extract_path(
     limits: &Limits,
 ) -> Result<Document, InputError> {
     let bytes = read_bounded(path, display, limits)?;
-    extract_bytes(display, &extension(path), bytes, lex)
+    extract_bytes(display, &extension(path), bytes, lex, limits)
 }
 
 /// Extracts a document from bytes; `ext` is the lowercase file extension.
@@ -62,9 +78,13 @@ pub fn extract_bytes(
     ext: &str,
     bytes: Vec<u8>,
     lex: &Lexicon,
+    limits: &Limits,
 ) -> Result<Document, InputError> {
     if bytes.is_empty() || bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::new(display, "the file is empty"));
+    }
+    if let Some(Container::Docx) = container_kind(display, ext, &bytes)? {
+        return docx_document(display, &bytes, lex, limits);
     }
     sniff_binary(display, &bytes)?;
     let text = decode_text(display, bytes)?;
@@ -72,19 +92,57 @@ pub fn extract_bytes(
         "json" => Format::JsonResume,
         "md" | "markdown" | "mdown" => Format::Markdown,
         "txt" | "text" => Format::Text,
+        "tex" | "xtx" => Format::Latex,
         _ if text.trim_start().starts_with('{') => Format::JsonResume,
         _ => Format::Text,
     };
     match format {
         Format::JsonResume => json_resume::extract(display, text),
-        Format::Markdown => Ok(text_document(display, Format::Markdown, text, lex)),
-        Format::Text => Ok(text_document(display, Format::Text, text, lex)),
+        other => Ok(text_document(display, other, text, lex)),
     }
 }
 
+/// Binary containers storyline reads.
+enum Container {
+    Docx,
+}
+
+/// Decides whether the bytes are a container storyline reads. A `.docx`
+/// name is trusted (the DOCX reader then explains what is wrong with the
+/// file); otherwise a ZIP is a DOCX when it holds `word/document.xml`.
+fn container_kind(display: &str, ext: &str, bytes: &[u8]) -> Result<Option<Container>, InputError> {
+    if bytes.starts_with(&docx::OLE_MAGIC) {
+        return Err(docx::ole_error(display, bytes));
+    }
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    if ext == "docx" || (is_zip && docx::is_docx_zip(bytes)) {
+        return Ok(Some(Container::Docx));
+    }
+    // Other ZIPs fall through to `sniff_binary`, which rejects them. The
+    // LinkedIn data-export reader belongs here, as another `Container`.
+    Ok(None)
+}
+
+fn docx_document(
+    display: &str,
+    bytes: &[u8],
+    lex: &Lexicon,
+    limits: &Limits,
+) -> Result<Document, InputError> {
+    let extracted = docx::extract(display, bytes, limits)?;
+    let (mut lines, suppressions) = lines::split_lines(&extracted.text, false);
+    docx::apply_hints(&mut lines, &extracted.hints);
+    let mut doc = Document::new(display, Format::Docx, extracted.text);
+    doc.suppressions = suppressions;
+    segment::segment(&mut doc, lines, lex);
+    Ok(doc)
+}
+
 fn text_document(display: &str, format: Format, text: String, lex: &Lexicon) -> Document {
-    let markdown = format == Format::Markdown;
-    let (lines, suppressions) = lines::split_lines(&text, markdown);
+    let (lines, suppressions) = match format {
+        Format::Latex => latex::split_lines(&text),
+        _ => lines::split_lines(&text, format == Format::Markdown),
+    };
     let mut doc = Document::new(display, format, text);
     doc.suppressions = suppressions;
     segment::segment(&mut doc, lines, lex);
@@ -142,8 +200,6 @@ fn sniff_binary(display: &str, bytes: &[u8]) -> Result<(), InputError> {
         Some("a PDF file")
     } else if bytes.starts_with(b"PK\x03\x04") {
         Some("a ZIP archive (DOCX or LinkedIn export)")
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        Some("a legacy Word (.doc) file")
     } else {
         None
     };

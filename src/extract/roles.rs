@@ -40,8 +40,14 @@ fn header_date(line: &Line) -> Option<FoundRange> {
     date::find_range(&line.text.text).filter(|r| r.start.is_some())
 }
 
+/// Words of a line; separators between a header's parts ("—", "|",
+/// "-") are no words.
 fn words(line: &Line) -> usize {
-    line.text.text.split_whitespace().count()
+    line.text
+        .text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// "Skills used:", "Role overview:": a label inside a role.
