@@ -66,12 +66,14 @@ impl Diagnostic {
     /// A finding on `range` of `text` (a text range, mapped to the source).
     pub fn on_text(doc: &Document, text: &Text, range: std::ops::Range<usize>) -> DiagnosticAt {
         let span = text.source_span(range.start, range.end);
+        let (path, start) = doc.locate(span.start);
+        let (_, end) = doc.locate(span.end);
         DiagnosticAt {
             span,
             field: text.field.clone(),
-            path: doc.path.clone(),
-            start: doc.lines.position(&doc.source, span.start),
-            end: doc.lines.position(&doc.source, span.end),
+            path: path.to_string(),
+            start,
+            end,
         }
     }
 

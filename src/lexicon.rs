@@ -20,6 +20,20 @@ struct LexiconFile {
     metrics: MetricWords,
     proof: ProofWords,
     vague: VagueWords,
+    consistency: Consistency,
+}
+
+/// What counts as a benign difference across channels (the C rules).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Consistency {
+    pub company_suffixes: Vec<String>,
+    pub title_abbreviations: Vec<(String, String)>,
+    pub company_similarity: f64,
+    pub title_similarity: f64,
+    pub date_tolerance_months: u32,
+    pub claim_similarity: f64,
+    pub top_skills: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -96,6 +110,7 @@ pub struct Lexicon {
     pub huge_gain_multiplier: f64,
     pub baseline_words: PhraseSet,
     pub vague_quantifiers: PhraseSet,
+    pub consistency: Consistency,
 }
 
 static DEFAULT: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
@@ -143,6 +158,7 @@ impl Lexicon {
             tenure_lead_ins: lower(file.metrics.tenure_lead_ins),
             huge_gain_percent: file.proof.huge_gain_percent,
             huge_gain_multiplier: file.proof.huge_gain_multiplier,
+            consistency: file.consistency,
         })
     }
 

@@ -1,6 +1,7 @@
 //! storyline: a linter for the story a candidate's resume and LinkedIn
 //! profile tell. See `DESIGN.md` in the shared folder for the contracts.
 
+pub mod align;
 pub mod assess;
 pub mod cli;
 pub mod config;

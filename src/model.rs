@@ -16,6 +16,8 @@ pub enum Format {
     Docx,
     /// LaTeX source: diagnostics point into the `.tex` file.
     Latex,
+    /// A LinkedIn data export (ZIP or folder of CSV files).
+    LinkedinExport,
 }
 
 impl Format {
@@ -26,6 +28,7 @@ impl Format {
             Format::JsonResume => "json-resume",
             Format::Docx => "docx",
             Format::Latex => "latex",
+            Format::LinkedinExport => "linkedin-export",
         }
     }
 
@@ -82,6 +85,21 @@ pub struct Document {
     pub loose_bullets: Vec<Text>,
     /// Inline suppression comments found in the source.
     pub suppressions: Vec<Suppression>,
+    /// For a document read from several files (a LinkedIn export), where
+    /// each file's text starts in `source`; empty for one-file documents.
+    pub parts: Vec<SourcePart>,
+    /// Titles the candidate applies for or targets (LinkedIn job-seeking
+    /// files), for the level rules.
+    pub target_titles: Vec<Text>,
+}
+
+/// One file of a multi-file document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourcePart {
+    /// The path diagnostics name: `export.zip!Positions.csv`.
+    pub path: String,
+    /// Where the file's text starts in the document's `source`.
+    pub start: usize,
 }
 
 /// An inline `storyline-disable` comment.
@@ -113,7 +131,42 @@ impl Document {
             education: Vec::new(),
             loose_bullets: Vec::new(),
             suppressions: Vec::new(),
+            parts: Vec::new(),
+            target_titles: Vec::new(),
         }
+    }
+
+    /// The file and 1-based position of a source offset: for multi-file
+    /// documents, within the part that holds it.
+    pub fn locate(&self, offset: usize) -> (&str, crate::source::Position) {
+        let pos = self.lines.position(&self.source, offset);
+        let Some(part) = self.parts.iter().rev().find(|p| p.start <= offset) else {
+            return (&self.path, pos);
+        };
+        let first = self.lines.position(&self.source, part.start).line;
+        (
+            &part.path,
+            crate::source::Position {
+                line: pos.line - first + 1,
+                column: pos.column,
+            },
+        )
+    }
+
+    /// The text of a 1-based line of `path` (this document or one of its
+    /// parts), for reporters that quote the source.
+    pub fn line_text(&self, path: &str, line: usize) -> Option<&str> {
+        if path == self.path && self.parts.is_empty() {
+            return Some(self.lines.line_text(&self.source, line));
+        }
+        let part = self.parts.iter().find(|p| p.path == path)?;
+        let first = self.lines.position(&self.source, part.start).line;
+        Some(self.lines.line_text(&self.source, first + line - 1))
+    }
+
+    /// Whether diagnostics with this path belong to this document.
+    pub fn owns_path(&self, path: &str) -> bool {
+        self.path == path || self.parts.iter().any(|p| p.path == path)
     }
 
     /// Every bullet of the document with the role it belongs to, if any.
@@ -127,7 +180,7 @@ impl Document {
 
     /// The 1-based source line a text starts on.
     pub fn line_of(&self, text: &Text) -> usize {
-        self.lines.position(&self.source, text.span().start).line
+        self.locate(text.span().start).1.line
     }
 
     /// The model as the JSON object `storyline extract` prints.

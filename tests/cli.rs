@@ -252,8 +252,8 @@ fn rules_lists_every_rule_and_explain_prints_its_docs() {
     assert_eq!(
         codes,
         [
-            "M001", "M002", "M003", "M004", "P001", "P002", "O001", "O002", "S001", "S002", "L002",
-            "X001"
+            "M001", "M002", "M003", "M004", "P001", "P002", "O001", "O002", "S001", "S002", "L001",
+            "L002", "L003", "C001", "C002", "C003", "C004", "C005", "C006", "C007", "X001"
         ]
     );
     for code in codes {

@@ -226,8 +226,8 @@ fn a_zip_named_otherwise_is_read_when_it_holds_a_word_document() {
 }
 
 #[test]
-fn other_zips_are_still_rejected() {
-    let bytes = zip_of(&[("Profile.csv", b"First Name\nJordan\n")]);
+fn other_zips_are_rejected() {
+    let bytes = zip_of(&[("notes.txt", b"First Name\nJordan\n")]);
     let e = extract_bytes(
         "x.zip",
         "zip",
@@ -238,7 +238,7 @@ fn other_zips_are_still_rejected() {
     .unwrap_err();
     assert_eq!(
         e.message,
-        "a ZIP archive (DOCX or LinkedIn export): this format is not supported yet"
+        "not a LinkedIn export: the ZIP holds no Positions.csv or Profile.csv"
     );
 }
 

@@ -17,17 +17,20 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::InputError;
 use crate::extract::{self, Limits};
 use crate::lexicon::Lexicon;
-use crate::model::Document;
-use crate::report::scorecard::{Scorecard, scorecard};
+use crate::model::{Channel, Document};
+use crate::report::scorecard::scorecard;
 use crate::report::{self, Outcome};
 use crate::rubric::{BUNDLED, DEFAULT_TRACK, Rubric};
 use crate::rules::{self, Context, Selection};
-use crate::suppress::{self, FileIgnores, Suppressed};
+use crate::suppress::{self, FileIgnores};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files or folders to lint (default: `resumes` from storyline.toml)
     paths: Vec<PathBuf>,
+    /// A LinkedIn export (ZIP or folder) to cross-check every resume against
+    #[arg(long)]
+    profile: Vec<PathBuf>,
     /// Target level id or alias (junior, mid, senior, staff, principal, L5, ...)
     #[arg(long)]
     target: Option<String>,
@@ -282,7 +285,11 @@ pub fn run(args: CheckArgs) -> u8 {
             .as_ref()
             .map_or_else(|| "storyline.toml".into(), |p| p.display().to_string()),
     };
-    let mut outcome = lint_paths(&cx, &paths, &limits, &run);
+    let mut profiles = args.profile.clone();
+    if profiles.is_empty() {
+        profiles = settings.profiles.clone();
+    }
+    let mut outcome = lint_paths(&cx, &paths, &profiles, &limits, &run);
     if !settings.suppress.is_empty() && selection.enabled(suppress::X001.code) {
         for note in
             suppress::unused_entries(&settings.suppress, &outcome.suppressed, &run.config_name)
@@ -333,19 +340,29 @@ pub struct RunOptions<'a> {
 fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(p)
+        if p.is_dir() && !extract::is_linkedin_folder(p) {
+            let mut exports: Vec<PathBuf> = Vec::new();
+            let mut found: Vec<PathBuf> = Vec::new();
+            let mut walker = ignore::WalkBuilder::new(p);
+            walker
                 .follow_links(false)
                 // A resume folder need not be a git repository to have a
                 // .gitignore worth honouring.
                 .require_git(false)
-                .max_depth(Some(16))
-                .build()
-                .flatten()
-                .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
-                .map(ignore::DirEntry::into_path)
-                .filter(|p| extract::is_supported_name(p))
-                .collect();
+                .max_depth(Some(16));
+            for entry in walker.build().flatten() {
+                let path = entry.path();
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                if is_dir && path != p.as_path() && extract::is_linkedin_folder(path) {
+                    exports.push(path.to_path_buf());
+                } else if entry.file_type().is_some_and(|t| t.is_file())
+                    && !exports.iter().any(|e| path.starts_with(e))
+                    && (extract::is_supported_name(path) || extract::is_linkedin_zip(path))
+                {
+                    found.push(path.to_path_buf());
+                }
+            }
+            found.extend(exports);
             found.sort();
             out.extend(found);
         } else {
@@ -355,37 +372,37 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Lints every path in parallel; results come back in input order.
+type Extracted = Result<Document, InputError>;
+
+fn extract_all(
+    cx: &Context<'_>,
+    files: &[PathBuf],
+    limits: &Limits,
+    progress: &Progress,
+) -> Vec<Extracted> {
+    files
+        .par_iter()
+        .map(|path| {
+            let doc = extract::extract_path(path, &path.display().to_string(), cx.lexicon, limits);
+            progress.tick();
+            doc
+        })
+        .collect()
+}
+
+/// Lints every path in parallel, cross-checks every resume against every
+/// LinkedIn profile (given as inputs or with `--profile`); results come
+/// back in input order.
 pub fn lint_paths(
     cx: &Context<'_>,
     paths: &[PathBuf],
+    profile_paths: &[PathBuf],
     limits: &Limits,
     run: &RunOptions<'_>,
 ) -> Outcome {
     let files = expand(paths);
     let progress = Progress::new(files.len());
-    type Linted = (Document, Vec<Diagnostic>, Vec<Suppressed>, Scorecard);
-    let results: Vec<Result<Linted, InputError>> = files
-        .par_iter()
-        .map(|path| {
-            let display = path.display().to_string();
-            let doc = extract::extract_path(path, &display, cx.lexicon, limits);
-            progress.tick();
-            let doc = doc?;
-            let (diags, assessment) = rules::check_and_assess(cx, &doc);
-            let ignored = run.file_ignores.codes_for(&doc.path, run.config_dir);
-            let (diags, silenced) = suppress::apply(
-                &doc,
-                diags,
-                run.entries,
-                &ignored,
-                cx.selection,
-                &run.config_name,
-            );
-            let card = scorecard(&doc.path, &assessment, cx.rubric, &diags, false);
-            Ok((doc, diags, silenced, card))
-        })
-        .collect();
+    let extracted = extract_all(cx, &files, limits, &progress);
     progress.done();
     let mut outcome = Outcome {
         documents: Vec::new(),
@@ -396,20 +413,94 @@ pub fn lint_paths(
         suppressed: Vec::new(),
         notes: Vec::new(),
     };
-    for r in results {
+    // Profiles only cross-checked (not linted themselves): a pre-commit run
+    // on a resume should not report on the LinkedIn export.
+    let mut side_profiles = Vec::new();
+    for r in extract_all(cx, profile_paths, limits, &Progress::new(0)) {
         match r {
-            Ok((doc, diags, silenced, card)) => {
-                outcome.diagnostics.extend(diags);
-                outcome.suppressed.extend(silenced);
-                outcome.documents.push(doc);
-                outcome.scorecards.push(card);
-            }
+            Ok(doc) if doc.channel == Channel::Linkedin => side_profiles.push(doc),
+            Ok(doc) => outcome.errors.push(InputError::new(
+                doc.path,
+                "not a LinkedIn profile (a data-export ZIP or folder)",
+            )),
             Err(e) => outcome.errors.push(e),
         }
     }
+    let mut docs = Vec::new();
+    for r in extracted {
+        match r {
+            Ok(doc) => docs.push(doc),
+            Err(e) => outcome.errors.push(e),
+        }
+    }
+    let profiles: Vec<&Document> = docs
+        .iter()
+        .filter(|d| d.channel == Channel::Linkedin)
+        .chain(&side_profiles)
+        .collect();
+    let resumes: Vec<&Document> = docs
+        .iter()
+        .filter(|d| d.channel == Channel::Resume)
+        .collect();
+
+    // Per document: its own rules, and for a resume the cross-checks.
+    let linted: Vec<(Vec<Diagnostic>, crate::assess::Assessment)> = docs
+        .par_iter()
+        .map(|doc| {
+            let (mut diags, assessment) = rules::check_and_assess(cx, doc);
+            if doc.channel == Channel::Resume {
+                let mut cross = Vec::new();
+                for profile in &profiles {
+                    rules::consistency::check_pair(cx, doc, profile, &mut cross);
+                }
+                cross.retain(|d| cx.selection.enabled(d.code));
+                diags.extend(cross);
+            }
+            (diags, assessment)
+        })
+        .collect();
+    let mut all: Vec<Diagnostic> = linted.iter().flat_map(|(d, _)| d.iter().cloned()).collect();
+    all.extend(
+        rules::levels::check_variants(cx, &resumes)
+            .into_iter()
+            .filter(|d| cx.selection.enabled(d.code)),
+    );
+
+    // Suppressions belong to the document a finding points into.
+    for (doc, (_, assessment)) in docs.iter().zip(&linted) {
+        let mine: Vec<Diagnostic> = all
+            .iter()
+            .filter(|d| doc.owns_path(&d.path))
+            .cloned()
+            .collect();
+        let ignored = run.file_ignores.codes_for(&doc.path, run.config_dir);
+        let (kept, silenced) = suppress::apply(
+            doc,
+            mine,
+            run.entries,
+            &ignored,
+            cx.selection,
+            &run.config_name,
+        );
+        let cross_checked = doc.channel == Channel::Resume && !profiles.is_empty();
+        outcome
+            .scorecards
+            .push(scorecard(doc, assessment, cx.rubric, &kept, cross_checked));
+        outcome.diagnostics.extend(kept);
+        outcome.suppressed.extend(silenced);
+    }
+    // Findings on side profiles (a LinkedIn-only role) are reported too.
+    for d in all {
+        if !docs.iter().any(|doc| doc.owns_path(&d.path)) {
+            outcome.diagnostics.push(d);
+        }
+    }
+    outcome.documents = docs;
+    outcome.documents.extend(side_profiles);
     outcome
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    outcome.diagnostics.dedup_by(|a, b| a == b);
     outcome
 }
 

@@ -8,6 +8,7 @@ mod json_resume;
 mod json_spans;
 pub mod latex;
 pub mod lines;
+mod linkedin;
 mod roles;
 mod segment;
 
@@ -68,8 +69,59 @@ pub fn extract_path(
     lex: &Lexicon,
     limits: &Limits,
 ) -> Result<Document, InputError> {
+    if path.is_dir() {
+        // A folder given as an input is a LinkedIn export (the only
+        // folder-shaped input); anything else says why it is not.
+        return linkedin::from_folder(path, display, limits);
+    }
     let bytes = read_bounded(path, display, limits)?;
     extract_bytes(display, &extension(path), bytes, lex, limits)
+}
+
+/// Whether a `.zip` file is a LinkedIn export (its central directory only
+/// is read), so that walking a folder picks exports and skips other ZIPs.
+pub fn is_linkedin_zip(path: &Path) -> bool {
+    if extension(path) != "zip" {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(zip) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return false;
+    };
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .map(|n| n.into_owned())
+        .collect();
+    linkedin::is_export(names.iter().map(String::as_str))
+}
+
+/// Whether a folder is an unpacked LinkedIn export.
+pub fn is_linkedin_folder(path: &Path) -> bool {
+    let names = |dir: &Path| -> Vec<String> {
+        std::fs::read_dir(dir)
+            .map(|it| {
+                it.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    if linkedin::is_export(names(path).iter().map(String::as_str)) {
+        return true;
+    }
+    // The unpacked archive may hold one folder with the files inside.
+    let subdirs: Vec<_> = std::fs::read_dir(path)
+        .map(|it| {
+            it.flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default();
+    subdirs.len() == 1 && linkedin::is_export(names(&subdirs[0]).iter().map(String::as_str))
 }
 
 /// Extracts a document from bytes; `ext` is the lowercase file extension.
@@ -83,8 +135,10 @@ pub fn extract_bytes(
     if bytes.is_empty() || bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::new(display, "the file is empty"));
     }
-    if let Some(Container::Docx) = container_kind(display, ext, &bytes)? {
-        return docx_document(display, &bytes, lex, limits);
+    match container_kind(display, ext, &bytes)? {
+        Some(Container::Docx) => return docx_document(display, &bytes, lex, limits),
+        Some(Container::LinkedinExport) => return linkedin::from_zip(display, &bytes, limits),
+        None => {}
     }
     sniff_binary(display, &bytes)?;
     let text = decode_text(display, bytes)?;
@@ -105,6 +159,7 @@ pub fn extract_bytes(
 /// Binary containers storyline reads.
 enum Container {
     Docx,
+    LinkedinExport,
 }
 
 /// Decides whether the bytes are a container storyline reads. A `.docx`
@@ -118,8 +173,19 @@ fn container_kind(display: &str, ext: &str, bytes: &[u8]) -> Result<Option<Conta
     if ext == "docx" || (is_zip && docx::is_docx_zip(bytes)) {
         return Ok(Some(Container::Docx));
     }
-    // Other ZIPs fall through to `sniff_binary`, which rejects them. The
-    // LinkedIn data-export reader belongs here, as another `Container`.
+    if is_zip
+        && zip_names(bytes)
+            .is_some_and(|names| linkedin::is_export(names.iter().map(String::as_str)))
+    {
+        return Ok(Some(Container::LinkedinExport));
+    }
+    if ext == "zip" && is_zip {
+        return Err(InputError::new(
+            display,
+            "not a LinkedIn export: the ZIP holds no Positions.csv or Profile.csv",
+        ));
+    }
+    // Other ZIPs fall through to `sniff_binary`, which rejects them.
     Ok(None)
 }
 
@@ -250,4 +316,15 @@ fn decode_utf16(display: &str, bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<St
     char::decode_utf16(units)
         .collect::<Result<String, _>>()
         .map_err(|_| InputError::new(display, "invalid UTF-16 text"))
+}
+
+/// The member names of a ZIP, read from its central directory only.
+fn zip_names(bytes: &[u8]) -> Option<Vec<String>> {
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    Some(
+        zip.file_names()
+            .filter_map(Result::ok)
+            .map(|n| n.into_owned())
+            .collect(),
+    )
 }

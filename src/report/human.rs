@@ -35,7 +35,7 @@ impl Style {
 pub fn render(outcome: &Outcome, style: Style) -> String {
     let mut out = String::new();
     for d in &outcome.diagnostics {
-        let doc = outcome.documents.iter().find(|doc| doc.path == d.path);
+        let doc = outcome.documents.iter().find(|doc| doc.owns_path(&d.path));
         render_one(&mut out, d, doc, style);
     }
     for e in &outcome.errors {
@@ -128,7 +128,7 @@ fn render_one(out: &mut String, d: &Diagnostic, doc: Option<&Document>, style: S
         d.column
     );
     if let Some(doc) = doc {
-        let line = doc.lines.line_text(&doc.source, d.line);
+        let line = doc.line_text(&d.path, d.line).unwrap_or("");
         // Tabs would misalign the caret: show them as spaces.
         let shown: String = line
             .chars()

@@ -79,7 +79,7 @@ pub fn render(outcome: &Outcome) -> String {
         .diagnostics
         .iter()
         .map(|d| {
-            let doc = outcome.documents.iter().find(|doc| doc.path == d.path);
+            let doc = outcome.documents.iter().find(|doc| doc.owns_path(&d.path));
             let mut r = json!({
                 "ruleId": d.code,
                 "ruleIndex": all.iter().position(|r| r.code == d.code).unwrap_or(0),

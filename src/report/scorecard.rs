@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::assess::Assessment;
 use crate::diagnostic::Diagnostic;
+use crate::model::Document;
 use crate::rubric::Rubric;
 
 /// One proof: whether it holds, and the codes that decide it.
@@ -34,16 +35,17 @@ pub struct Scorecard {
 const NARRATIVE_CODES: &[&str] = &["C001", "C002", "C003", "C004", "C005", "L001", "L003"];
 
 pub fn scorecard(
-    path: &str,
+    doc: &Document,
     a: &Assessment,
     rubric: &Rubric,
     diagnostics: &[Diagnostic],
     cross_checked: bool,
 ) -> Scorecard {
+    let path = doc.path.as_str();
     let fired = |codes: &[&'static str]| -> Vec<&'static str> {
         let mut v: Vec<&'static str> = diagnostics
             .iter()
-            .filter(|d| d.path == path && codes.contains(&d.code))
+            .filter(|d| doc.owns_path(&d.path) && codes.contains(&d.code))
             .map(|d| d.code)
             .collect();
         v.sort_unstable();

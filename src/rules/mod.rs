@@ -1,6 +1,7 @@
 //! The rule catalogue. One file per rule family; each rule's metadata and
 //! documentation stand beside its check.
 
+pub mod consistency;
 pub mod levels;
 pub mod metrics;
 pub mod openers;
@@ -38,6 +39,7 @@ pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
         .chain(openers::RULES)
         .chain(scope::RULES)
         .chain(levels::RULES)
+        .chain(consistency::RULES)
         .copied()
         .chain([&crate::suppress::X001])
 }

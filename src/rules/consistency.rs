@@ -1,0 +1,572 @@
+//! C: consistency across channels. The same candidate's resume and
+//! LinkedIn profile, role by role: titles, dates, missing roles, quoted
+//! numbers, headline levels, employer names and top skills.
+
+use std::collections::BTreeSet;
+
+use super::{Context, RuleInfo, diag, quote};
+use crate::align::{self, Aligned, interval, normalize_company, normalize_title};
+use crate::assess::{is_recent, levels_named};
+use crate::date::DatePoint;
+use crate::diagnostic::{Diagnostic, Related, Severity};
+use crate::metrics::find_metrics;
+use crate::model::{Document, Role};
+use crate::source::Text;
+
+pub static C001: RuleInfo = RuleInfo {
+    code: "C001",
+    name: "title-mismatch",
+    severity: Severity::Error,
+    summary: "the same role carries different titles on the resume and on LinkedIn",
+    help: "use one title for this role everywhere, the one your employer used",
+    docs: r#"## What it does
+Aligns the resume's roles with the LinkedIn profile's (same employer,
+overlapping dates) and flags a role whose titles differ. Benign differences
+are not conflicts: case, punctuation, dash styles and the abbreviations of
+`[consistency] title-abbreviations` in `rubrics/lexicon.toml` ("Sr." =
+"Senior", "ML" = "Machine Learning"). Several LinkedIn titles at one
+employer are promotions: the resume may name any one of them.
+
+## Why it matters
+Recruiters and background checks compare both. "Senior ML Engineer" on one
+and "Staff ML Engineer" on the other reads as inflation, whichever is true.
+
+## Example
+Resume: `Staff ML Engineer, Northwind (2021 – Present)`; LinkedIn:
+`Senior Machine Learning Engineer` at Northwind since 2021.
+
+## How to fix it
+Use the title on your contract or offer letter on both channels; put the
+scope you had in the bullets instead.
+"#,
+};
+
+pub static C002: RuleInfo = RuleInfo {
+    code: "C002",
+    name: "date-mismatch",
+    severity: Severity::Error,
+    summary: "the same role's start or end date differs between the channels",
+    help: "make the dates agree: use the same month and year on both channels",
+    docs: r#"## What it does
+For each role aligned across the channels, compares the start and the end
+dates at the coarser precision of the two (a year-only "2019" agrees with
+"Mar 2019"), with a tolerance of `date-tolerance-months` (lexicon,
+default 1). "Present" and an empty LinkedIn end date agree.
+
+## Why it matters
+Dates that disagree are the most common finding in background checks and
+make reviewers doubt the rest.
+
+## Example
+Resume: `Northwind (Mar 2021 – Present)`; LinkedIn: started `Jan 2020`.
+
+## How to fix it
+Check your records and use the same dates on both channels.
+"#,
+};
+
+pub static C003: RuleInfo = RuleInfo {
+    code: "C003",
+    name: "role-missing",
+    severity: Severity::Warning,
+    summary: "a recent role stands on one channel and not on the other",
+    help: "list every recent role on both channels, or say why one is left out",
+    docs: r#"## What it does
+Flags a recent role (the rubric's `recent-years`) that has no counterpart
+on the other channel. A LinkedIn title at an employer the resume lists for
+that period is a promotion, not a missing role. Silent when the other
+channel lists no roles at all.
+
+## Why it matters
+A recent job that appears on only one channel looks hidden, or invented.
+
+## Example
+LinkedIn lists `Contoso (2023 – Present)`; the resume stops at Northwind.
+
+## How to fix it
+Add the role, or merge overlapping roles the same way on both channels.
+"#,
+};
+
+pub static C004: RuleInfo = RuleInfo {
+    code: "C004",
+    name: "metric-conflict",
+    severity: Severity::Error,
+    summary: "the same achievement is quoted with different numbers across channels",
+    help: "quote the same, verifiable number on both channels",
+    docs: r#"## What it does
+Pairs the achievements of aligned roles by their wording (word overlap of
+at least `claim-similarity` in the lexicon) and flags a pair that quotes
+the same kind of figure with different values: "40%" on the resume, "25%"
+on LinkedIn.
+
+## Why it matters
+Two numbers for one result mean at least one of them is wrong, and the
+reviewer cannot tell which.
+
+## Example
+Resume: `Cut p99 latency by 40%`; LinkedIn: `Cut p99 latency by 25%`.
+
+## How to fix it
+Use the measured figure on both channels.
+"#,
+};
+
+pub static C005: RuleInfo = RuleInfo {
+    code: "C005",
+    name: "headline-level-conflict",
+    severity: Severity::Error,
+    summary: "the resume headline and the LinkedIn headline claim different levels",
+    help: "make both headlines claim the level you target",
+    docs: r#"## What it does
+Reads the level each headline names (the track's level aliases) and flags
+the resume when the two name different levels.
+
+## Why it matters
+A recruiter who sees "Senior" on LinkedIn and "Staff" on the resume files
+the candidate under the lower one, or doubts both.
+
+## Example
+Resume headline `Staff ML Engineer`; LinkedIn headline `Senior ML Engineer at Northwind`.
+
+## How to fix it
+Use the same level in both headlines.
+"#,
+};
+
+pub static C006: RuleInfo = RuleInfo {
+    code: "C006",
+    name: "company-name-mismatch",
+    severity: Severity::Info,
+    summary: "the same employer is spelled differently across channels",
+    help: "spell the employer the same way on both channels",
+    docs: r#"## What it does
+For roles aligned across the channels, flags employer names that differ
+beyond case, punctuation and legal suffixes ("Inc.", "GmbH", ...): a typo,
+a former name, a division.
+
+## Why it matters
+A small thing, but consistent names make the two channels read as one story.
+
+## Example
+Resume `Microsft`; LinkedIn `Microsoft`.
+
+## How to fix it
+Use the employer's own spelling everywhere.
+"#,
+};
+
+pub static C007: RuleInfo = RuleInfo {
+    code: "C007",
+    name: "skills-drift",
+    severity: Severity::Info,
+    summary: "top skills on one channel are missing from the other",
+    help: "mention your top skills on both channels, or drop the ones you no longer lead with",
+    docs: r#"## What it does
+Takes the first `top-skills` skills of each channel (lexicon, default 10)
+and lists those that appear nowhere on the other channel.
+
+## Why it matters
+The skills you lead with are the narrative; when the channels lead with
+different skills, they tell different stories.
+
+## Example
+LinkedIn's first skills: `PyTorch, Spark, Kubernetes`; the resume never
+mentions Kubernetes.
+
+## How to fix it
+Align the skills you lead with, or remove the ones you no longer want to
+be hired for.
+"#,
+};
+
+pub static RULES: &[&RuleInfo] = &[&C001, &C002, &C003, &C004, &C005, &C006, &C007];
+
+fn related(doc: &Document, text: &Text, message: &str) -> Related {
+    let (path, pos) = doc.locate(text.span().start);
+    Related {
+        path: path.to_string(),
+        line: pos.line,
+        message: message.to_string(),
+    }
+}
+
+fn on(doc: &Document, text: &Text, info: &RuleInfo, message: String, rel: Related) -> Diagnostic {
+    let mut d = diag(info, doc, text, 0..text.text.len(), message);
+    d.related.push(rel);
+    d
+}
+
+fn role_name(r: &Role) -> String {
+    let part = |t: &Option<Text>| t.as_ref().map(|t| t.text.clone());
+    match (part(&r.title), part(&r.company)) {
+        (Some(t), Some(c)) => format!("{t} at {c}"),
+        (a, b) => a.or(b).unwrap_or_else(|| "a role".into()),
+    }
+}
+
+fn show(d: Option<DatePoint>) -> String {
+    d.map_or_else(|| "no date".into(), |d| d.to_string())
+}
+
+/// Whether two dates agree at the coarser precision, within the tolerance.
+fn dates_agree(
+    a: Option<DatePoint>,
+    b: Option<DatePoint>,
+    tolerance: u32,
+    today: crate::date::YearMonth,
+) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    match (a, b) {
+        (DatePoint::Present, DatePoint::Present) => true,
+        (DatePoint::At(x), DatePoint::At(y)) if x.month.is_none() || y.month.is_none() => {
+            x.year == y.year
+        }
+        _ => (a.months(today, 1) - b.months(today, 1)).unsigned_abs() <= tolerance,
+    }
+}
+
+/// Cross-checks one resume against one LinkedIn profile.
+pub fn check_pair(
+    cx: &Context<'_>,
+    resume: &Document,
+    profile: &Document,
+    out: &mut Vec<Diagnostic>,
+) {
+    let c = &cx.lexicon.consistency;
+    let aligned = align::align(resume, profile, c, cx.today);
+    for a in &aligned {
+        check_aligned(cx, resume, profile, a, out);
+    }
+    missing_roles(cx, resume, profile, &aligned, out);
+    headline_levels(cx, resume, profile, out);
+    skills_drift(cx, resume, profile, out);
+}
+
+fn check_aligned(
+    cx: &Context<'_>,
+    resume: &Document,
+    profile: &Document,
+    a: &Aligned,
+    out: &mut Vec<Diagnostic>,
+) {
+    let c = &cx.lexicon.consistency;
+    let r = &resume.roles[a.resume];
+    let ps: Vec<&Role> = a.profile.iter().map(|&j| &profile.roles[j]).collect();
+    let p0 = ps[0];
+
+    // C001: the resume's title must match one of the employer's titles.
+    if let Some(rt) = &r.title {
+        let norm = normalize_title(&rt.text, c);
+        let titles: Vec<&Text> = ps.iter().filter_map(|p| p.title.as_ref()).collect();
+        let matches = titles
+            .iter()
+            .any(|pt| same_title(cx, &norm, &normalize_title(&pt.text, c)));
+        if !titles.is_empty() && !matches {
+            let theirs = titles
+                .iter()
+                .map(|t| format!("'{}'", t.text))
+                .collect::<Vec<_>>()
+                .join(" / ");
+            out.push(on(
+                resume,
+                rt,
+                &C001,
+                format!("title differs from LinkedIn: '{}' vs {theirs}", rt.text),
+                related(profile, titles[0], "LinkedIn title"),
+            ));
+        }
+    }
+
+    // C002: the employment's span (all its LinkedIn titles together).
+    let start = ps
+        .iter()
+        .filter_map(|p| p.start)
+        .min_by_key(|d| d.months(cx.today, 1));
+    let end = if ps.iter().any(|p| p.end == Some(DatePoint::Present)) {
+        Some(DatePoint::Present)
+    } else {
+        ps.iter()
+            .filter_map(|p| p.end)
+            .max_by_key(|d| d.months(cx.today, 12))
+    };
+    let tol = c.date_tolerance_months;
+    let start_ok = dates_agree(r.start, start, tol, cx.today);
+    let end_ok = dates_agree(r.end, end, tol, cx.today) || r.end.is_none() && r.start.is_none();
+    if !(start_ok && end_ok) {
+        let what = match (start_ok, end_ok) {
+            (false, false) => "start and end dates",
+            (false, true) => "start date",
+            _ => "end date",
+        };
+        out.push(on(
+            resume,
+            &r.header,
+            &C002,
+            format!(
+                "{what} of {} differ from LinkedIn: {} – {} vs {} – {}",
+                role_name(r),
+                show(r.start),
+                show(r.end),
+                show(start),
+                show(end)
+            ),
+            related(profile, &p0.header, "LinkedIn dates"),
+        ));
+    }
+
+    // C006: aligned employers whose names differ beyond the benign.
+    if let (Some(rc), Some(pc)) = (&r.company, &p0.company)
+        && normalize_company(&rc.text, c) != normalize_company(&pc.text, c)
+        && !pc.text.to_lowercase().starts_with(&rc.text.to_lowercase())
+        && !rc.text.to_lowercase().starts_with(&pc.text.to_lowercase())
+    {
+        out.push(on(
+            resume,
+            rc,
+            &C006,
+            format!(
+                "employer spelled differently: '{}' here, '{}' on LinkedIn",
+                rc.text, pc.text
+            ),
+            related(profile, pc, "LinkedIn employer"),
+        ));
+    }
+
+    // C004: the same claim with different numbers.
+    for rb in &r.bullets {
+        let rw = words(&rb.text);
+        if rw.len() < 4 {
+            continue;
+        }
+        let rm = find_metrics(&rb.text, cx.lexicon);
+        if rm.is_empty() {
+            continue;
+        }
+        for pb in ps.iter().flat_map(|p| &p.bullets) {
+            let pw = words(&pb.text);
+            let inter = rw.intersection(&pw).count();
+            let union = rw.union(&pw).count().max(1);
+            if (inter as f64) / (union as f64) < c.claim_similarity {
+                continue;
+            }
+            let pm = find_metrics(&pb.text, cx.lexicon);
+            let conflict = rm.iter().find_map(|a| {
+                let av = a.value?;
+                let b = pm.iter().find(|b| b.kind == a.kind && b.value.is_some())?;
+                let bv = b.value?;
+                ((av - bv).abs() > 1e-9 * av.abs().max(1.0))
+                    .then(|| (&rb.text[a.range.clone()], &pb.text[b.range.clone()]))
+            });
+            if let Some((ours, theirs)) = conflict {
+                out.push(on(
+                    resume,
+                    rb,
+                    &C004,
+                    format!("the same achievement is quoted as '{ours}' here and '{theirs}' on LinkedIn ('{}')", quote(&pb.text, 50)),
+                    related(profile, pb, "LinkedIn quotes it"),
+                ));
+                break;
+            }
+        }
+    }
+}
+
+/// Whether two normalised titles name the same job: equal, a typo apart,
+/// the same words reordered ("CEO & Co-Founder" / "Co-Founder & CEO"), or
+/// one the other plus words that name neither a level nor a job
+/// ("Master Thesis" / "Master Thesis Project - psychoacoustics").
+fn same_title(cx: &Context<'_>, a: &str, b: &str) -> bool {
+    if a == b || strsim::normalized_levenshtein(a, b) >= cx.lexicon.consistency.title_similarity {
+        return true;
+    }
+    let wa: BTreeSet<&str> = a.split(' ').collect();
+    let wb: BTreeSet<&str> = b.split(' ').collect();
+    if wa == wb {
+        return true;
+    }
+    let (small, big) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if !small.is_subset(big) {
+        return false;
+    }
+    let extra: Vec<&str> = big.difference(small).copied().collect();
+    let extra = extra.join(" ");
+    !cx.lexicon.title_words.is_match(&extra) && cx.rubric.levels_in(&extra).is_empty()
+}
+
+/// Content words of a claim, for pairing the same achievement.
+fn words(s: &str) -> BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "the" | "and" | "for" | "with" | "from" | "into" | "that" | "our" | "its" | "by"
+            )
+        })
+        .collect()
+}
+
+fn missing_roles(
+    cx: &Context<'_>,
+    resume: &Document,
+    profile: &Document,
+    aligned: &[Aligned],
+    out: &mut Vec<Diagnostic>,
+) {
+    if resume.roles.is_empty() || profile.roles.is_empty() {
+        return;
+    }
+    let years = cx.rubric.recent_years;
+    let c = &cx.lexicon.consistency;
+    for (i, r) in resume.roles.iter().enumerate() {
+        if r.start.is_some()
+            && is_recent(r, i, cx.today, years)
+            && !aligned.iter().any(|a| a.resume == i)
+        {
+            let anchor = profile.roles.first().map_or_else(
+                || profile.headline.clone().unwrap_or_default(),
+                |p| p.header.clone(),
+            );
+            out.push(on(
+                resume,
+                &r.header,
+                &C003,
+                format!("recent role {} is not on LinkedIn", role_name(r)),
+                related(profile, &anchor, "LinkedIn positions"),
+            ));
+        }
+    }
+    for (j, p) in profile.roles.iter().enumerate() {
+        let covered = aligned.iter().any(|a| a.profile.contains(&j))
+            // A title at an employer the resume lists: a promotion.
+            || resume.roles.iter().any(|r| {
+                let rc = r.company.as_ref().map(|t| normalize_company(&t.text, c)).unwrap_or_default();
+                let pc = p.company.as_ref().map(|t| normalize_company(&t.text, c)).unwrap_or_default();
+                align::same_company(&rc, &pc, c)
+                    && match (interval(r, cx.today), interval(p, cx.today)) {
+                        (Some(a), Some(b)) => a.0 <= b.1 && b.0 <= a.1,
+                        _ => true,
+                    }
+            });
+        if p.start.is_some() && is_recent(p, j, cx.today, years) && !covered {
+            let anchor = resume
+                .roles
+                .first()
+                .map_or_else(Text::default, |r| r.header.clone());
+            out.push(on(
+                profile,
+                &p.header,
+                &C003,
+                format!(
+                    "recent LinkedIn role {} is not on the resume {}",
+                    role_name(p),
+                    resume.path
+                ),
+                related(resume, &anchor, "resume roles"),
+            ));
+        }
+    }
+}
+
+fn headline_levels(
+    cx: &Context<'_>,
+    resume: &Document,
+    profile: &Document,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (Some(rh), Some(ph)) = (&resume.headline, &profile.headline) else {
+        return;
+    };
+    let ours: BTreeSet<usize> = levels_named(cx.rubric, &rh.text)
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    let theirs: BTreeSet<usize> = levels_named(cx.rubric, &ph.text)
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    if ours.is_empty() || theirs.is_empty() || !ours.is_disjoint(&theirs) {
+        return;
+    }
+    let names = |s: &BTreeSet<usize>| {
+        s.iter()
+            .map(|&l| cx.rubric.levels[l].id.as_str())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    out.push(on(
+        resume,
+        rh,
+        &C005,
+        format!(
+            "the resume headline claims {} ('{}'), the LinkedIn headline {} ('{}')",
+            names(&ours),
+            rh.text,
+            names(&theirs),
+            quote(&ph.text, 60)
+        ),
+        related(profile, ph, "LinkedIn headline"),
+    ));
+}
+
+fn skills_drift(
+    cx: &Context<'_>,
+    resume: &Document,
+    profile: &Document,
+    out: &mut Vec<Diagnostic>,
+) {
+    let n = cx.lexicon.consistency.top_skills;
+    let mentions = |doc: &Document, skill: &str| {
+        let s = skill.to_lowercase();
+        let hay = doc.source.to_lowercase();
+        hay.match_indices(&s).any(|(i, _)| {
+            let before = hay[..i].chars().next_back();
+            let after = hay[i + s.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    let missing_from = |skills: &[Text], other: &Document| -> Vec<String> {
+        skills
+            .iter()
+            .take(n)
+            .filter(|s| !mentions(other, &s.text))
+            .map(|s| s.text.clone())
+            .collect()
+    };
+    if let Some(first) = resume.skills.first() {
+        let theirs = missing_from(&profile.skills, resume);
+        if !theirs.is_empty() && !profile.skills.is_empty() {
+            out.push(on(
+                resume,
+                first,
+                &C007,
+                format!(
+                    "top LinkedIn skills the resume never mentions: {}",
+                    theirs.join(", ")
+                ),
+                related(profile, &profile.skills[0], "LinkedIn skills"),
+            ));
+        }
+        let ours = missing_from(&resume.skills, profile);
+        if !ours.is_empty() && !profile.skills.is_empty() {
+            out.push(on(
+                resume,
+                first,
+                &C007,
+                format!(
+                    "top resume skills LinkedIn never mentions: {}",
+                    ours.join(", ")
+                ),
+                related(profile, &profile.skills[0], "LinkedIn skills"),
+            ));
+        }
+    }
+}
