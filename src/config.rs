@@ -25,6 +25,10 @@ pub struct ConfigFile {
     pub resumes: Option<Vec<String>>,
     pub profiles: Option<Vec<String>>,
     pub max_file_size: Option<u64>,
+    pub max_zip_members: Option<usize>,
+    pub max_member_size: Option<u64>,
+    pub max_total_inflated: Option<u64>,
+    pub max_compression_ratio: Option<u64>,
     pub per_file_ignores: Option<BTreeMap<String, Vec<String>>>,
     /// Suppressions for formats without comments (JSON, PDF, DOCX, LinkedIn).
     pub suppress: Option<Vec<SuppressEntry>>,
@@ -127,6 +131,13 @@ fail-on = "warning"
 
 # LinkedIn exports (ZIP, folder or profile PDF) cross-checked against every resume.
 # profiles = ["linkedin/"]
+
+# Limits on untrusted inputs (defaults shown).
+# max-file-size = 10485760          # bytes read from one file
+# max-zip-members = 2000            # members a DOCX or LinkedIn ZIP may list
+# max-member-size = 33554432        # uncompressed bytes of one ZIP member
+# max-total-inflated = 67108864     # uncompressed bytes read from one archive
+# max-compression-ratio = 200       # uncompressed : compressed of one member
 
 # Skip rules for some files (glob patterns, relative to this file).
 # [per-file-ignores]

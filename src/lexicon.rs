@@ -45,6 +45,7 @@ pub struct Sections {
     pub summary: Vec<String>,
     pub projects: Vec<String>,
     pub other: Vec<String>,
+    pub metadata_labels: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,6 +79,7 @@ struct ProofWords {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct VagueWords {
+    idioms: Vec<String>,
     quantifiers: Vec<String>,
 }
 
@@ -110,6 +112,8 @@ pub struct Lexicon {
     pub huge_gain_multiplier: f64,
     pub baseline_words: PhraseSet,
     pub vague_quantifiers: PhraseSet,
+    pub idioms: PhraseSet,
+    pub metadata_labels: Vec<String>,
     pub consistency: Consistency,
 }
 
@@ -152,6 +156,13 @@ impl Lexicon {
             decrease_verbs: set("proof.decrease-verbs", &file.proof.decrease_verbs)?,
             baseline_words: set("proof.baseline-words", &file.proof.baseline_words)?,
             vague_quantifiers: set("vague.quantifiers", &file.vague.quantifiers)?,
+            idioms: set("vague.idioms", &file.vague.idioms)?,
+            metadata_labels: file
+                .sections
+                .metadata_labels
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
             units: lower(file.metrics.units),
             not_count_nouns: lower(file.metrics.not_count_nouns),
             versioned_products: lower(file.metrics.versioned_products),

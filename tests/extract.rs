@@ -131,7 +131,7 @@ fn markdown_headings_with_emphasised_company_lines() {
                 None,
                 "2023-01",
                 "present",
-                1
+                0
             ),
         ]
     );
@@ -188,10 +188,10 @@ fn labels_inside_a_role_are_not_roles() {
         .iter()
         .map(|b| b.text.as_str())
         .collect();
+    // The list under "Skills used:" is metadata, not an achievement.
     assert_eq!(
         bullets,
         [
-            "Perl, JavaScript, MySQL, HTML, Sass, git.",
             "Maintained the customer portal and its 12 integrations.",
             "Turned design mock-ups into responsive pages."
         ]
@@ -251,4 +251,42 @@ fn every_bullet_marker_and_wrapped_continuations() {
         doc.lines.position(&doc.source, span.end),
     );
     assert_eq!((a.line, b.line), (12, 13));
+}
+
+#[test]
+fn bullets_run_together_on_one_line_are_split() {
+    let doc = common::load("layouts/bulk.txt");
+    let texts: Vec<&str> = doc.roles[1]
+        .bullets
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Maintained the reporting scripts.",
+            "Cut the monthly close from 5 days to 2"
+        ]
+    );
+}
+
+#[test]
+fn json_resume_tag_highlights_fall_back_to_the_summary_lines() {
+    let doc = common::load("json/tags.json");
+    let texts: Vec<&str> = doc.roles[0]
+        .bullets
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Led a team of 6 frontend engineers.",
+            "Moved the desktop app to Electron."
+        ]
+    );
+    assert_eq!(
+        doc.roles[0].bullets[0].field.as_deref(),
+        Some("work[0].summary")
+    );
 }

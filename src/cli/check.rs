@@ -67,9 +67,21 @@ pub struct CheckArgs {
     /// Also list the findings that suppressions silenced, with the reasons
     #[arg(long)]
     report_suppressed: bool,
-    /// Largest input file read, in bytes
+    /// Largest input file read, in bytes [default: 10485760]
     #[arg(long)]
     max_file_size: Option<u64>,
+    /// Most members a ZIP input (DOCX, LinkedIn export) may list [default: 2000]
+    #[arg(long)]
+    max_zip_members: Option<usize>,
+    /// Largest uncompressed size of one ZIP member, in bytes [default: 33554432]
+    #[arg(long)]
+    max_member_size: Option<u64>,
+    /// Largest uncompressed total read from one archive, in bytes [default: 67108864]
+    #[arg(long)]
+    max_total_inflated: Option<u64>,
+    /// Highest compression ratio of one ZIP member [default: 200]
+    #[arg(long)]
+    max_compression_ratio: Option<u64>,
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
@@ -99,6 +111,10 @@ struct Settings {
     resumes: Vec<PathBuf>,
     profiles: Vec<PathBuf>,
     max_file_size: u64,
+    max_zip_members: usize,
+    max_member_size: u64,
+    max_total_inflated: u64,
+    max_compression_ratio: u64,
     per_file_ignores: std::collections::BTreeMap<String, Vec<String>>,
     suppress: Vec<SuppressEntry>,
     #[serde(skip)]
@@ -177,6 +193,22 @@ fn resolve(args: &CheckArgs) -> Result<Settings, String> {
         today_ym,
         resumes: file.resumes.iter().flatten().map(|p| at(p)).collect(),
         profiles: file.profiles.iter().flatten().map(|p| at(p)).collect(),
+        max_zip_members: args
+            .max_zip_members
+            .or(file.max_zip_members)
+            .unwrap_or(Limits::default().max_zip_members),
+        max_member_size: args
+            .max_member_size
+            .or(file.max_member_size)
+            .unwrap_or(Limits::default().max_member_bytes),
+        max_total_inflated: args
+            .max_total_inflated
+            .or(file.max_total_inflated)
+            .unwrap_or(Limits::default().max_total_inflated),
+        max_compression_ratio: args
+            .max_compression_ratio
+            .or(file.max_compression_ratio)
+            .unwrap_or(Limits::default().max_compression_ratio),
         max_file_size: args
             .max_file_size
             .or(file.max_file_size)
@@ -274,7 +306,10 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     let limits = Limits {
         max_file_bytes: settings.max_file_size,
-        ..Limits::default()
+        max_zip_members: settings.max_zip_members,
+        max_member_bytes: settings.max_member_size,
+        max_total_inflated: settings.max_total_inflated,
+        max_compression_ratio: settings.max_compression_ratio,
     };
     let run = RunOptions {
         file_ignores: &file_ignores,

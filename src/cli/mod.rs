@@ -26,7 +26,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint documents (the main job)
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
     /// Print the structured model extracted from a document, as JSON
     Extract(extract::ExtractArgs),
     /// List every rule: code, name, severity, summary
@@ -62,7 +62,7 @@ pub fn run() -> ExitCode {
         }
     };
     let code = match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
         Command::Extract(args) => extract::run(args),
         Command::Rules(args) => rules::run_rules(args),
         Command::Explain(args) => rules::run_explain(args),

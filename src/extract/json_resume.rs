@@ -138,12 +138,26 @@ impl Reader<'_> {
                 let mut bullets: Vec<Text> = (0..self.len(&format!("{p}.highlights")))
                     .filter_map(|j| self.text(&format!("{p}.highlights[{j}]")))
                     .collect();
-                if bullets.is_empty() {
-                    // A role described only in prose is linted as that prose.
-                    bullets.extend(
-                        self.text(&format!("{p}.summary"))
-                            .or_else(|| self.text(&format!("{p}.description"))),
-                    );
+                // Highlights that are only tags ("React", "Electron") are no
+                // achievements: then the summary carries the story.
+                let tags_only = bullets
+                    .iter()
+                    .all(|b| b.text.split_whitespace().count() <= 3);
+                if tags_only {
+                    bullets.clear();
+                    // A role described only in prose is linted as that prose
+                    // (a string, or an array of lines).
+                    for key in ["summary", "description"] {
+                        let path = format!("{p}.{key}");
+                        bullets.extend(self.text(&path));
+                        bullets.extend(
+                            (0..self.len(&path)).filter_map(|j| self.text(&format!("{path}[{j}]"))),
+                        );
+                        if !bullets.is_empty() {
+                            break;
+                        }
+                    }
+                    bullets = bullets.iter().flat_map(split_lines).collect();
                 }
                 let header = company
                     .clone()
@@ -200,4 +214,22 @@ impl Reader<'_> {
             .filter_map(|i| self.text(&format!("education[{i}].institution")))
             .collect()
     }
+}
+
+/// A multi-line string ("Did A.\nDid B.") as one text per line.
+fn split_lines(t: &Text) -> Vec<Text> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in t
+        .text
+        .match_indices('\n')
+        .chain(std::iter::once((t.text.len(), "")))
+    {
+        let piece = t.slice(start, i).trimmed(&[]);
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        start = i + 1;
+    }
+    out
 }

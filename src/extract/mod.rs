@@ -179,7 +179,19 @@ fn container_kind(display: &str, ext: &str, bytes: &[u8]) -> Result<Option<Conta
     {
         return Ok(Some(Container::LinkedinExport));
     }
-    if ext == "zip" && is_zip {
+    if ext == "zip" {
+        if !is_zip {
+            return Err(InputError::new(
+                display,
+                "not a ZIP archive: the file does not start with a ZIP header",
+            ));
+        }
+        if zip_names(bytes).is_none() {
+            return Err(InputError::new(
+                display,
+                "corrupt or truncated ZIP: its central directory cannot be read",
+            ));
+        }
         return Err(InputError::new(
             display,
             "not a LinkedIn export: the ZIP holds no Positions.csv or Profile.csv",

@@ -86,6 +86,23 @@ fn looks_like_header_part(line: &Line, lex: &Lexicon) -> bool {
         && (w <= 4 || columns || lex.title_words.is_match(t) || LOCATION_RE.is_match(t))
 }
 
+/// "Led a team of 6 • Cut costs by 30%": bullets run together on one
+/// line (pasted text, the bulk data set's mangled "•") become one each.
+fn split_inline_bullets(text: &Text) -> Vec<Text> {
+    static INLINE_BULLET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:•|●|▪|\u{fffd}\??\u{fffd}?)\s*").expect("inline bullet regex")
+    });
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in INLINE_BULLET.find_iter(&text.text) {
+        out.push(text.slice(last, m.start()).trimmed(&[]));
+        last = m.end();
+    }
+    out.push(text.slice(last, text.text.len()).trimmed(&[]));
+    out.retain(|t| !t.is_empty());
+    out
+}
+
 /// Parser state for one section.
 struct Entries<'a> {
     lex: &'a Lexicon,
@@ -101,6 +118,8 @@ struct Entries<'a> {
     header_open: bool,
     /// The last heading named an employer, not a title.
     employer_heading: bool,
+    /// A label line ("Skills used:") came last.
+    after_label: bool,
 }
 
 /// Parses the entries of an experience or projects section into roles;
@@ -115,6 +134,7 @@ pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
         anchored: false,
         header_open: false,
         employer_heading: false,
+        after_label: false,
     };
     let mut gap = false;
     for line in lines {
@@ -125,7 +145,11 @@ pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
             continue;
         }
         let after_gap = std::mem::replace(&mut gap, false);
+        let label_before = p.after_label;
         p.line(line, after_gap);
+        if label_before && !is_label(line) {
+            p.after_label = false;
+        }
     }
     p.resolve_candidates();
     (p.roles, p.loose)
@@ -139,10 +163,16 @@ impl<'a> Entries<'a> {
         }
         let date = header_date(line);
         match line.kind {
+            LineKind::Bullet if self.is_metadata(&line.text.text) => {
+                self.open_text = None;
+            }
             LineKind::Bullet => {
                 self.resolve_candidates();
                 self.header_open = false;
-                self.push_text(line.text.clone(), line.indent);
+                self.after_label = false;
+                for item in split_inline_bullets(&line.text) {
+                    self.push_text(item, line.indent);
+                }
             }
             LineKind::Heading(_) => self.anchor(line, date),
             _ if line.emphasized => {
@@ -157,6 +187,12 @@ impl<'a> Entries<'a> {
                 self.resolve_candidates();
                 self.open_text = None;
                 self.header_open = false;
+                self.after_label = true;
+            }
+            // "Skills used:" then "Perl, JavaScript, MySQL, ...": the
+            // label's list is metadata, not an achievement.
+            _ if self.after_label && line.text.text.matches(',').count() >= 3 => {
+                self.open_text = None;
             }
             _ => match date {
                 Some(_) if !is_prose(line) || line.lead_emphasis.is_some() || words(line) <= 20 => {
@@ -325,6 +361,14 @@ impl<'a> Entries<'a> {
         self.open_text = Some(texts.len() - 1);
     }
 
+    /// "Category: Professional", "Link: ...": metadata, not an item.
+    fn is_metadata(&self, text: &str) -> bool {
+        text.split_once(':').is_some_and(|(label, _)| {
+            let label = label.trim().to_lowercase();
+            self.lex.metadata_labels.contains(&label)
+        })
+    }
+
     /// Bulk-data key-value lines: "company - Acme", "description - ...".
     fn key_value(&mut self, key: &str, line: &'a Line, value_start: usize) {
         self.resolve_candidates();
@@ -337,7 +381,9 @@ impl<'a> Entries<'a> {
         }
         let is = |p: &str| key.starts_with(p);
         if is("description") || is("responsibilities") {
-            self.push_text(value, line.indent);
+            for item in split_inline_bullets(&value) {
+                self.push_text(item, line.indent);
+            }
             return;
         }
         if is("company") || is("employer") || is("organi") || self.roles.is_empty() {

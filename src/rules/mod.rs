@@ -104,6 +104,13 @@ pub fn is_achievement(text: &str) -> bool {
     if words < 5 {
         return false;
     }
+    // A long first-person paragraph is a description, not a bullet.
+    let first_person = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| matches!(w, "I" | "I'm" | "I've" | "I'd" | "my" | "My"));
+    if words > 45 || first_person && words > 25 {
+        return false;
+    }
     let commas = text.matches(',').count();
     if commas * 2 >= words {
         return false;

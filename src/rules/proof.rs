@@ -77,7 +77,7 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     for b in p.bullets() {
         let text = &b.text.text;
         if !b.quantified()
-            && let Some(r) = lex.superlatives.find(text)
+            && let Some(r) = superlative(lex, text)
         {
             let word = text[r.clone()].to_string();
             out.push(diag(
@@ -136,7 +136,7 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     }
     // Superlatives in the headline and summary need proof as much.
     for t in [&doc.headline, &doc.summary].into_iter().flatten() {
-        if let Some(r) = lex.superlatives.find(&t.text)
+        if let Some(r) = superlative(lex, &t.text)
             && crate::metrics::find_metrics(&t.text, lex).is_empty()
         {
             let word = t.text[r.clone()].to_string();
@@ -149,4 +149,17 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+}
+
+/// The first superlative that is a claim: a capitalised one inside the
+/// text names something ("Award for Exceptional Achievement").
+fn superlative(lex: &crate::lexicon::Lexicon, text: &str) -> Option<std::ops::Range<usize>> {
+    lex.superlatives.find_iter(text).find(|r| {
+        let starts_upper = text[r.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let at_start = text[..r.start].trim().is_empty();
+        !starts_upper || at_start
+    })
 }

@@ -1,0 +1,564 @@
+//! The fault suite: hostile and broken inputs, generated at test time from
+//! the fixtures, each with its exact outcome. Every run also checks a good
+//! file, which must still be linted and reported.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// Runs `check` on the good example plus `bad`; returns the exit code, the
+/// error message for `bad` and whether the example was still linted.
+fn run_with_good(bad: &Path, extra: &[&str]) -> (i32, Option<String>, bool, Duration) {
+    let good = common::fixture("example/resume.md");
+    let t = Instant::now();
+    let out = Command::cargo_bin("storyline")
+        .unwrap()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--today",
+            "2026-11",
+        ])
+        .args(extra)
+        .arg(&good)
+        .arg(bad)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let elapsed = t.elapsed();
+    let v: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let bad_s = bad.display().to_string();
+    let err = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["path"] == bad_s.as_str())
+        .map(|e| e["message"].as_str().unwrap().to_string());
+    let good_linted = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["path"] == good.display().to_string().as_str());
+    (out.status.code().unwrap(), err, good_linted, elapsed)
+}
+
+/// Runs `check` on the good example plus all of `bad` in one process;
+/// returns the exit code, each bad file's error (if any), and whether the
+/// example was still linted.
+fn run_batch(bad: &[PathBuf]) -> (i32, Vec<Option<String>>, bool) {
+    let good = common::fixture("example/resume.md");
+    let out = Command::cargo_bin("storyline")
+        .unwrap()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--today",
+            "2026-11",
+        ])
+        .arg(&good)
+        .args(bad)
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let errors = v["errors"].as_array().unwrap();
+    let errs = bad
+        .iter()
+        .map(|b| {
+            let s = b.display().to_string();
+            errors
+                .iter()
+                .find(|e| e["path"] == s.as_str())
+                .map(|e| e["message"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let good_linted = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["path"] == good.display().to_string().as_str());
+    (out.status.code().unwrap(), errs, good_linted)
+}
+
+fn expect_error(bad: &Path, message: &str) {
+    let (code, err, good, _) = run_with_good(bad, &[]);
+    assert_eq!(code, 2, "{}", bad.display());
+    assert_eq!(err.as_deref(), Some(message), "{}", bad.display());
+    assert!(
+        good,
+        "the good file was not reported alongside {}",
+        bad.display()
+    );
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn missing_empty_directory_and_fifo() {
+    let tmp = tempfile::tempdir().unwrap();
+    expect_error(&tmp.path().join("nope.md"), "no such file");
+    expect_error(&write(tmp.path(), "empty.md", b""), "the file is empty");
+    expect_error(
+        &write(tmp.path(), "blank.txt", b"  \n\n\t\n"),
+        "the file is empty",
+    );
+    // A directory is walked like any folder (here: nothing to lint); given
+    // to `extract`, which takes one document, it must be an export.
+    let dir = tmp.path().join("folder.md");
+    std::fs::create_dir(&dir).unwrap();
+    let (code, err, good, _) = run_with_good(&dir, &[]);
+    assert_eq!((code, err, good), (1, None, true));
+    let out = Command::cargo_bin("storyline")
+        .unwrap()
+        .arg("extract")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .ends_with("folder.md: not a LinkedIn export: no Positions.csv or Profile.csv\n")
+    );
+    let fifo = tmp.path().join("pipe.md");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if ok {
+        // A FIFO would block a reader forever: it is refused, not opened.
+        let (code, err, good, elapsed) = run_with_good(&fifo, &[]);
+        assert_eq!(
+            (code, err.as_deref(), good),
+            (2, Some("not a regular file"), true)
+        );
+        assert!(elapsed < Duration::from_secs(10));
+    }
+}
+
+#[test]
+fn unreadable_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = write(tmp.path(), "locked.md", b"# A\n");
+    let mut perms = std::fs::metadata(&p).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o000);
+    std::fs::set_permissions(&p, perms).unwrap();
+    if std::fs::read(&p).is_ok() {
+        // Running as root: permissions do not stop reads, so there is no
+        // fault to provoke; the file is simply linted.
+        let (code, err, _, _) = run_with_good(&p, &[]);
+        assert_eq!((code, err), (1, None));
+        return;
+    }
+    expect_error(&p, "permission denied: the file cannot be read");
+}
+
+#[test]
+fn encodings_utf16_and_latin1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::fixture("example/resume.md")).unwrap();
+    // UTF-16 with a BOM is decoded and linted like UTF-8.
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let p = write(tmp.path(), "utf16.md", &utf16);
+    let (code, err, _, _) = run_with_good(&p, &[]);
+    assert_eq!((code, err), (1, None));
+    // Latin-1 is not guessed at: the error says where and what to do.
+    let mut latin1 = b"# Ren\xe9 M\xfcller\n\n## Experience\n".to_vec();
+    latin1.extend_from_slice(b"- Led the team\n");
+    expect_error(
+        &write(tmp.path(), "latin1.md", &latin1),
+        "not valid UTF-8 (invalid byte at offset 5); save the file as UTF-8",
+    );
+    // A UTF-16 file cut in the middle of a code unit.
+    expect_error(
+        &write(tmp.path(), "odd.txt", &utf16[..utf16.len() - 1]),
+        "truncated UTF-16 text (odd number of bytes)",
+    );
+}
+
+#[test]
+fn huge_text_file_is_refused_without_reading_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("huge.txt");
+    // 200 MB, sparse: refused from its size alone, in bounded memory.
+    std::fs::File::create(&p)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
+    let (code, err, good, elapsed) = run_with_good(&p, &[]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.as_deref(),
+        Some(
+            "too large: 209715200 bytes, over the limit of 10485760 bytes (raise it with `max-file-size`)"
+        )
+    );
+    assert!(good);
+    assert!(elapsed < Duration::from_secs(10));
+}
+
+#[test]
+fn file_size_limit_boundary_and_flag() {
+    let tmp = tempfile::tempdir().unwrap();
+    let body = std::fs::read(common::fixture("example/resume.md")).unwrap();
+    let p = write(tmp.path(), "resume.md", &body);
+    let n = body.len().to_string();
+    let m = (body.len() - 1).to_string();
+    let (code, err, _, _) = run_with_good(&p, &["--max-file-size", &n]);
+    assert_eq!(
+        (code, err),
+        (1, None),
+        "a file exactly at the limit is read"
+    );
+    let (code, err, _, _) = run_with_good(&p, &["--max-file-size", &m]);
+    assert_eq!(code, 2);
+    assert!(err.unwrap().starts_with(&format!(
+        "too large: {n} bytes, over the limit of {m} bytes"
+    )));
+}
+
+#[test]
+fn truncated_and_flipped_json_never_panic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let json = std::fs::read(common::fixture("json/resume.json")).unwrap();
+    let cuts: Vec<PathBuf> = (1..json.len())
+        .step_by(7)
+        .map(|cut| write(tmp.path(), &format!("cut{cut}.json"), &json[..cut]))
+        .collect();
+    let (code, errs, good) = run_batch(&cuts);
+    assert_eq!(code, 2);
+    assert!(good);
+    // Every prefix is invalid JSON (the closing brace is last), and the
+    // error says where.
+    for (p, e) in cuts.iter().zip(&errs) {
+        let e = e
+            .as_deref()
+            .unwrap_or_else(|| panic!("{} was accepted", p.display()));
+        assert!(
+            e.starts_with("invalid JSON at line "),
+            "{}: {e}",
+            p.display()
+        );
+    }
+    let flips: Vec<PathBuf> = (0..json.len())
+        .step_by(11)
+        .map(|at| {
+            let mut b = json.clone();
+            b[at] ^= 0x5a;
+            write(tmp.path(), &format!("flip{at}.json"), &b)
+        })
+        .collect();
+    let (code, _, good) = run_batch(&flips);
+    assert!(
+        good && code == 2,
+        "flips end in exit 2 (some are invalid) and never crash"
+    );
+}
+
+#[test]
+fn truncated_markdown_and_text_are_linted_as_far_as_they_go() {
+    let tmp = tempfile::tempdir().unwrap();
+    let md = std::fs::read(common::fixture("example/resume.md")).unwrap();
+    let cuts: Vec<usize> = (1..md.len()).step_by(13).collect();
+    let paths: Vec<PathBuf> = cuts
+        .iter()
+        .map(|cut| write(tmp.path(), &format!("cut{cut}.md"), &md[..*cut]))
+        .collect();
+    let (_, errs, good) = run_batch(&paths);
+    assert!(good);
+    for (cut, e) in cuts.iter().zip(&errs) {
+        // Cutting inside a multi-byte character leaves invalid UTF-8.
+        if std::str::from_utf8(&md[..*cut]).is_ok() {
+            assert!(e.is_none(), "cut {cut}: {e:?}");
+        } else {
+            assert!(
+                e.as_deref().unwrap().starts_with("not valid UTF-8"),
+                "cut {cut}: {e:?}"
+            );
+        }
+    }
+}
+
+fn zip_bytes(members: &[(&str, Vec<u8>)], method: zip::CompressionMethod) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+        for (name, data) in members {
+            zip.start_file(*name, opts).unwrap();
+            zip.write_all(data).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+fn positions_csv() -> Vec<u8> {
+    std::fs::read(common::fixture("linkedin/export/Positions.csv")).unwrap()
+}
+
+#[test]
+fn zip_bombs_by_ratio_member_count_and_total_size() {
+    let tmp = tempfile::tempdir().unwrap();
+    let deflated = zip::CompressionMethod::Deflated;
+    // Ratio: 20 MB of one byte compresses about 1000:1.
+    let mut csv = positions_csv();
+    csv.extend(std::iter::repeat_n(b' ', 20 * 1024 * 1024));
+    let p = write(
+        tmp.path(),
+        "ratio.zip",
+        &zip_bytes(&[("Positions.csv", csv)], deflated),
+    );
+    let (code, err, good, _) = run_with_good(&p, &[]);
+    assert_eq!((code, good), (2, true));
+    let err = err.unwrap();
+    assert!(
+        err.contains("compression ratio") && err.contains("Positions.csv"),
+        "{err}"
+    );
+    // Member count.
+    let many: Vec<(String, Vec<u8>)> = (0..2_100)
+        .map(|i| (format!("f{i}.txt"), b"x".to_vec()))
+        .collect();
+    let mut members: Vec<(&str, Vec<u8>)> =
+        many.iter().map(|(n, d)| (n.as_str(), d.clone())).collect();
+    members.push(("Positions.csv", positions_csv()));
+    let p = write(
+        tmp.path(),
+        "many.zip",
+        &zip_bytes(&members, zip::CompressionMethod::Stored),
+    );
+    expect_error(
+        &p,
+        "too many members in the LinkedIn export archive: 2101, over the limit of 2000",
+    );
+    // Total inflated size across members that are each within bounds.
+    let big = vec![b'a'; 20 * 1024 * 1024];
+    let p = write(
+        tmp.path(),
+        "total.zip",
+        &zip_bytes(
+            &[
+                ("Positions.csv", positions_csv()),
+                ("Profile.csv", big.clone()),
+                ("Skills.csv", big.clone()),
+                ("Education.csv", big.clone()),
+                ("Projects.csv", big),
+            ],
+            zip::CompressionMethod::Stored,
+        ),
+    );
+    let (code, err, _, _) = run_with_good(&p, &["--max-file-size", "200000000"]);
+    assert_eq!(code, 2);
+    let err = err.unwrap();
+    assert_eq!(
+        err,
+        "the LinkedIn export is too large: its members inflate to more than 67108864 bytes in total"
+    );
+}
+
+#[test]
+fn nested_zip_is_not_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inner = zip_bytes(
+        &[("Positions.csv", positions_csv())],
+        zip::CompressionMethod::Deflated,
+    );
+    let p = write(
+        tmp.path(),
+        "nested.zip",
+        &zip_bytes(&[("export.zip", inner)], zip::CompressionMethod::Stored),
+    );
+    expect_error(
+        &p,
+        "not a LinkedIn export: the ZIP holds no Positions.csv or Profile.csv",
+    );
+}
+
+#[test]
+fn truncated_and_flipped_linkedin_zip() {
+    let tmp = tempfile::tempdir().unwrap();
+    let zip = zip_bytes(
+        &[
+            ("Positions.csv", positions_csv()),
+            ("Profile.csv", b"First Name,Headline\nA,B\n".to_vec()),
+        ],
+        zip::CompressionMethod::Deflated,
+    );
+    let cuts: Vec<PathBuf> = (1..zip.len())
+        .step_by(17)
+        .map(|cut| write(tmp.path(), &format!("cut{cut}.zip"), &zip[..cut]))
+        .collect();
+    let (code, errs, good) = run_batch(&cuts);
+    assert!(good);
+    assert_eq!(code, 2);
+    for (p, e) in cuts.iter().zip(&errs) {
+        let e = e
+            .as_deref()
+            .unwrap_or_else(|| panic!("{} was accepted", p.display()));
+        assert!(
+            e.starts_with("corrupt or truncated ZIP") || e.starts_with("not a ZIP archive"),
+            "{}: {e}",
+            p.display()
+        );
+    }
+    let flips: Vec<PathBuf> = (0..zip.len())
+        .step_by(13)
+        .map(|at| {
+            let mut b = zip.clone();
+            b[at] ^= 0xff;
+            write(tmp.path(), &format!("flip{at}.zip"), &b)
+        })
+        .collect();
+    let (_, _, good) = run_batch(&flips);
+    assert!(good);
+}
+
+#[test]
+fn csv_with_ragged_rows_and_wrong_headers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("export");
+    std::fs::create_dir(&dir).unwrap();
+    // Ragged rows are read as far as they go; missing columns are empty.
+    std::fs::write(dir.join("Positions.csv"), "Company Name,Title,Description,Location,Started On,Finished On\nAcme,Engineer\nGlobex,Analyst,Did things,,Jan 2020,Feb 2021,extra,fields\n").unwrap();
+    let (code, err, _, _) = run_with_good(&dir, &[]);
+    assert_eq!((code, err), (1, None));
+    let out = Command::cargo_bin("storyline")
+        .unwrap()
+        .arg("extract")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["roles"][0]["company"], "Acme");
+    assert_eq!(v["roles"][0]["start"], Value::Null);
+    assert_eq!(v["roles"][1]["end"], "2021-02");
+    // Wrong headers: nothing is taken by position.
+    std::fs::write(dir.join("Positions.csv"), "Foo,Bar\nAcme,Engineer\n").unwrap();
+    let out = Command::cargo_bin("storyline")
+        .unwrap()
+        .arg("extract")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["roles"][0]["company"], Value::Null);
+    assert_eq!(v["roles"][0]["title"], Value::Null);
+}
+
+#[test]
+fn docx_missing_document_part() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = write(
+        tmp.path(),
+        "resume.docx",
+        &zip_bytes(
+            &[("[Content_Types].xml", b"<Types/>".to_vec())],
+            zip::CompressionMethod::Deflated,
+        ),
+    );
+    expect_error(&p, "not a DOCX: word/document.xml is missing");
+}
+
+#[test]
+fn output_to_a_closed_pipe_ends_quietly() {
+    // `storyline check ... | head -1`: no panic message, no error.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' check --no-config {} {} | head -c 1 >/dev/null; echo \"${{PIPESTATUS:-done}}\"",
+            env!("CARGO_BIN_EXE_storyline"),
+            common::fixture("example/resume.md").display(),
+            common::fixture("rules").display()
+        ))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}
+
+#[test]
+fn inputs_are_never_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = write(
+        tmp.path(),
+        "resume.md",
+        &std::fs::read(common::fixture("example/resume.md")).unwrap(),
+    );
+    let before = (
+        std::fs::read(&p).unwrap(),
+        std::fs::metadata(&p).unwrap().modified().unwrap(),
+    );
+    for args in [vec!["check", "--no-config"], vec!["extract"]] {
+        Command::cargo_bin("storyline")
+            .unwrap()
+            .args(&args)
+            .arg(&p)
+            .output()
+            .unwrap();
+    }
+    let after = (
+        std::fs::read(&p).unwrap(),
+        std::fs::metadata(&p).unwrap().modified().unwrap(),
+    );
+    assert_eq!(before, after);
+}
+
+#[test]
+fn zip_limits_at_their_boundaries_from_flags_and_config() {
+    let tmp = tempfile::tempdir().unwrap();
+    let profile = b"First Name,Headline\nA,B\n".to_vec();
+    let two = write(
+        tmp.path(),
+        "two.zip",
+        &zip_bytes(
+            &[
+                ("Positions.csv", positions_csv()),
+                ("Profile.csv", profile.clone()),
+            ],
+            zip::CompressionMethod::Stored,
+        ),
+    );
+    let (code, err, _, _) = run_with_good(&two, &["--max-zip-members", "2"]);
+    assert_eq!((code, err), (1, None), "exactly at the member limit");
+    let (_, err, _, _) = run_with_good(&two, &["--max-zip-members", "1"]);
+    assert_eq!(
+        err.as_deref(),
+        Some("too many members in the LinkedIn export archive: 2, over the limit of 1")
+    );
+    // The same limit from storyline.toml.
+    std::fs::write(tmp.path().join("storyline.toml"), "max-zip-members = 1\n").unwrap();
+    let out = Command::cargo_bin("storyline")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["check", "--format", "json", "two.zip"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["errors"][0]["message"],
+        "too many members in the LinkedIn export archive: 2, over the limit of 1"
+    );
+    // Per-member size: the Positions member is read only within the limit.
+    let size = positions_csv().len();
+    let (_, err, _, _) = run_with_good(&two, &["--max-member-size", &size.to_string()]);
+    assert_eq!(err, None, "a member exactly at the size limit is read");
+    let (_, err, _, _) = run_with_good(&two, &["--max-member-size", &(size - 1).to_string()]);
+    assert!(err.unwrap().contains("Positions.csv"));
+}
