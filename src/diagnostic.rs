@@ -57,6 +57,9 @@ pub struct Diagnostic {
     pub field: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// The page of a PDF the finding stands on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// The source byte span, for reporters that quote the source.
     #[serde(skip)]
     pub span: Span,
@@ -66,11 +69,13 @@ impl Diagnostic {
     /// A finding on `range` of `text` (a text range, mapped to the source).
     pub fn on_text(doc: &Document, text: &Text, range: std::ops::Range<usize>) -> DiagnosticAt {
         let span = text.source_span(range.start, range.end);
+        let start = doc.lines.position(&doc.source, span.start);
         DiagnosticAt {
             span,
             field: text.field.clone(),
             path: doc.path.clone(),
-            start: doc.lines.position(&doc.source, span.start),
+            page: doc.page_of_line(start.line),
+            start,
             end: doc.lines.position(&doc.source, span.end),
         }
     }
@@ -86,6 +91,7 @@ pub struct DiagnosticAt {
     span: Span,
     field: Option<String>,
     path: String,
+    page: Option<u32>,
     start: crate::source::Position,
     end: crate::source::Position,
 }
@@ -110,6 +116,7 @@ impl DiagnosticAt {
             help: info.help.to_string(),
             field: self.field,
             related: Vec::new(),
+            page: self.page,
             span: self.span,
         }
     }

@@ -16,6 +16,8 @@ pub enum Format {
     Docx,
     /// LaTeX source: diagnostics point into the `.tex` file.
     Latex,
+    /// PDF: diagnostics point into the extracted text and name the page.
+    Pdf,
 }
 
 impl Format {
@@ -26,12 +28,13 @@ impl Format {
             Format::JsonResume => "json-resume",
             Format::Docx => "docx",
             Format::Latex => "latex",
+            Format::Pdf => "pdf",
         }
     }
 
     /// Whether diagnostics can point into the source file itself.
     pub fn is_source_text(self) -> bool {
-        self != Format::Docx
+        !matches!(self, Format::Docx | Format::Pdf)
     }
 }
 
@@ -82,6 +85,9 @@ pub struct Document {
     pub loose_bullets: Vec<Text>,
     /// Inline suppression comments found in the source.
     pub suppressions: Vec<Suppression>,
+    /// For text extracted from pages (PDF): the 1-based page of each line
+    /// of `source`, indexed by line - 1. Empty when pages do not apply.
+    pub pages: Vec<u32>,
 }
 
 /// An inline `storyline-disable` comment.
@@ -113,7 +119,13 @@ impl Document {
             education: Vec::new(),
             loose_bullets: Vec::new(),
             suppressions: Vec::new(),
+            pages: Vec::new(),
         }
+    }
+
+    /// The page a 1-based line of `source` stands on, where known.
+    pub fn page_of_line(&self, line: usize) -> Option<u32> {
+        self.pages.get(line.checked_sub(1)?).copied()
     }
 
     /// Every bullet of the document with the role it belongs to, if any.
@@ -145,7 +157,7 @@ impl Document {
                 "bullets": r.bullets.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(),
             })
         };
-        json!({
+        let mut out = json!({
             "path": self.path,
             "format": self.format.as_str(),
             "channel": self.channel,
@@ -158,6 +170,11 @@ impl Document {
             "skills": self.skills.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
             "education": self.education.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
             "loose_bullets": self.loose_bullets.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
-        })
+        });
+        if !self.pages.is_empty() {
+            // The page of every line of "text", for readers that split it.
+            out["line_pages"] = json!(self.pages);
+        }
+        out
     }
 }
