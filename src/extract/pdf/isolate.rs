@@ -85,10 +85,7 @@ pub fn run(bytes: &[u8], limits: &Limits) -> Result<super::PdfText, String> {
     let out = reader.join().unwrap_or_default();
     let err = err_reader.join().unwrap_or_default();
     let Some(status) = status else {
-        return Err(format!(
-            "timed out after {} while extracting text",
-            seconds(limits.pdf_timeout)
-        ));
+        return Err(timeout_message(limits.pdf_timeout));
     };
     if let Ok(answer) = serde_json::from_slice::<Answer>(&out) {
         return match answer {
@@ -120,6 +117,11 @@ fn wait_with_deadline(child: &mut std::process::Child, timeout: Duration) -> Opt
     let _ = child.kill();
     let _ = child.wait();
     None
+}
+
+/// The cause for an extraction stopped at `timeout`.
+pub fn timeout_message(timeout: Duration) -> String {
+    format!("timed out after {} while extracting text", seconds(timeout))
 }
 
 /// "10 s", "0.5 s".
@@ -231,5 +233,13 @@ mod tests {
     fn seconds_read_naturally() {
         assert_eq!(seconds(Duration::from_secs(10)), "10 s");
         assert_eq!(seconds(Duration::from_millis(500)), "0.5 s");
+    }
+
+    #[test]
+    fn the_default_timeout_message() {
+        assert_eq!(
+            timeout_message(Limits::default().pdf_timeout),
+            "timed out after 10 s while extracting text"
+        );
     }
 }

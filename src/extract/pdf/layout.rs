@@ -164,7 +164,7 @@ fn rows(frags: &[Frag], idx: &[usize]) -> Vec<Vec<usize>> {
     for i in sorted {
         let f = &frags[i];
         match rows.last_mut() {
-            Some((y, size, members)) if (f.y - *y).abs() <= 0.5 * size.min(f.size) => {
+            Some((y, size, members)) if (f.y - *y).abs() <= 0.4 * size.min(f.size) => {
                 members.push(i);
                 if f.size > *size {
                     // The row's baseline is that of its largest text, so a

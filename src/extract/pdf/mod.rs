@@ -107,8 +107,9 @@ pub fn extract_in_process(bytes: &[u8], max_pages: usize) -> Result<PdfText, Fai
         Err(e) => return Err(load_failure(bytes, &e)),
     };
     // lopdf opens files encrypted with an empty user password (most
-    // "protected" resumes) by itself; what stays encrypted needs one.
-    if doc.is_encrypted() {
+    // "protected" resumes) by itself and then drops /Encrypt from the
+    // trailer; a trailer that still has it needs a password.
+    if doc.trailer.get(b"Encrypt").is_ok() {
         return Err(Failure::Encrypted);
     }
     let pages = doc.get_pages();
