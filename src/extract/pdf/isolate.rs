@@ -63,13 +63,16 @@ pub fn run(bytes: &[u8], limits: &Limits) -> Result<super::PdfText, String> {
             let _ = stdin.write_all(&input);
         }
     });
+    // The answer arrives when the child closes its stdout, that is when it
+    // ends: waiting on the reader (not polling the child) costs no latency.
     let stdout = child.stdout.take();
-    let reader = std::thread::spawn(move || {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
         let mut buf = Vec::new();
         if let Some(out) = stdout {
             let _ = out.take(MAX_ANSWER).read_to_end(&mut buf);
         }
-        buf
+        let _ = tx.send(buf);
     });
     let stderr = child.stderr.take();
     let err_reader = std::thread::spawn(move || {
@@ -80,9 +83,19 @@ pub fn run(bytes: &[u8], limits: &Limits) -> Result<super::PdfText, String> {
         buf
     });
 
+    let out = match rx.recv_timeout(limits.pdf_timeout) {
+        Ok(out) => out,
+        Err(_) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            let _ = writer.join();
+            return Err(timeout_message(limits.pdf_timeout));
+        }
+    };
+    // Stdout is closed: the child is ending, unless it closed stdout and
+    // went on; the deadline still holds for that.
     let status = wait_with_deadline(&mut child, limits.pdf_timeout);
     let _ = writer.join();
-    let out = reader.join().unwrap_or_default();
     let err = err_reader.join().unwrap_or_default();
     let Some(status) = status else {
         return Err(timeout_message(limits.pdf_timeout));
