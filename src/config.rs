@@ -29,6 +29,9 @@ pub struct ConfigFile {
     pub max_member_size: Option<u64>,
     pub max_total_inflated: Option<u64>,
     pub max_compression_ratio: Option<u64>,
+    pub pdf_timeout: Option<u64>,
+    pub max_pdf_pages: Option<usize>,
+    pub max_pdf_memory: Option<u64>,
     pub per_file_ignores: Option<BTreeMap<String, Vec<String>>>,
     /// Suppressions for formats without comments (JSON, PDF, DOCX, LinkedIn).
     pub suppress: Option<Vec<SuppressEntry>>,
@@ -138,6 +141,9 @@ fail-on = "warning"
 # max-member-size = 33554432        # uncompressed bytes of one ZIP member
 # max-total-inflated = 67108864     # uncompressed bytes read from one archive
 # max-compression-ratio = 200       # uncompressed : compressed of one member
+# pdf-timeout = 10                  # seconds to extract one PDF's text
+# max-pdf-pages = 50                # pages of one PDF
+# max-pdf-memory = 1073741824       # bytes the PDF extractor may allocate
 
 # Skip rules for some files (glob patterns, relative to this file).
 # [per-file-ignores]

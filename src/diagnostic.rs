@@ -57,6 +57,9 @@ pub struct Diagnostic {
     pub field: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// The page of a PDF the finding stands on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// The source byte span, for reporters that quote the source.
     #[serde(skip)]
     pub span: Span,
@@ -68,10 +71,13 @@ impl Diagnostic {
         let span = text.source_span(range.start, range.end);
         let (path, start) = doc.locate(span.start);
         let (_, end) = doc.locate(span.end);
+        // Pages are per line of the whole extracted text (PDF only).
+        let global_line = doc.lines.position(&doc.source, span.start).line;
         DiagnosticAt {
             span,
             field: text.field.clone(),
             path: path.to_string(),
+            page: doc.page_of_line(global_line),
             start,
             end,
         }
@@ -88,6 +94,7 @@ pub struct DiagnosticAt {
     span: Span,
     field: Option<String>,
     path: String,
+    page: Option<u32>,
     start: crate::source::Position,
     end: crate::source::Position,
 }
@@ -112,6 +119,7 @@ impl DiagnosticAt {
             help: info.help.to_string(),
             field: self.field,
             related: Vec::new(),
+            page: self.page,
             span: self.span,
         }
     }

@@ -18,6 +18,8 @@ pub enum Format {
     Latex,
     /// A LinkedIn data export (ZIP or folder of CSV files).
     LinkedinExport,
+    /// PDF: diagnostics point into the extracted text and name the page.
+    Pdf,
 }
 
 impl Format {
@@ -29,12 +31,13 @@ impl Format {
             Format::Docx => "docx",
             Format::Latex => "latex",
             Format::LinkedinExport => "linkedin-export",
+            Format::Pdf => "pdf",
         }
     }
 
     /// Whether diagnostics can point into the source file itself.
     pub fn is_source_text(self) -> bool {
-        self != Format::Docx
+        !matches!(self, Format::Docx | Format::Pdf)
     }
 }
 
@@ -91,6 +94,9 @@ pub struct Document {
     /// Titles the candidate applies for or targets (LinkedIn job-seeking
     /// files), for the level rules.
     pub target_titles: Vec<Text>,
+    /// For text extracted from pages (PDF): the 1-based page of each line
+    /// of `source`, indexed by line - 1. Empty when pages do not apply.
+    pub pages: Vec<u32>,
 }
 
 /// One file of a multi-file document.
@@ -133,6 +139,7 @@ impl Document {
             suppressions: Vec::new(),
             parts: Vec::new(),
             target_titles: Vec::new(),
+            pages: Vec::new(),
         }
     }
 
@@ -169,6 +176,11 @@ impl Document {
         self.path == path || self.parts.iter().any(|p| p.path == path)
     }
 
+    /// The page a 1-based line of `source` stands on, where known.
+    pub fn page_of_line(&self, line: usize) -> Option<u32> {
+        self.pages.get(line.checked_sub(1)?).copied()
+    }
+
     /// Every bullet of the document with the role it belongs to, if any.
     pub fn all_bullets(&self) -> impl Iterator<Item = (Option<&Role>, &Text)> {
         self.roles
@@ -198,7 +210,7 @@ impl Document {
                 "bullets": r.bullets.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(),
             })
         };
-        json!({
+        let mut out = json!({
             "path": self.path,
             "format": self.format.as_str(),
             "channel": self.channel,
@@ -211,6 +223,11 @@ impl Document {
             "skills": self.skills.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
             "education": self.education.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
             "loose_bullets": self.loose_bullets.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
-        })
+        });
+        if !self.pages.is_empty() {
+            // The page of every line of "text", for readers that split it.
+            out["line_pages"] = json!(self.pages);
+        }
+        out
     }
 }

@@ -82,6 +82,15 @@ pub struct CheckArgs {
     /// Highest compression ratio of one ZIP member [default: 200]
     #[arg(long)]
     max_compression_ratio: Option<u64>,
+    /// Seconds to extract one PDF's text [default: 10]
+    #[arg(long)]
+    pdf_timeout: Option<u64>,
+    /// Most pages of one PDF [default: 50]
+    #[arg(long)]
+    max_pdf_pages: Option<usize>,
+    /// Bytes the PDF extractor may allocate [default: 1073741824]
+    #[arg(long)]
+    max_pdf_memory: Option<u64>,
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
@@ -115,6 +124,9 @@ struct Settings {
     max_member_size: u64,
     max_total_inflated: u64,
     max_compression_ratio: u64,
+    pdf_timeout: u64,
+    max_pdf_pages: usize,
+    max_pdf_memory: u64,
     per_file_ignores: std::collections::BTreeMap<String, Vec<String>>,
     suppress: Vec<SuppressEntry>,
     #[serde(skip)]
@@ -209,6 +221,18 @@ fn resolve(args: &CheckArgs) -> Result<Settings, String> {
             .max_compression_ratio
             .or(file.max_compression_ratio)
             .unwrap_or(Limits::default().max_compression_ratio),
+        pdf_timeout: args
+            .pdf_timeout
+            .or(file.pdf_timeout)
+            .unwrap_or(Limits::default().pdf_timeout.as_secs()),
+        max_pdf_pages: args
+            .max_pdf_pages
+            .or(file.max_pdf_pages)
+            .unwrap_or(Limits::default().max_pdf_pages),
+        max_pdf_memory: args
+            .max_pdf_memory
+            .or(file.max_pdf_memory)
+            .unwrap_or(Limits::default().max_pdf_memory),
         max_file_size: args
             .max_file_size
             .or(file.max_file_size)
@@ -310,6 +334,10 @@ pub fn run(args: CheckArgs) -> u8 {
         max_member_bytes: settings.max_member_size,
         max_total_inflated: settings.max_total_inflated,
         max_compression_ratio: settings.max_compression_ratio,
+        pdf_timeout: std::time::Duration::from_secs(settings.pdf_timeout.max(1)),
+        max_pdf_pages: settings.max_pdf_pages,
+        max_pdf_memory: settings.max_pdf_memory,
+        pdf_helper: None,
     };
     let run = RunOptions {
         file_ignores: &file_ignores,

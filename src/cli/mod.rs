@@ -38,6 +38,9 @@ pub enum Command {
     /// Validate or print level rubrics
     #[command(subcommand)]
     Rubric(rubric::RubricCommand),
+    /// Internal: extract a PDF's text in a child process (JSON on stdout)
+    #[command(name = "__extract-pdf", hide = true)]
+    ExtractPdf(crate::extract::pdf::isolate::ChildArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,6 +71,7 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => rules::run_explain(args),
         Command::Rubric(cmd) => rubric::run(cmd),
         Command::Init => init(),
+        Command::ExtractPdf(args) => crate::extract::pdf::isolate::child_main(&args),
     };
     ExitCode::from(code)
 }

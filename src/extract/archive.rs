@@ -64,7 +64,7 @@ impl<'a> BoundedZip<'a> {
             zip,
             display: display.to_string(),
             kind,
-            limits: *limits,
+            limits: limits.clone(),
             inflated: 0,
         };
         if this.any_encrypted() {
@@ -120,7 +120,7 @@ impl<'a> BoundedZip<'a> {
     }
 
     fn read_bytes(&mut self, name: &str) -> Result<Vec<u8>, InputError> {
-        let limits = self.limits;
+        let limits = self.limits.clone();
         let (kind, display) = (self.kind, self.display.clone());
         let err = |msg: String| InputError::new(&display, msg);
         let mut file = self.zip.by_name(name).map_err(|e| match e {

@@ -9,18 +9,20 @@ mod json_spans;
 pub mod latex;
 pub mod lines;
 mod linkedin;
+pub mod pdf;
 mod roles;
 mod segment;
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::error::InputError;
 use crate::lexicon::Lexicon;
 use crate::model::{Document, Format};
 
 /// Bounds on what one input may cost.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Limits {
     /// Largest file read, in bytes (for a ZIP: the archive's bytes).
     pub max_file_bytes: u64,
@@ -32,6 +34,16 @@ pub struct Limits {
     pub max_total_inflated: u64,
     /// Highest uncompressed : compressed ratio of one member.
     pub max_compression_ratio: u64,
+    /// Longest a PDF's text extraction may take before it is stopped.
+    pub pdf_timeout: Duration,
+    /// Most pages a PDF may have (resumes have a few; 50 is generous).
+    pub max_pdf_pages: usize,
+    /// Address space the PDF extraction process may use, in bytes.
+    pub max_pdf_memory: u64,
+    /// The program run as `PROGRAM __extract-pdf -` to extract a PDF's
+    /// text; None runs this executable (`std::env::current_exe`). Tests
+    /// and other embedders that are not the storyline binary set it.
+    pub pdf_helper: Option<PathBuf>,
 }
 
 impl Default for Limits {
@@ -43,6 +55,10 @@ impl Default for Limits {
             max_member_bytes: 32 * MIB,
             max_total_inflated: 64 * MIB,
             max_compression_ratio: 200,
+            pdf_timeout: Duration::from_secs(10),
+            max_pdf_pages: 50,
+            max_pdf_memory: 1024 * MIB,
+            pdf_helper: None,
         }
     }
 }
@@ -51,7 +67,7 @@ impl Default for Limits {
 pub fn is_supported_name(path: &Path) -> bool {
     matches!(
         extension(path).as_str(),
-        "md" | "markdown" | "mdown" | "txt" | "text" | "json" | "docx" | "tex" | "xtx"
+        "md" | "markdown" | "mdown" | "txt" | "text" | "json" | "docx" | "tex" | "xtx" | "pdf"
     )
 }
 
@@ -135,6 +151,14 @@ pub fn extract_bytes(
     if bytes.is_empty() || bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::new(display, "the file is empty"));
     }
+    // A PDF is known by its header whatever its name; a `.pdf` name on
+    // other bytes is named as such rather than read as text.
+    if pdf::is_pdf(&bytes) {
+        return pdf_document(display, &bytes, lex, limits);
+    }
+    if ext == "pdf" {
+        return Err(pdf::not_pdf(display, &bytes));
+    }
     match container_kind(display, ext, &bytes)? {
         Some(Container::Docx) => return docx_document(display, &bytes, lex, limits),
         Some(Container::LinkedinExport) => return linkedin::from_zip(display, &bytes, limits),
@@ -216,6 +240,21 @@ fn docx_document(
     Ok(doc)
 }
 
+fn pdf_document(
+    display: &str,
+    bytes: &[u8],
+    lex: &Lexicon,
+    limits: &Limits,
+) -> Result<Document, InputError> {
+    let extracted = pdf::extract(display, bytes, limits)?;
+    let (lines, suppressions) = lines::split_lines(&extracted.text, false);
+    let mut doc = Document::new(display, Format::Pdf, extracted.text);
+    doc.pages = extracted.lines.iter().map(|l| l.page).collect();
+    doc.suppressions = suppressions;
+    segment::segment(&mut doc, lines, lex);
+    Ok(doc)
+}
+
 fn text_document(display: &str, format: Format, text: String, lex: &Lexicon) -> Document {
     let (lines, suppressions) = match format {
         Format::Latex => latex::split_lines(&text),
@@ -274,9 +313,7 @@ fn io_error(display: &str, e: &std::io::Error) -> InputError {
 
 /// Rejects formats storyline does not read yet, with the reason.
 fn sniff_binary(display: &str, bytes: &[u8]) -> Result<(), InputError> {
-    let what = if bytes.starts_with(b"%PDF") {
-        Some("a PDF file")
-    } else if bytes.starts_with(b"PK\x03\x04") {
+    let what = if bytes.starts_with(b"PK\x03\x04") {
         Some("a ZIP archive (DOCX or LinkedIn export)")
     } else {
         None

@@ -119,9 +119,10 @@ fn render_one(out: &mut String, d: &Diagnostic, doc: Option<&Document>, style: S
     let gutter_w = d.line.to_string().len();
     let pad = " ".repeat(gutter_w);
     let bar = style.paint("1;34", "|");
+    let page = d.page.map(|p| format!(" (page {p})")).unwrap_or_default();
     let _ = writeln!(
         out,
-        "{pad}{} {}:{}:{}",
+        "{pad}{} {}:{}:{}{page}",
         style.paint("1;34", "-->"),
         d.path,
         d.line,

@@ -1,0 +1,632 @@
+//! PDF reading: text, reading order of column layouts, page numbers on
+//! diagnostics, and every way a PDF can fail, each with its message.
+//!
+//! Every PDF here is written by the test itself ([`Pdf`]): Helvetica text
+//! at given positions, drawn in the order given, so a layout can be drawn
+//! row by row across its columns as real generators do.
+
+mod common;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use storyline::extract::{Limits, extract_bytes, extract_path};
+use storyline::lexicon::Lexicon;
+use storyline::model::Document;
+
+/// Text drawn at (x, y from the top) in Helvetica of a size.
+#[derive(Clone)]
+struct Run {
+    x: f32,
+    y: f32,
+    size: f32,
+    text: String,
+}
+
+fn run(x: f32, y: f32, text: &str) -> Run {
+    Run {
+        x,
+        y,
+        size: 10.0,
+        text: text.to_string(),
+    }
+}
+
+/// A minimal PDF writer: one Helvetica font, pages of text runs, and
+/// optional raw content or extra trailer entries for hostile files.
+#[derive(Default)]
+struct Pdf {
+    pages: Vec<Vec<u8>>,
+    trailer_extra: String,
+    extra_objects: Vec<String>,
+    encoding: Option<String>,
+}
+
+impl Pdf {
+    fn page(mut self, runs: &[Run]) -> Self {
+        let mut content = String::new();
+        for r in runs {
+            let text = r
+                .text
+                .replace('\\', "\\\\")
+                .replace('(', "\\(")
+                .replace(')', "\\)");
+            content.push_str(&format!(
+                "BT /F1 {} Tf {} {} Td ({}) Tj ET\n",
+                r.size,
+                r.x,
+                792.0 - r.y,
+                text
+            ));
+        }
+        // WinAnsi: the test's characters are all Latin-1.
+        self.pages
+            .push(content.chars().map(|c| c as u32 as u8).collect());
+        self
+    }
+
+    fn raw_page(mut self, content: &str) -> Self {
+        self.pages.push(content.as_bytes().to_vec());
+        self
+    }
+
+    /// The file's bytes, with a correct cross-reference table.
+    fn bytes(&self) -> Vec<u8> {
+        let n = self.pages.len();
+        // Objects: 1 catalog, 2 pages, 3 font, then page i at 4 + 2i and its
+        // content at 5 + 2i, then the extra objects.
+        let mut objects: Vec<Vec<u8>> = Vec::new();
+        objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+        let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+        objects.push(
+            format!("<< /Type /Pages /Kids [{}] /Count {} >>", kids.join(" "), n).into_bytes(),
+        );
+        let encoding = self.encoding.as_deref().unwrap_or("WinAnsiEncoding");
+        objects.push(
+            format!("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /{encoding} >>")
+                .into_bytes(),
+        );
+        for (i, content) in self.pages.iter().enumerate() {
+            objects.push(
+                format!(
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+                    5 + 2 * i
+                )
+                .into_bytes(),
+            );
+            let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+            stream.extend_from_slice(content);
+            stream.extend_from_slice(b"\nendstream");
+            objects.push(stream);
+        }
+        for extra in &self.extra_objects {
+            objects.push(extra.clone().into_bytes());
+        }
+        assemble(objects, &self.trailer_extra)
+    }
+}
+
+/// Numbers objects from 1, writes the xref table and trailer.
+fn assemble(objects: Vec<Vec<u8>>, trailer_extra: &str) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// The storyline binary as the PDF helper: an integration test's own
+/// executable is the test harness, not storyline.
+fn limits() -> Limits {
+    Limits {
+        pdf_helper: Some(PathBuf::from(env!("CARGO_BIN_EXE_storyline"))),
+        ..Limits::default()
+    }
+}
+
+fn read_with(bytes: Vec<u8>, limits: &Limits) -> Result<Document, String> {
+    extract_bytes("t.pdf", "pdf", bytes, &Lexicon::embedded(), limits).map_err(|e| e.to_string())
+}
+
+fn read(bytes: Vec<u8>) -> Document {
+    read_with(bytes, &limits()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn err(bytes: Vec<u8>) -> String {
+    read_with(bytes, &limits()).expect_err("an error")
+}
+
+/// The text's non-blank lines, trimmed.
+fn lines(doc: &Document) -> Vec<&str> {
+    doc.source
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn resume() -> Pdf {
+    Pdf::default().page(&[
+        Run {
+            size: 20.0,
+            ..run(72.0, 72.0, "Jordan Example")
+        },
+        run(72.0, 96.0, "Staff Machine Learning Engineer"),
+        Run {
+            size: 12.0,
+            ..run(72.0, 130.0, "EXPERIENCE")
+        },
+        run(72.0, 150.0, "Senior ML Engineer, Northwind"),
+        run(450.0, 150.0, "Mar 2021 - Present"),
+        run(
+            72.0,
+            164.0,
+            "\u{95} Helped the team with various improvements to the ranking",
+        ),
+        run(82.0, 176.0, "service and its data pipeline"),
+        run(
+            72.0,
+            190.0,
+            "\u{95} Cut p99 latency of the ranking service by 40%",
+        ),
+    ])
+}
+
+#[test]
+fn a_one_page_resume_reads_like_text() {
+    let doc = read(resume().bytes());
+    assert_eq!(doc.format.as_str(), "pdf");
+    assert_eq!(
+        lines(&doc),
+        [
+            "Jordan Example",
+            "Staff Machine Learning Engineer",
+            "EXPERIENCE",
+            "Senior ML Engineer, Northwind  Mar 2021 - Present",
+            "• Helped the team with various improvements to the ranking",
+            "service and its data pipeline",
+            "• Cut p99 latency of the ranking service by 40%",
+        ]
+    );
+    assert_eq!(doc.roles.len(), 1);
+    let role = &doc.roles[0];
+    assert_eq!(
+        role.start.map(|d| d.to_string()).as_deref(),
+        Some("2021-03")
+    );
+    assert_eq!(role.bullets.len(), 2);
+    assert!(
+        role.bullets[0]
+            .text
+            .ends_with("ranking service and its data pipeline")
+    );
+    assert!(doc.pages.iter().all(|&p| p == 1));
+    assert_eq!(doc.pages.len(), doc.source.lines().count());
+}
+
+#[test]
+fn diagnostics_name_the_page() {
+    // Page 2 holds the role; its findings say so.
+    let pdf = Pdf::default()
+        .page(&[
+            Run {
+                size: 20.0,
+                ..run(72.0, 72.0, "Jordan Example")
+            },
+            run(72.0, 96.0, "Staff Machine Learning Engineer"),
+        ])
+        .page(&[
+            Run {
+                size: 12.0,
+                ..run(72.0, 72.0, "EXPERIENCE")
+            },
+            run(72.0, 92.0, "Senior ML Engineer, Northwind"),
+            run(450.0, 92.0, "Mar 2021 - Present"),
+            run(
+                72.0,
+                106.0,
+                "\u{95} Helped the team with various improvements",
+            ),
+        ]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("resume.pdf");
+    std::fs::write(&path, pdf.bytes()).expect("write");
+    let out = Command::cargo_bin("storyline")
+        .expect("binary")
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--select",
+            "O001",
+        ])
+        .arg(&path)
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "O001", "{json}");
+    assert_eq!(d["page"], 2);
+    let line = d["line"].as_u64().expect("line") as usize;
+    let doc = read(std::fs::read(&path).expect("read"));
+    assert!(
+        doc.source
+            .lines()
+            .nth(line - 1)
+            .expect("line")
+            .contains("Helped")
+    );
+
+    let human = Command::cargo_bin("storyline")
+        .expect("binary")
+        .args(["check", "--no-config", "--select", "O001"])
+        .arg(&path)
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains(&format!("resume.pdf:{line}:3 (page 2)")),
+        "{text}"
+    );
+    // Text formats carry no page.
+    assert!(!json.to_string().contains("\"page\":null"));
+}
+
+/// Rows drawn across both columns, as LinkedIn and Google Docs do.
+fn two_columns(left_x: f32, left: &[&str], right_x: f32, right: &[&str]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    for i in 0..left.len().max(right.len()) {
+        let y = 120.0 + i as f32 * 14.0;
+        if let Some(l) = left.get(i) {
+            runs.push(run(left_x, y, l));
+        }
+        if let Some(r) = right.get(i) {
+            // A baseline of its own: columns rarely share them.
+            runs.push(run(right_x, y + 6.0, r));
+        }
+    }
+    runs
+}
+
+const SIDEBAR: [&str; 6] = [
+    "Contact",
+    "jordan@example.com",
+    "Top Skills",
+    "PyTorch",
+    "Spark",
+    "Kubernetes",
+];
+const MAIN: [&str; 7] = [
+    "Experience",
+    "Northwind",
+    "Staff ML Engineer",
+    "March 2021 - Present (3 years)",
+    "Led the ranking team of six engineers across two offices.",
+    "Globex",
+    "ML Engineer",
+];
+
+fn assert_blocks(doc: &Document, first: &[&str], second: &[&str]) {
+    let all = lines(doc);
+    let pos = |s: &str| {
+        all.iter()
+            .position(|l| *l == s)
+            .unwrap_or_else(|| panic!("{s:?} missing in {all:#?}"))
+    };
+    let first_end = first.iter().map(|s| pos(s)).max().expect("lines");
+    let second_start = second.iter().map(|s| pos(s)).min().expect("lines");
+    assert!(first_end < second_start, "{all:#?}");
+    // Each block keeps its own order.
+    for block in [first, second] {
+        let at: Vec<usize> = block.iter().map(|s| pos(s)).collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{all:#?}");
+    }
+}
+
+#[test]
+fn linkedin_layout_reads_the_left_sidebar_first() {
+    let mut runs = vec![Run {
+        size: 20.0,
+        ..run(220.0, 60.0, "Jordan Example")
+    }];
+    runs.extend(two_columns(36.0, &SIDEBAR, 220.0, &MAIN));
+    runs.push(run(280.0, 770.0, "Page 1 of 1"));
+    let doc = read(Pdf::default().page(&runs).bytes());
+    assert_blocks(&doc, &SIDEBAR, &MAIN);
+    assert!(!doc.source.contains("Page 1 of 1"));
+}
+
+#[test]
+fn right_sidebar_layout_reads_the_main_column_first() {
+    // Google Docs' sidebar template: the main column left, contact right.
+    let mut runs = vec![Run {
+        size: 20.0,
+        ..run(36.0, 60.0, "Jordan Example")
+    }];
+    runs.extend(two_columns(36.0, &MAIN, 420.0, &SIDEBAR));
+    let doc = read(Pdf::default().page(&runs).bytes());
+    assert_blocks(&doc, &MAIN, &SIDEBAR);
+    assert_eq!(lines(&doc)[0], "Jordan Example");
+}
+
+#[test]
+fn deedy_layout_reads_the_header_then_each_column() {
+    // A full-width centred header over a narrow left and a wide right
+    // column, both starting on the same row.
+    let mut runs = vec![
+        Run {
+            size: 24.0,
+            ..run(230.0, 50.0, "Jordan Example")
+        },
+        run(
+            150.0,
+            80.0,
+            "jordan@example.com | 555-0100 | example.com/jordan",
+        ),
+    ];
+    let edu = [
+        "EDUCATION",
+        "CORNELL UNIVERSITY",
+        "MEng in Computer Science",
+        "Dec 2014",
+    ];
+    let exp = [
+        "EXPERIENCE",
+        "FACEBOOK | SOFTWARE ENGINEER",
+        "Jan 2015 - Present | New York, NY",
+        "Built the ranking service for the news feed.",
+        "GOOGLE | INTERN",
+    ];
+    runs.extend(two_columns(36.0, &edu, 220.0, &exp));
+    let doc = read(Pdf::default().page(&runs).bytes());
+    let all = lines(&doc);
+    assert_eq!(
+        all[..2],
+        [
+            "Jordan Example",
+            "jordan@example.com | 555-0100 | example.com/jordan"
+        ]
+    );
+    assert_blocks(&doc, &edu, &exp);
+}
+
+#[test]
+fn words_are_neither_glued_nor_split() {
+    // "Built" drawn glyph by glyph (as Chrome and Canva do), then words
+    // placed with kerning gaps and no space glyphs (as TeX does).
+    let mut content = String::from("BT /F1 10 Tf\n");
+    let mut x = 72.0;
+    for c in "Built".chars() {
+        content.push_str(&format!("1 0 0 1 {x} 700 Tm ({c}) Tj\n"));
+        x += match c {
+            'B' => 6.67,
+            'u' => 5.56,
+            'i' | 'l' => 2.22,
+            _ => 2.78,
+        };
+    }
+    content.push_str("1 0 0 1 72 680 Tm [(the)-280(ranking)-280(service)] TJ\nET\n");
+    // A ligature, a zero-width space and a soft hyphen, as UTF-16 text
+    // would map them, cannot be drawn with WinAnsi Helvetica: the glyph
+    // cleaning is unit-tested in the layout module.
+    let doc = read(Pdf::default().raw_page(&content).bytes());
+    assert_eq!(lines(&doc), ["Built", "the ranking service"]);
+}
+
+#[test]
+fn hyphenated_line_ends_join() {
+    let doc = read(
+        Pdf::default()
+            .page(&[
+                run(72.0, 100.0, "Automated the manip-"),
+                run(72.0, 114.0, "ulation of training data"),
+            ])
+            .bytes(),
+    );
+    assert_eq!(
+        lines(&doc),
+        ["Automated the manipulation", "of training data"]
+    );
+}
+
+// ---------------------------------------------------------------------
+// Failures, each with its message.
+
+#[test]
+fn encrypted_pdf() {
+    let mut pdf = resume();
+    // A Standard security handler whose user password is not empty.
+    pdf.extra_objects.push(format!(
+        "<< /Filter /Standard /V 1 /R 2 /O <{}> /U <{}> /P -4 >>",
+        "11".repeat(32),
+        "22".repeat(32)
+    ));
+    pdf.trailer_extra = "/Encrypt 12 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]".into();
+    assert_eq!(
+        err(pdf.bytes()),
+        "t.pdf: encrypted PDF: remove the password and save again"
+    );
+}
+
+#[test]
+fn image_only_pdf_has_no_text_layer() {
+    let pdf = Pdf::default().raw_page("q 0.5 g 72 72 468 648 re f Q\n0 0 m 612 792 l S\n");
+    assert_eq!(
+        err(pdf.bytes()),
+        "t.pdf: no text layer: the PDF is a scanned image; run OCR first"
+    );
+}
+
+#[test]
+fn truncated_pdfs_fail_cleanly_at_every_cut() {
+    let bytes = resume().bytes();
+    assert_eq!(
+        err(bytes[..bytes.len() / 2].to_vec()),
+        "t.pdf: corrupt or truncated PDF: the file is cut short (no %%EOF marker at its end); download or export it again"
+    );
+    let step = bytes.len() / 12;
+    for cut in (6..bytes.len() - 8).step_by(step) {
+        let e = err(bytes[..cut].to_vec());
+        assert!(
+            e.starts_with("t.pdf: corrupt or truncated PDF: "),
+            "cut at {cut}: {e}"
+        );
+    }
+}
+
+#[test]
+fn a_pdf_name_on_other_bytes() {
+    assert_eq!(
+        err(b"<!DOCTYPE html><html><body>Sign in to download</body></html>".to_vec()),
+        "t.pdf: not a PDF: it is a web page under a .pdf name (a failed download?); download the PDF again"
+    );
+    assert_eq!(
+        err(b"Jordan Example\nStaff Engineer\n".to_vec()),
+        "t.pdf: not a PDF: the file does not start with a %PDF- header"
+    );
+}
+
+#[test]
+fn too_large_pdf() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.pdf");
+    let bytes = resume().bytes();
+    std::fs::write(&path, &bytes).expect("write");
+    let limits = Limits {
+        max_file_bytes: 100,
+        ..limits()
+    };
+    let e = extract_path(&path, "big.pdf", &Lexicon::embedded(), &limits).expect_err("too large");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "big.pdf: too large: {} bytes, over the limit of 100 bytes (raise it with `max-file-size`)",
+            bytes.len()
+        )
+    );
+}
+
+#[test]
+fn too_many_pages() {
+    let page = [run(72.0, 72.0, "Jordan Example")];
+    let pdf = Pdf::default().page(&page).page(&page).page(&page);
+    let limits = Limits {
+        max_pdf_pages: 2,
+        ..limits()
+    };
+    assert_eq!(
+        read_with(pdf.bytes(), &limits).expect_err("pages"),
+        "t.pdf: too many pages: 3, over the limit of 2"
+    );
+}
+
+#[test]
+fn a_panic_in_the_extractor_is_an_error() {
+    // pdf-extract panics on an encoding name it does not know.
+    let pdf = Pdf {
+        encoding: Some("BogusEncoding".into()),
+        ..Pdf::default()
+    }
+    .page(&[run(72.0, 72.0, "Jordan Example")]);
+    assert_eq!(
+        err(pdf.bytes()),
+        "t.pdf: unsupported PDF: the text extractor stopped: unexpected encoding \"BogusEncoding\""
+    );
+}
+
+/// A helper that never answers stands for an extraction that hangs.
+#[cfg(unix)]
+#[test]
+fn a_hanging_extraction_times_out() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let helper = dir.path().join("hang.sh");
+    let mut f = std::fs::File::create(&helper).expect("create");
+    // exec: the process we kill is the one holding the pipes.
+    f.write_all(b"#!/bin/sh\nexec sleep 30\n").expect("write");
+    drop(f);
+    std::fs::set_permissions(&helper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let limits = Limits {
+        pdf_helper: Some(helper),
+        pdf_timeout: Duration::from_secs(1),
+        ..Limits::default()
+    };
+    let start = std::time::Instant::now();
+    assert_eq!(
+        read_with(resume().bytes(), &limits).expect_err("timeout"),
+        "t.pdf: timed out after 1 s while extracting text"
+    );
+    assert!(start.elapsed() < Duration::from_secs(10));
+}
+
+/// A Flate stream of `n` MiB of zeros in a few KiB: one compressed MiB
+/// (a non-final block ending on a byte boundary) repeated.
+fn zlib_zeros(mib: usize) -> Vec<u8> {
+    use flate2::{Compress, Compression, FlushCompress};
+    let zeros = vec![0u8; 1 << 20];
+    let mut c = Compress::new(Compression::best(), false);
+    let mut chunk = Vec::with_capacity(1 << 16);
+    c.compress_vec(&zeros, &mut chunk, FlushCompress::Sync)
+        .expect("deflate");
+    let mut out = vec![0x78, 0xDA];
+    for _ in 0..mib {
+        out.extend_from_slice(&chunk);
+    }
+    // A final, empty fixed-Huffman block, then the Adler-32 of the zeros.
+    out.extend_from_slice(&[0x03, 0x00]);
+    let n = (mib as u64) << 20;
+    let adler = ((n % 65521) << 16) | 1;
+    out.extend_from_slice(&(adler as u32).to_be_bytes());
+    out
+}
+
+#[test]
+fn a_decompression_bomb_exceeds_memory_cleanly() {
+    let bomb = zlib_zeros(1024);
+    let mut content = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        bomb.len()
+    )
+    .into_bytes();
+    content.extend_from_slice(&bomb);
+    content.extend_from_slice(b"\nendstream");
+    // Page 1's content stream is the bomb.
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>".to_vec(),
+    ];
+    objects.push(content);
+    let bytes = assemble(objects, "");
+    assert!(bytes.len() < 2 << 20, "{}", bytes.len());
+    let limits = Limits {
+        max_pdf_memory: 256 << 20,
+        ..limits()
+    };
+    assert_eq!(
+        read_with(bytes, &limits).expect_err("memory"),
+        "t.pdf: memory exceeded: extracting text needed more than 256 MiB"
+    );
+}
