@@ -4,6 +4,7 @@ mod check;
 mod extract;
 mod rubric;
 mod rules;
+mod settings;
 
 use std::process::ExitCode;
 
