@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use super::settings::{LintArgs, load_rubric, resolve};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat, print, usage_error};
+use crate::align;
 use crate::assess::TargetSource;
 use crate::config::SuppressEntry;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -16,6 +17,7 @@ use crate::error::InputError;
 use crate::extract::{self, Limits};
 use crate::lexicon::Lexicon;
 use crate::model::{Channel, Document};
+use crate::report::evidence::{Alignment, Evidence};
 use crate::report::scorecard::scorecard;
 use crate::report::{self, Outcome};
 use crate::rules::{self, Context, Selection};
@@ -259,6 +261,8 @@ pub fn lint_paths(
         scorecards: Vec::new(),
         suppressed: Vec::new(),
         notes: Vec::new(),
+        evidence: Vec::new(),
+        today: cx.today,
     };
     // Profiles only cross-checked (not linted themselves): a pre-commit run
     // on a resume should not report on the LinkedIn export.
@@ -333,6 +337,9 @@ pub fn lint_paths(
         outcome
             .scorecards
             .push(scorecard(doc, assessment, cx.rubric, &kept, cross_checked));
+        outcome
+            .evidence
+            .push(evidence_of(cx, doc, assessment, &profiles));
         outcome.diagnostics.extend(kept);
         outcome.suppressed.extend(silenced);
     }
@@ -342,6 +349,12 @@ pub fn lint_paths(
             outcome.diagnostics.push(d);
         }
     }
+    for profile in &side_profiles {
+        let assessment = rules::assess_document(cx, profile);
+        outcome
+            .evidence
+            .push(evidence_of(cx, profile, &assessment, &[]));
+    }
     outcome.documents = docs;
     outcome.documents.extend(side_profiles);
     outcome
@@ -349,6 +362,28 @@ pub fn lint_paths(
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     outcome.diagnostics.dedup_by(|a, b| a == b);
     outcome
+}
+
+/// A document's per-role evidence and, for a resume, its roles aligned with
+/// each profile (for the HTML report).
+fn evidence_of(
+    cx: &Context<'_>,
+    doc: &Document,
+    assessment: &crate::assess::Assessment,
+    profiles: &[&Document],
+) -> Evidence {
+    let alignments = if doc.channel == Channel::Resume {
+        profiles
+            .iter()
+            .map(|p| Alignment {
+                profile: p.path.clone(),
+                roles: align::align(doc, p, &cx.lexicon.consistency, cx.today),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Evidence::new(assessment.clone(), cx.rubric, alignments)
 }
 
 /// "checked 120/962" on standard error, for long batches on a terminal.
