@@ -72,6 +72,7 @@ pub fn run(args: CheckArgs) -> u8 {
         OutputFormat::Json => report::json::render(outcome),
         OutputFormat::Sarif => report::sarif::render(outcome),
         OutputFormat::Github => report::github::render(outcome),
+        OutputFormat::Html => report::html::render(outcome),
     };
     print(&rendered);
     linted.exit_status()
