@@ -174,6 +174,7 @@ fn masthead(h: &mut Html, outcome: &Outcome, name: Option<&str>) {
     ] {
         h.raw("<div class=\"total ")
             .raw(class)
+            .raw(if n == 0 { " zero" } else { "" })
             .raw("\"><dt>")
             .raw(label)
             .raw("</dt><dd>")

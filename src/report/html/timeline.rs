@@ -313,7 +313,7 @@ pub fn draw(
                 .raw(">")
                 .text(&clip(
                     &format!(
-                        "missing here: {}",
+                        "missing · {}",
                         role.company
                             .as_ref()
                             .or(role.title.as_ref())
