@@ -42,6 +42,23 @@ pub struct BulletRef {
     pub bullet: usize,
 }
 
+/// What one role's bullets evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleEvidence {
+    /// The widest scope tier of its bullets, and the first bullet showing it.
+    pub scope: ScopeTier,
+    pub scope_at: Option<usize>,
+    /// Quantified and total achievement bullets.
+    pub quantified: usize,
+    pub achievements: usize,
+}
+
+impl RoleEvidence {
+    pub fn quantified_share(&self) -> Option<f64> {
+        (self.achievements > 0).then(|| self.quantified as f64 / self.achievements as f64)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Assessment {
     pub target: Option<(usize, TargetSource)>,
@@ -61,6 +78,8 @@ pub struct Assessment {
     /// Quantified and total achievement bullets in recent roles.
     pub quantified: usize,
     pub achievements: usize,
+    /// Per role (index into `doc.roles`), recent or not.
+    pub roles: Vec<RoleEvidence>,
 }
 
 impl Assessment {
@@ -77,6 +96,7 @@ impl Assessment {
             leadership: Vec::new(),
             quantified: 0,
             achievements: 0,
+            roles: Vec::new(),
         }
     }
 
@@ -140,31 +160,54 @@ pub fn assess(
         .filter(|&i| is_recent(&doc.roles[i], i, today, rubric.recent_years))
         .collect();
 
+    let roles: Vec<RoleEvidence> = p
+        .roles
+        .iter()
+        .map(|bullets| {
+            let mut e = RoleEvidence {
+                scope: ScopeTier::Task,
+                scope_at: None,
+                quantified: 0,
+                achievements: 0,
+            };
+            for (bi, b) in bullets.iter().enumerate() {
+                let tier = rubric.scope_of(&b.text.text);
+                if tier > e.scope {
+                    e.scope = tier;
+                    e.scope_at = Some(bi);
+                }
+                if b.achievement {
+                    e.achievements += 1;
+                    e.quantified += usize::from(b.quantified());
+                }
+            }
+            e
+        })
+        .collect();
+
     let mut widest_scope = ScopeTier::Task;
     let mut widest_at = None;
     let mut leadership = Vec::new();
     let (mut quantified, mut achievements) = (0, 0);
     for &ri in &recent {
+        let e = &roles[ri];
+        if e.scope > widest_scope {
+            widest_scope = e.scope;
+            widest_at = e.scope_at.map(|bullet| BulletRef { role: ri, bullet });
+        }
+        achievements += e.achievements;
+        quantified += e.quantified;
         for (bi, b) in p.roles[ri].iter().enumerate() {
             let at = BulletRef {
                 role: ri,
                 bullet: bi,
             };
-            let tier = rubric.scope_of(&b.text.text);
-            if tier > widest_scope {
-                widest_scope = tier;
-                widest_at = Some(at);
-            }
             leadership.extend(
                 rubric
                     .leadership_in(&b.text.text)
                     .into_iter()
                     .map(|k| (k, at)),
             );
-            if b.achievement {
-                achievements += 1;
-                quantified += usize::from(b.quantified());
-            }
         }
     }
     let statement: String = [&doc.headline, &doc.summary]
@@ -186,6 +229,7 @@ pub fn assess(
         leadership,
         quantified,
         achievements,
+        roles,
     }
 }
 

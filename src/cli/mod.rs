@@ -2,8 +2,10 @@
 
 mod check;
 mod extract;
+mod report;
 mod rubric;
 mod rules;
+mod settings;
 
 use std::process::ExitCode;
 
@@ -27,6 +29,8 @@ pub struct Cli {
 pub enum Command {
     /// Lint documents (the main job)
     Check(Box<check::CheckArgs>),
+    /// Write the lint results as one self-contained HTML page
+    Report(Box<report::ReportArgs>),
     /// Print the structured model extracted from a document, as JSON
     Extract(extract::ExtractArgs),
     /// List every rule: code, name, severity, summary
@@ -49,6 +53,8 @@ pub enum OutputFormat {
     Json,
     Sarif,
     Github,
+    /// One self-contained HTML page (as `storyline report`)
+    Html,
 }
 
 pub fn run() -> ExitCode {
@@ -66,6 +72,7 @@ pub fn run() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(*args),
+        Command::Report(args) => report::run(*args),
         Command::Extract(args) => extract::run(args),
         Command::Rules(args) => rules::run_rules(args),
         Command::Explain(args) => rules::run_explain(args),

@@ -1,6 +1,8 @@
 //! Reporters: one file per output format.
 
+pub mod evidence;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -26,4 +28,9 @@ pub struct Outcome {
     pub suppressed: Vec<crate::suppress::Suppressed>,
     /// Run-level remarks, such as config suppressions that matched nothing.
     pub notes: Vec<String>,
+    /// Per document (same order as `documents`): per-role evidence and
+    /// aligned roles, for the HTML report.
+    pub evidence: Vec<evidence::Evidence>,
+    /// The month "Present" and "recent" were measured from.
+    pub today: crate::date::YearMonth,
 }

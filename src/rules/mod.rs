@@ -145,6 +145,12 @@ pub fn check_and_assess(cx: &Context<'_>, doc: &Document) -> (Vec<Diagnostic>, A
     (out, prepared.assessment)
 }
 
+/// The level assessment alone, for documents that are only cross-checked
+/// (a `--profile`), whose rules do not run.
+pub fn assess_document(cx: &Context<'_>, doc: &Document) -> Assessment {
+    Prepared::new(cx, doc).assessment
+}
+
 /// A document with per-bullet analysis done once for all rules.
 pub struct Prepared<'d> {
     pub doc: &'d Document,
