@@ -5,8 +5,6 @@
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use regex::Regex;
-use regex::bytes::{RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -167,7 +165,7 @@ pub struct Level {
     pub scope: ScopeTier,
     pub min_quantified: f64,
     pub expects_leadership: bool,
-    alias_re: Regex,
+    alias_set: PhraseSet,
 }
 
 /// A compiled, validated rubric.
@@ -179,8 +177,8 @@ pub struct Rubric {
     pub recent_years: u32,
     pub levels: Vec<Level>,
     /// Per tier above `task`, the patterns that evidence it.
-    scope: Vec<(ScopeTier, RegexSet)>,
-    leadership: Vec<(Leadership, RegexSet)>,
+    scope: Vec<(ScopeTier, PatternSet)>,
+    leadership: Vec<(Leadership, PatternSet)>,
     pub weak_openers: PhraseSet,
     /// Where the rubric came from (a path or `bundled:ID`).
     pub origin: String,
@@ -303,8 +301,8 @@ impl Rubric {
                     aliases.push(alias);
                 }
             }
-            let alias_re = alias_regex(&aliases)
-                .map_err(|e| err(l.id.span(), &format!("{key}.aliases"), e.to_string()))?;
+            let alias_set = PhraseSet::new(&aliases)
+                .map_err(|e| err(l.id.span(), &format!("{key}.aliases"), e))?;
             levels.push(Level {
                 id,
                 name: l.name,
@@ -312,31 +310,21 @@ impl Rubric {
                 scope: *l.scope.get_ref(),
                 min_quantified: q,
                 expects_leadership: l.expects_leadership,
-                alias_re,
+                alias_set,
             });
         }
-        let set = |key: &str, pats: &Patterns| -> Result<RegexSet, DataError> {
+        let set = |key: &str, pats: &Patterns| -> Result<PatternSet, DataError> {
             // Compile the set once; only when it fails, find the culprit
             // pattern so the error can name its line.
-            // ASCII-only classes and case folding: the phrases are English,
-            // and Unicode classes make the set ten times slower to build.
-            RegexSetBuilder::new(pats.iter().map(|p| p.get_ref()))
-                .case_insensitive(true)
-                .unicode(false)
-                .build()
-                .map_err(|set_err| {
-                    pats.iter()
-                        .find_map(|p| {
-                            Regex::new(&format!("(?i){}", p.get_ref())).err().map(|e| {
-                                err(
-                                    p.span(),
-                                    key,
-                                    format!("invalid regex: {}", first_line(&e.to_string())),
-                                )
-                            })
+            PatternSet::new(pats.iter().map(|p| p.get_ref().as_str())).map_err(|set_err| {
+                pats.iter()
+                    .find_map(|p| {
+                        PatternSet::new([p.get_ref().as_str()]).err().map(|e| {
+                            err(p.span(), key, format!("invalid regex: {}", first_line(&e)))
                         })
-                        .unwrap_or_else(|| DataError::plain(origin, format!("{key}: {set_err}")))
-                })
+                    })
+                    .unwrap_or_else(|| DataError::plain(origin, format!("{key}: {set_err}")))
+            })
         };
         let s = &file.scope;
         let scope = vec![
@@ -392,12 +380,14 @@ impl Rubric {
     pub fn levels_in(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
         let mut out = Vec::new();
         for (i, l) in self.levels.iter().enumerate() {
-            let mut pos = 0;
-            while let Some(c) = l.alias_re.captures_at(text, pos) {
-                let m = c.name("m").expect("group");
-                out.push((i, m.range()));
-                pos = m.end();
-            }
+            // "XL6" is no level, nor is "v1.l6": an alias after a dot does
+            // not count.
+            out.extend(
+                l.alias_set
+                    .find_iter(text)
+                    .filter(|r| !text[..r.start].ends_with('.'))
+                    .map(|r| (i, r)),
+            );
         }
         out.sort_by_key(|(_, r)| r.start);
         out
@@ -408,7 +398,7 @@ impl Rubric {
         self.scope
             .iter()
             .rev()
-            .find(|(_, set)| set.is_match(text.as_bytes()))
+            .find(|(_, set)| set.is_match(text))
             .map_or(ScopeTier::Task, |(tier, _)| *tier)
     }
 
@@ -416,30 +406,62 @@ impl Rubric {
     pub fn leadership_in(&self, text: &str) -> Vec<Leadership> {
         self.leadership
             .iter()
-            .filter(|(_, set)| set.is_match(text.as_bytes()))
+            .filter(|(_, set)| set.is_match(text))
             .map(|(k, _)| *k)
             .collect()
     }
 }
 
-fn first_line(s: &str) -> &str {
-    s.lines().last().unwrap_or(s).trim()
+/// Patterns from a rubric, matched together: does any match a text?
+///
+/// Built with the meta regex engine tuned for start-up: no capture
+/// groups, no literal prefilter and only the lazy DFA. Prefilter
+/// extraction alone tripled the rubric's compile time, and bullets are
+/// too short for a prefilter to pay off. Classes and case folding are
+/// ASCII: the phrases are English, and Unicode classes make the automata
+/// ten times larger.
+#[derive(Debug, Clone)]
+pub struct PatternSet {
+    re: Option<regex_automata::meta::Regex>,
 }
 
-fn alias_regex(aliases: &[String]) -> Result<Regex, regex::Error> {
-    let mut sorted: Vec<&String> = aliases.iter().collect();
-    sorted.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    let body = sorted
-        .iter()
-        .map(|a| {
-            a.split_whitespace()
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"\s+")
-        })
-        .collect::<Vec<_>>()
-        .join("|");
-    Regex::new(&format!(r"(?i)(?:^|[^\w.])(?P<m>{body})(?:[^\w]|$)"))
+impl PatternSet {
+    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Result<Self, String> {
+        use regex_automata::meta::{Builder, Config};
+        use regex_automata::nfa::thompson::WhichCaptures;
+        use regex_automata::util::syntax;
+        let pats: Vec<&str> = patterns.into_iter().collect();
+        if pats.is_empty() {
+            return Ok(PatternSet { re: None });
+        }
+        let config = Config::new()
+            .which_captures(WhichCaptures::None)
+            .auto_prefilter(false)
+            .onepass(false)
+            .backtrack(false)
+            .dfa(false)
+            .utf8_empty(false);
+        let syntax = syntax::Config::new()
+            .case_insensitive(true)
+            .unicode(false)
+            .utf8(false);
+        let re = Builder::new()
+            .configure(config)
+            .syntax(syntax)
+            .build_many(&pats)
+            .map_err(|e| e.to_string())?;
+        Ok(PatternSet { re: Some(re) })
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.re
+            .as_ref()
+            .is_some_and(|re| re.is_match(text.as_bytes()))
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().last().unwrap_or(s).trim()
 }
 
 #[cfg(test)]

@@ -90,11 +90,15 @@ pub(super) fn lint(args: &LintArgs) -> Result<Linted, u8> {
         print(&toml::to_string_pretty(&settings).unwrap_or_default());
         return Err(EXIT_CLEAN);
     }
+    // Compile the extractors' and rules' patterns on the other core while
+    // this one compiles the rubric: start-up is most of a one-file run.
+    let warm = std::thread::spawn(crate::warm_up);
     let lexicon = Lexicon::embedded();
     let rubric = match load_rubric(&settings.rubric) {
         Ok(r) => r,
         Err(msg) => return Err(usage_error(&msg)),
     };
+    let _ = warm.join();
     let target = match &settings.target {
         Some(t) => match rubric.level(t) {
             Some(level) => Some((level, settings.target_from.unwrap_or(TargetSource::Flag))),
