@@ -513,3 +513,220 @@ fn description(run: &[Ln<'_>], width: usize) -> Vec<Text> {
     items.retain(|t| t.text.chars().filter(|c| c.is_alphanumeric()).count() >= 3);
     items
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A profile's text from (page, y, size, text) rows: sidebar rows at
+    /// x 21.6 while `side` is true, the rest in the main column.
+    fn pdf(rows: &[(bool, u32, f32, f32, &str)]) -> PdfText {
+        let mut out = PdfText::default();
+        for &(side, page, y, size, text) in rows {
+            out.text.push_str(text);
+            out.text.push('\n');
+            out.lines.push(LineInfo {
+                page,
+                x: if side { 21.6 } else { 223.6 },
+                y,
+                size,
+            });
+        }
+        out
+    }
+
+    fn head() -> Vec<(bool, u32, f32, f32, &'static str)> {
+        vec![
+            (true, 1, 54.4, 13.0, "Contact"),
+            (true, 1, 98.2, 11.0, "www.linkedin.com/in/"),
+            (true, 1, 112.6, 11.0, "someone (LinkedIn)"),
+            (false, 1, 65.5, 26.0, "Sam Someone"),
+            (false, 1, 86.7, 12.0, "Engineer"),
+            (false, 1, 102.1, 12.0, "Porto"),
+            (false, 1, 139.7, 15.75, "Experience"),
+        ]
+    }
+
+    fn roles(
+        rows: &[(bool, u32, f32, f32, &str)],
+    ) -> Vec<(String, String, Option<String>, Vec<String>)> {
+        let mut all = head();
+        all.extend_from_slice(rows);
+        let pdf = pdf(&all);
+        assert!(is_profile(&pdf), "{}", pdf.text);
+        let t = |t: &Option<Text>| t.as_ref().map(|t| t.text.clone());
+        read("p.pdf", pdf)
+            .roles
+            .iter()
+            .map(|r| {
+                (
+                    t(&r.company).unwrap_or_default(),
+                    t(&r.title).unwrap_or_default(),
+                    t(&r.location),
+                    r.bullets.iter().map(|b| b.text.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_location_after_a_page_break_is_told_from_a_description() {
+        // The date line ends page 1; page 2 opens with a location (a wider
+        // gap to the description under it) or with a wrapped description.
+        let location = roles(&[
+            (false, 1, 170.0, 12.0, "Google"),
+            (false, 1, 186.0, 11.5, "Research Scientist"),
+            (false, 1, 200.6, 10.5, "2011 - 2011 (less than a year)"),
+            (false, 2, 53.8, 10.5, "Mountain View"),
+            (
+                false,
+                2,
+                75.2,
+                10.5,
+                "Applied machine learning to web-scale problems",
+            ),
+        ]);
+        assert_eq!(location[0].2.as_deref(), Some("Mountain View"));
+        assert_eq!(
+            location[0].3,
+            ["Applied machine learning to web-scale problems"]
+        );
+        let wrapped = roles(&[
+            (false, 1, 170.0, 12.0, "Google"),
+            (false, 1, 186.0, 11.5, "Research Scientist"),
+            (false, 1, 200.6, 10.5, "2011 - 2011 (less than a year)"),
+            (
+                false,
+                2,
+                53.8,
+                10.5,
+                "Applied machine learning to web-scale problems in search and",
+            ),
+            (false, 2, 71.8, 10.5, "ads"),
+        ]);
+        assert_eq!(wrapped[0].2, None);
+        assert_eq!(
+            wrapped[0].3,
+            ["Applied machine learning to web-scale problems in search and ads"]
+        );
+    }
+
+    #[test]
+    fn wrapped_titles_join_and_promotions_share_the_company() {
+        let r = roles(&[
+            (false, 1, 170.0, 12.0, "Gladstone Institutes"),
+            (false, 1, 186.5, 10.5, "21 years 3 months"),
+            (
+                false,
+                1,
+                207.8,
+                11.5,
+                "Bioinformatics Core Director, Research Investigator and",
+            ),
+            (false, 1, 221.6, 11.5, "Group Leader"),
+            (
+                false,
+                1,
+                236.1,
+                10.5,
+                "January 2020 - Present (5 years 6 months)",
+            ),
+            (false, 1, 270.0, 11.5, "Postdoctoral Fellow"),
+            (
+                false,
+                1,
+                284.5,
+                10.5,
+                "April 2004 - January 2020 (15 years 10 months)",
+            ),
+            (false, 1, 299.2, 10.5, "UCSF Mission Bay Campus"),
+        ]);
+        assert_eq!(
+            r,
+            [
+                (
+                    "Gladstone Institutes".into(),
+                    "Bioinformatics Core Director, Research Investigator and Group Leader".into(),
+                    None,
+                    vec![]
+                ),
+                (
+                    "Gladstone Institutes".into(),
+                    "Postdoctoral Fellow".into(),
+                    Some("UCSF Mission Bay Campus".into()),
+                    vec![]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn description_items_split_at_markers_paragraphs_and_short_lines() {
+        let r = roles(&[
+            (false, 1, 170.0, 12.0, "WorldStage, Inc."),
+            (false, 1, 186.0, 11.5, "Engineer"),
+            (
+                false,
+                1,
+                200.6,
+                10.5,
+                "February 2016 - April 2018 (2 years 3 months)",
+            ),
+            (
+                false,
+                1,
+                220.9,
+                10.5,
+                "WorldStage provides audio, video and lighting technologies to the",
+            ),
+            (
+                false,
+                1,
+                238.9,
+                10.5,
+                "corporate and theatrical communities.",
+            ),
+            (false, 1, 274.9, 10.5, "Custom Products"),
+            (
+                false,
+                1,
+                292.9,
+                10.5,
+                "◆Android hardware development including AOSP and kernel",
+            ),
+            (
+                false,
+                1,
+                310.9,
+                10.5,
+                "development for the displays of 3 product lines and their remotes",
+            ),
+            (false, 1, 328.9, 10.5, "-Roadmap planning"),
+        ]);
+        assert_eq!(
+            r[0].3,
+            [
+                "WorldStage provides audio, video and lighting technologies to the corporate and theatrical communities.",
+                "Custom Products",
+                "Android hardware development including AOSP and kernel development for the displays of 3 product lines and their remotes",
+                "Roadmap planning",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_contact_sidebar_alone_is_no_profile() {
+        // All LinkedIn's sidebar marks, but no Experience dates with
+        // durations and no LinkedIn education line.
+        let mut rows = head();
+        rows.extend_from_slice(&[
+            (false, 1, 170.0, 12.0, "Northwind"),
+            (false, 1, 186.0, 11.5, "Engineer"),
+            (false, 1, 200.6, 10.5, "March 2021 - Present"),
+        ]);
+        assert!(!is_profile(&pdf(&rows)));
+        rows.push((false, 1, 215.0, 10.5, "Page 1 of 1"));
+        rows[9].4 = "March 2021 - Present (5 years 9 months)";
+        assert!(is_profile(&pdf(&rows)));
+    }
+}
