@@ -38,6 +38,24 @@ pub struct Related {
     pub path: String,
     pub line: usize,
     pub message: String,
+    /// The page of a PDF the related text stands on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+impl Related {
+    /// The place where `text` of `doc` starts.
+    pub fn at(doc: &Document, text: &Text, message: &str) -> Related {
+        let offset = text.span().start;
+        let (path, pos) = doc.locate(offset);
+        let global_line = doc.lines.position(&doc.source, offset).line;
+        Related {
+            path: path.to_string(),
+            line: pos.line,
+            message: message.to_string(),
+            page: doc.page_of_line(global_line),
+        }
+    }
 }
 
 /// One finding.

@@ -20,6 +20,8 @@ pub enum Format {
     LinkedinExport,
     /// PDF: diagnostics point into the extracted text and name the page.
     Pdf,
+    /// A LinkedIn "Save to PDF" profile: as a PDF, read as a profile.
+    LinkedinPdf,
 }
 
 impl Format {
@@ -32,12 +34,13 @@ impl Format {
             Format::Latex => "latex",
             Format::LinkedinExport => "linkedin-export",
             Format::Pdf => "pdf",
+            Format::LinkedinPdf => "linkedin-pdf",
         }
     }
 
     /// Whether diagnostics can point into the source file itself.
     pub fn is_source_text(self) -> bool {
-        !matches!(self, Format::Docx | Format::Pdf)
+        !matches!(self, Format::Docx | Format::Pdf | Format::LinkedinPdf)
     }
 }
 

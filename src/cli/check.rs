@@ -274,7 +274,7 @@ pub fn lint_paths(
             Ok(doc) if doc.channel == Channel::Linkedin => side_profiles.push(doc),
             Ok(doc) => outcome.errors.push(InputError::new(
                 doc.path,
-                "not a LinkedIn profile (a data-export ZIP or folder)",
+                "not a LinkedIn profile (a data-export ZIP or folder, or a profile saved with \"Save to PDF\")",
             )),
             Err(e) => outcome.errors.push(e),
         }

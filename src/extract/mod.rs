@@ -9,6 +9,7 @@ mod json_spans;
 pub mod latex;
 pub mod lines;
 mod linkedin;
+mod linkedin_pdf;
 pub mod pdf;
 mod roles;
 mod segment;
@@ -247,6 +248,10 @@ fn pdf_document(
     limits: &Limits,
 ) -> Result<Document, InputError> {
     let extracted = pdf::extract(display, bytes, limits)?;
+    // A LinkedIn "Save to PDF" profile is known by its content.
+    if linkedin_pdf::is_profile(&extracted) {
+        return Ok(linkedin_pdf::read(display, extracted));
+    }
     let (lines, suppressions) = lines::split_lines(&extracted.text, false);
     let mut doc = Document::new(display, Format::Pdf, extracted.text);
     doc.pages = extracted.lines.iter().map(|l| l.page).collect();

@@ -165,9 +165,10 @@ fn render_one(out: &mut String, d: &Diagnostic, doc: Option<&Document>, style: S
         let _ = writeln!(out, "{pad} {} field: {field}", style.paint("1;34", "="));
     }
     for r in &d.related {
+        let page = r.page.map(|p| format!(" (page {p})")).unwrap_or_default();
         let _ = writeln!(
             out,
-            "{pad} {} {}: {}:{}",
+            "{pad} {} {}: {}:{}{page}",
             style.paint("1;34", "="),
             r.message,
             r.path,

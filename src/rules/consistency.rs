@@ -183,12 +183,7 @@ be hired for.
 pub static RULES: &[&RuleInfo] = &[&C001, &C002, &C003, &C004, &C005, &C006, &C007];
 
 fn related(doc: &Document, text: &Text, message: &str) -> Related {
-    let (path, pos) = doc.locate(text.span().start);
-    Related {
-        path: path.to_string(),
-        line: pos.line,
-        message: message.to_string(),
-    }
+    Related::at(doc, text, message)
 }
 
 fn on(doc: &Document, text: &Text, info: &RuleInfo, message: String, rel: Related) -> Diagnostic {

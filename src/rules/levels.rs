@@ -240,12 +240,11 @@ pub fn check_variants(cx: &Context<'_>, resumes: &[&crate::model::Document]) -> 
                 ),
             );
             if let Some(fh) = &first.headline {
-                let (path, pos) = first.locate(fh.span().start);
-                x.related.push(crate::diagnostic::Related {
-                    path: path.to_string(),
-                    line: pos.line,
-                    message: "the other variant".into(),
-                });
+                x.related.push(crate::diagnostic::Related::at(
+                    first,
+                    fh,
+                    "the other variant",
+                ));
             }
             out.push(x);
         }
