@@ -148,6 +148,36 @@ pub fn align(
     out
 }
 
+/// Whether two documents name the same person; `None` when one of them
+/// names nobody.
+pub fn same_person(a: &Document, b: &Document) -> Option<bool> {
+    let words = |d: &Document| -> Option<Vec<String>> {
+        let name = d.name.as_ref()?;
+        let w: Vec<String> = name
+            .text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() > 1)
+            .map(str::to_lowercase)
+            .collect();
+        (!w.is_empty()).then_some(w)
+    };
+    match (words(a), words(b)) {
+        // First and last name both appear on the other side ("Kyle Sykes,
+        // Ph.D." and "Kyle Sykes"), or the names are a typo apart.
+        (Some(x), Some(y)) => {
+            let contains = |p: &[String], q: &[String]| {
+                q.first().is_some_and(|f| p.contains(f)) && q.last().is_some_and(|l| p.contains(l))
+            };
+            Some(
+                contains(&x, &y)
+                    || contains(&y, &x)
+                    || strsim::jaro_winkler(&x.join(" "), &y.join(" ")) >= 0.93,
+            )
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

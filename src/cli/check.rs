@@ -286,9 +286,17 @@ pub fn lint_paths(
             Err(e) => outcome.errors.push(e),
         }
     }
-    let profiles: Vec<&Document> = docs
+    // Profiles given with --profile (or config) are cross-checked against
+    // every resume; profiles among the inputs only against the resumes of
+    // the same person, so that a coach's folder of clients is not
+    // compared across people.
+    let input_profiles: Vec<&Document> = docs
         .iter()
         .filter(|d| d.channel == Channel::Linkedin)
+        .collect();
+    let profiles: Vec<&Document> = input_profiles
+        .iter()
+        .copied()
         .chain(&side_profiles)
         .collect();
     let resumes: Vec<&Document> = docs
@@ -303,7 +311,15 @@ pub fn lint_paths(
             let (mut diags, assessment) = rules::check_and_assess(cx, doc);
             if doc.channel == Channel::Resume {
                 let mut cross = Vec::new();
-                for profile in &profiles {
+                for profile in &side_profiles {
+                    rules::consistency::check_pair(cx, doc, profile, &mut cross);
+                }
+                // Among the inputs, a profile and a resume pair up only when
+                // both name the same person.
+                let mine = input_profiles
+                    .iter()
+                    .filter(|p| crate::align::same_person(doc, p) == Some(true));
+                for profile in mine {
                     rules::consistency::check_pair(cx, doc, profile, &mut cross);
                 }
                 cross.retain(|d| cx.selection.enabled(d.code));
