@@ -180,6 +180,11 @@ pub fn parse_point(s: &str) -> Option<DatePoint> {
 /// Finds the first date range in a line: "Jan 2020 – Present", "2016 to
 /// 2018", "since 2019", or a lone month date ("March 2021").
 pub fn find_range(line: &str) -> Option<FoundRange> {
+    // Every date form carries a four-digit year: most lines have none, and
+    // this scan is far cheaper than the regexes below.
+    if !has_year(line) {
+        return None;
+    }
     for c in RANGE_RE.captures_iter(line) {
         let (start, end) = (parse_point(&c["start"]), parse_point(&c["end"]));
         if start.is_some() && end.is_some() {
@@ -205,6 +210,15 @@ pub fn find_range(line: &str) -> Option<FoundRange> {
         start: Some(parse_point(&c["start"])?),
         end,
         range: c.get(0)?.range(),
+    })
+}
+
+/// Whether `s` holds "19dd" or "20dd".
+fn has_year(s: &str) -> bool {
+    s.as_bytes().windows(4).any(|w| {
+        matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
     })
 }
 

@@ -335,13 +335,18 @@ pub fn lint_paths(
             .filter(|d| cx.selection.enabled(d.code)),
     );
 
-    // Suppressions belong to the document a finding points into.
-    for (doc, (_, assessment)) in docs.iter().zip(&linted) {
-        let mine: Vec<Diagnostic> = all
-            .iter()
-            .filter(|d| doc.owns_path(&d.path))
-            .cloned()
-            .collect();
+    // Suppressions belong to the document a finding points into: group
+    // the findings by owner once (a path index, not a scan per document).
+    let owner = crate::report::path_owners(&docs);
+    let mut by_doc: Vec<Vec<Diagnostic>> = vec![Vec::new(); docs.len()];
+    for d in all {
+        match owner.get(d.path.as_str()) {
+            Some(&i) => by_doc[i].push(d),
+            // Findings on side profiles (a LinkedIn-only role) are reported too.
+            None => outcome.diagnostics.push(d),
+        }
+    }
+    for ((doc, (_, assessment)), mine) in docs.iter().zip(&linted).zip(by_doc) {
         let ignored = run.file_ignores.codes_for(&doc.path, run.config_dir);
         let (kept, silenced) = suppress::apply(
             doc,
@@ -360,12 +365,6 @@ pub fn lint_paths(
             .push(evidence_of(cx, doc, assessment, &profiles));
         outcome.diagnostics.extend(kept);
         outcome.suppressed.extend(silenced);
-    }
-    // Findings on side profiles (a LinkedIn-only role) are reported too.
-    for d in all {
-        if !docs.iter().any(|doc| doc.owns_path(&d.path)) {
-            outcome.diagnostics.push(d);
-        }
     }
     for profile in &side_profiles {
         let assessment = rules::assess_document(cx, profile);

@@ -34,8 +34,9 @@ impl Style {
 
 pub fn render(outcome: &Outcome, style: Style) -> String {
     let mut out = String::new();
+    let owner = super::path_owners(&outcome.documents);
     for d in &outcome.diagnostics {
-        let doc = outcome.documents.iter().find(|doc| doc.owns_path(&d.path));
+        let doc = owner.get(d.path.as_str()).map(|&i| &outcome.documents[i]);
         render_one(&mut out, d, doc, style);
     }
     for e in &outcome.errors {

@@ -34,3 +34,16 @@ pub struct Outcome {
     /// The month "Present" and "recent" were measured from.
     pub today: crate::date::YearMonth,
 }
+
+/// Every path a finding can name (a document's, or one of its parts'),
+/// to the document's index.
+pub fn path_owners(docs: &[crate::model::Document]) -> std::collections::HashMap<&str, usize> {
+    let mut map = std::collections::HashMap::with_capacity(docs.len());
+    for (i, doc) in docs.iter().enumerate() {
+        map.insert(doc.path.as_str(), i);
+        for part in &doc.parts {
+            map.insert(part.path.as_str(), i);
+        }
+    }
+    map
+}

@@ -75,11 +75,12 @@ pub fn render(outcome: &Outcome) -> String {
         })
         .collect();
     let mut seen = std::collections::HashMap::new();
+    let owner = super::path_owners(&outcome.documents);
     let results: Vec<Value> = outcome
         .diagnostics
         .iter()
         .map(|d| {
-            let doc = outcome.documents.iter().find(|doc| doc.owns_path(&d.path));
+            let doc = owner.get(d.path.as_str()).map(|&i| &outcome.documents[i]);
             let mut r = json!({
                 "ruleId": d.code,
                 "ruleIndex": all.iter().position(|r| r.code == d.code).unwrap_or(0),
