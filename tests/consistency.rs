@@ -290,6 +290,22 @@ fn l001_several_levels_in_headline_or_applications() {
             .any(|f| f.0 == "L001" && f.3 == "the headline names several levels: senior, staff"),
         "{found:#?}"
     );
+    // Levels named in passing ("mentored junior and mid-level engineers")
+    // are no offer of two levels.
+    std::fs::write(
+        &r,
+        text.replacen(
+            "Staff ML engineer leading ranking systems across 4 product teams.",
+            "Staff ML engineer who mentored junior and mid-level engineers across 4 product teams.",
+            1,
+        ),
+    )
+    .unwrap();
+    assert!(
+        !check(&r, &export).iter().any(|f| f.0 == "L001"),
+        "{:#?}",
+        check(&r, &export)
+    );
     // "Senior Staff" is one level, not two.
     std::fs::write(
         &r,

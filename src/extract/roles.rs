@@ -120,6 +120,8 @@ struct Entries<'a> {
     employer_heading: bool,
     /// A label line ("Skills used:") came last.
     after_label: bool,
+    /// Inside the list after such a label, until a blank line.
+    in_label_list: bool,
 }
 
 /// Parses the entries of an experience or projects section into roles;
@@ -135,6 +137,7 @@ pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
         header_open: false,
         employer_heading: false,
         after_label: false,
+        in_label_list: false,
     };
     let mut gap = false;
     for line in lines {
@@ -142,12 +145,13 @@ pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
             gap = true;
             p.open_text = None;
             p.header_open = false;
+            p.in_label_list = false;
             continue;
         }
         let after_gap = std::mem::replace(&mut gap, false);
         let label_before = p.after_label;
         p.line(line, after_gap);
-        if label_before && !is_label(line) {
+        if label_before && !is_label(line) && !p.in_label_list {
             p.after_label = false;
         }
     }
@@ -193,7 +197,10 @@ impl<'a> Entries<'a> {
             // label's list is metadata, not an achievement.
             _ if self.after_label && line.text.text.matches(',').count() >= 3 => {
                 self.open_text = None;
+                self.in_label_list = true;
             }
+            // The list's wrapped lines ("    wkhtmltopdf, Sass, git.").
+            _ if self.in_label_list && (line.text.text.contains(',') || words(line) <= 6) => {}
             _ => match date {
                 Some(_) if !is_prose(line) || line.lead_emphasis.is_some() || words(line) <= 20 => {
                     self.dated_line(line)

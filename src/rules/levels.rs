@@ -102,12 +102,8 @@ fn offered_together(
 ) -> Option<(usize, usize)> {
     levels.windows(2).find_map(|w| {
         let between = text.get(w[0].1.end..w[1].1.start)?.trim().to_lowercase();
-        (w[0].0 != w[1].0
-            && matches!(
-                between.as_str(),
-                "/" | "or" | "|" | "-" | "–" | "&" | "and" | "to" | ","
-            ))
-        .then_some((w[0].1.start, w[1].1.end))
+        (w[0].0 != w[1].0 && matches!(between.as_str(), "/" | "or" | "|"))
+            .then_some((w[0].1.start, w[1].1.end))
     })
 }
 
