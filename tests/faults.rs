@@ -572,7 +572,14 @@ fn reversed_role_dates_are_flagged() {
     use storyline::extract::{Limits, extract_bytes};
     let lex = storyline::lexicon::Lexicon::embedded();
     let md = "# Ada\n\nEngineer\n\n## Experience\n\n### Engineer, Acme (Mar 2022 – Jan 2020)\n\n- Cut costs by 40%\n\n### Engineer, Initech (2020 – Mar 2020)\n\n- Cut costs by 40%\n";
-    let doc = extract_bytes("r.md", "md", md.as_bytes().to_vec(), &lex, &Limits::default()).unwrap();
+    let doc = extract_bytes(
+        "r.md",
+        "md",
+        md.as_bytes().to_vec(),
+        &lex,
+        &Limits::default(),
+    )
+    .unwrap();
     assert_eq!(doc.roles.len(), 2, "{:?}", doc.to_json());
     assert!(doc.roles[0].dates_reversed);
     assert_eq!(doc.roles[0].start.unwrap().to_string(), "2022-03");

@@ -52,7 +52,11 @@ pub fn fuzz_extract(ext: &str, data: &[u8]) {
 /// Panics (a fuzz finding) when the document breaks an invariant.
 pub fn check_document(doc: &Document) {
     let mut texts: Vec<(&str, &Text)> = Vec::new();
-    for (what, t) in [("name", &doc.name), ("headline", &doc.headline), ("summary", &doc.summary)] {
+    for (what, t) in [
+        ("name", &doc.name),
+        ("headline", &doc.headline),
+        ("summary", &doc.summary),
+    ] {
         if let Some(t) = t {
             texts.push((what, t));
         }
