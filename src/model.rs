@@ -64,6 +64,28 @@ pub struct Role {
     /// role-level diagnostic points at.
     pub header: Text,
     pub bullets: Vec<Text>,
+    /// The source states an end before the start (compared at month
+    /// precision, a year alone matching any month of it). Extractors
+    /// keep the dates as written — a linter must not silently repair
+    /// them — and [`Document::flag_reversed_dates`] sets this, so that
+    /// every consumer can tell "start > end" was the source's doing.
+    pub dates_reversed: bool,
+}
+
+impl Role {
+    /// Whether both dates are points in time and the end precedes the
+    /// start at month precision ("2020" neither precedes nor follows
+    /// "Mar 2020").
+    pub fn end_precedes_start(&self) -> bool {
+        match (self.start, self.end) {
+            (Some(DatePoint::At(s)), Some(DatePoint::At(e))) => {
+                e.year < s.year
+                    || (e.year == s.year
+                        && matches!((s.month, e.month), (Some(sm), Some(em)) if em < sm))
+            }
+            _ => false,
+        }
+    }
 }
 
 /// A project entry: bullets are linted like a role's, but it is no job.
@@ -193,6 +215,14 @@ impl Document {
             .chain(self.loose_bullets.iter().map(|b| (None, b)))
     }
 
+    /// Sets [`Role::dates_reversed`] on every role and project whose end
+    /// precedes its start. Every extraction entry point calls it.
+    pub fn flag_reversed_dates(&mut self) {
+        for r in self.roles.iter_mut().chain(self.projects.iter_mut()) {
+            r.dates_reversed = r.end_precedes_start();
+        }
+    }
+
     /// The 1-based source line a text starts on.
     pub fn line_of(&self, text: &Text) -> usize {
         self.locate(text.span().start).1.line
@@ -203,7 +233,7 @@ impl Document {
         use serde_json::{Value, json};
         let t = |t: &Option<Text>| t.as_ref().map_or(Value::Null, |t| json!(t.text));
         let role = |r: &Role| {
-            json!({
+            let mut v = json!({
                 "company": t(&r.company),
                 "title": t(&r.title),
                 "start": r.start.map(|d| d.to_string()),
@@ -211,7 +241,11 @@ impl Document {
                 "location": t(&r.location),
                 "line": self.line_of(&r.header),
                 "bullets": r.bullets.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(),
-            })
+            });
+            if r.dates_reversed {
+                v["dates_reversed"] = json!(true);
+            }
+            v
         };
         let mut out = json!({
             "path": self.path,

@@ -562,3 +562,29 @@ fn zip_limits_at_their_boundaries_from_flags_and_config() {
     let (_, err, _, _) = run_with_good(&two, &["--max-member-size", &(size - 1).to_string()]);
     assert!(err.unwrap().contains("Positions.csv"));
 }
+
+/// A role whose end precedes its start (as the fuzz invariant demands):
+/// the dates stay as written and the role is flagged, in the model and in
+/// the extract JSON; a year alone never counts as reversed against a
+/// month of the same year.
+#[test]
+fn reversed_role_dates_are_flagged() {
+    use storyline::extract::{Limits, extract_bytes};
+    let lex = storyline::lexicon::Lexicon::embedded();
+    let md = "# Ada\n\nEngineer\n\n## Experience\n\n### Engineer, Acme (Mar 2022 – Jan 2020)\n\n- Cut costs by 40%\n\n### Engineer, Initech (2020 – Mar 2020)\n\n- Cut costs by 40%\n";
+    let doc = extract_bytes(
+        "r.md",
+        "md",
+        md.as_bytes().to_vec(),
+        &lex,
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(doc.roles.len(), 2, "{:?}", doc.to_json());
+    assert!(doc.roles[0].dates_reversed);
+    assert_eq!(doc.roles[0].start.unwrap().to_string(), "2022-03");
+    assert!(!doc.roles[1].dates_reversed);
+    let v = doc.to_json();
+    assert_eq!(v["roles"][0]["dates_reversed"], Value::Bool(true));
+    assert!(v["roles"][1].get("dates_reversed").is_none());
+}

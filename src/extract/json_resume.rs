@@ -177,6 +177,7 @@ impl Reader<'_> {
                     end,
                     header,
                     bullets,
+                    dates_reversed: false,
                 }
             })
             .collect()

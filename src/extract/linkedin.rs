@@ -381,6 +381,7 @@ fn entries(t: &Table, company: &[&str], title: &[&str], start: &[&str], end: &[&
                 end,
                 header,
                 bullets,
+                dates_reversed: false,
             }
         })
         .collect()

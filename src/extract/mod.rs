@@ -89,7 +89,7 @@ pub fn extract_path(
     if path.is_dir() {
         // A folder given as an input is a LinkedIn export (the only
         // folder-shaped input); anything else says why it is not.
-        return linkedin::from_folder(path, display, limits);
+        return linkedin::from_folder(path, display, limits).map(finish);
     }
     let bytes = read_bounded(path, display, limits)?;
     extract_bytes(display, &extension(path), bytes, lex, limits)
@@ -143,6 +143,22 @@ pub fn is_linkedin_folder(path: &Path) -> bool {
 
 /// Extracts a document from bytes; `ext` is the lowercase file extension.
 pub fn extract_bytes(
+    display: &str,
+    ext: &str,
+    bytes: Vec<u8>,
+    lex: &Lexicon,
+    limits: &Limits,
+) -> Result<Document, InputError> {
+    extract_bytes_raw(display, ext, bytes, lex, limits).map(finish)
+}
+
+/// What every entry point does to an extracted document.
+fn finish(mut doc: Document) -> Document {
+    doc.flag_reversed_dates();
+    doc
+}
+
+fn extract_bytes_raw(
     display: &str,
     ext: &str,
     bytes: Vec<u8>,
@@ -248,16 +264,28 @@ fn pdf_document(
     limits: &Limits,
 ) -> Result<Document, InputError> {
     let extracted = pdf::extract(display, bytes, limits)?;
+    Ok(pdf_text_document(display, extracted, lex))
+}
+
+/// The document of a PDF's extracted text, as [`extract_bytes`] builds it
+/// after the extraction child answers. Public for in-process callers (the
+/// fuzz targets, with [`pdf::extract_in_process`]).
+#[doc(hidden)]
+pub fn pdf_text_document(display: &str, extracted: pdf::PdfText, lex: &Lexicon) -> Document {
+    finish(pdf_text_document_raw(display, extracted, lex))
+}
+
+fn pdf_text_document_raw(display: &str, extracted: pdf::PdfText, lex: &Lexicon) -> Document {
     // A LinkedIn "Save to PDF" profile is known by its content.
     if linkedin_pdf::is_profile(&extracted) {
-        return Ok(linkedin_pdf::read(display, extracted));
+        return linkedin_pdf::read(display, extracted);
     }
     let (lines, suppressions) = lines::split_lines(&extracted.text, false);
     let mut doc = Document::new(display, Format::Pdf, extracted.text);
     doc.pages = extracted.lines.iter().map(|l| l.page).collect();
     doc.suppressions = suppressions;
     segment::segment(&mut doc, lines, lex);
-    Ok(doc)
+    doc
 }
 
 fn text_document(display: &str, format: Format, text: String, lex: &Lexicon) -> Document {
