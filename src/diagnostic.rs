@@ -86,7 +86,13 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A finding on `range` of `text` (a text range, mapped to the source).
     pub fn on_text(doc: &Document, text: &Text, range: std::ops::Range<usize>) -> DiagnosticAt {
-        let span = text.source_span(range.start, range.end);
+        // A replaced character ("--" typeset as "–") can map a span's end
+        // a byte past its source: keep spans inside the source and on
+        // character boundaries (found by fuzzing).
+        let raw = text.source_span(range.start, range.end);
+        let clamp =
+            |o: usize| crate::source::floor_char_boundary(&doc.source, o.min(doc.source.len()));
+        let span = crate::source::Span::new(clamp(raw.start), clamp(raw.end).max(clamp(raw.start)));
         let (path, start) = doc.locate(span.start);
         let (_, end) = doc.locate(span.end);
         // Pages are per line of the whole extracted text (PDF only).

@@ -588,3 +588,61 @@ fn reversed_role_dates_are_flagged() {
     assert_eq!(v["roles"][0]["dates_reversed"], Value::Bool(true));
     assert!(v["roles"][1].get("dates_reversed").is_none());
 }
+
+#[test]
+fn finding_spans_stay_inside_the_source_and_on_char_boundaries() {
+    // Shapes fuzzing found: a typeset "--" at the end of a LaTeX item, a
+    // zero-width character inside a date range, a last line with a tab and
+    // no newline.
+    use storyline::extract::{Limits, extract_bytes};
+    use storyline::lexicon::Lexicon;
+    let cases: [(&str, &str); 3] = [
+        (
+            "tex",
+            "\\section{Experience}\n\\begin{itemize}\n\\item Helped the team ship it --",
+        ),
+        (
+            "txt",
+            "Sam\n\nEXPERIENCE\n\nEngineer, Acme   April 2013 \u{200c}– July 2015\n- Helped the team with various things\n",
+        ),
+        (
+            "md",
+            "# Sam\n\n## Experience\n\n### Engineer, Acme (2019 – 2021)\n\n- Helped ship various tools\t",
+        ),
+    ];
+    let lex = Lexicon::embedded();
+    let rubric = storyline::rubric::Rubric::bundled("ml-engineer").unwrap();
+    let selection = storyline::rules::Selection::default();
+    let cx = storyline::rules::Context {
+        lexicon: &lex,
+        rubric: &rubric,
+        today: storyline::date::YearMonth::new(2026, Some(11)),
+        selection: &selection,
+        target: None,
+    };
+    for (ext, text) in cases {
+        let doc = extract_bytes(
+            &format!("case.{ext}"),
+            ext,
+            text.as_bytes().to_vec(),
+            &lex,
+            &Limits::default(),
+        )
+        .unwrap();
+        let diags = storyline::rules::check_document(&cx, &doc);
+        assert!(!diags.is_empty(), "{ext}: the case has findings");
+        for d in diags {
+            assert!(
+                d.span.start <= d.span.end && d.span.end <= doc.source.len(),
+                "{ext}: {:?}",
+                d.span
+            );
+            assert!(
+                doc.source.is_char_boundary(d.span.start)
+                    && doc.source.is_char_boundary(d.span.end),
+                "{ext}: {:?}",
+                d.span
+            );
+        }
+    }
+}
