@@ -25,10 +25,21 @@ static SEPARATOR_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*-{2,}\s*|\s+[|•·∙◦–—-]\s+|\s*\|\s*|\s{2,}|\s+(?:at|@)\s+|[,;]\s+|:\s+")
         .expect("separator regex")
 });
-static LOCATION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?i:remote|hybrid|on-?site|worldwide)|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[A-Z][\w ]+)?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+[A-Z]{2})$")
-        .expect("location regex")
+/// A place written "City, Region" (or "Remote"): shared with the preamble
+/// reader, which skips such lines when looking for the headline.
+pub(super) static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:remote|hybrid|on-?site|worldwide)|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[A-Z][\w ]+)?)$")
+        .expect("place regex")
 });
+/// "Boston MA": a city and a state code without a comma, which only a
+/// role header's column layout makes safe to read as a place.
+static CITY_STATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+[A-Z]{2}$").expect("city-state regex")
+});
+
+fn is_location(t: &str) -> bool {
+    PLACE_RE.is_match(t) || CITY_STATE_RE.is_match(t)
+}
 /// Employment types that stand where a company could: not a company.
 static EMPLOYMENT_TYPE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:full[- ]?time|part[- ]?time|contract|contractor|internship|freelance|temporary|permanent|fixed[- ]term(?: contract)?|seasonal|volunteer|expected)\.?$")
@@ -83,7 +94,7 @@ fn looks_like_header_part(line: &Line, lex: &Lexicon) -> bool {
     let columns = t.contains("  ") || t.contains(" | ");
     !t.ends_with('.')
         && w <= 8
-        && (w <= 4 || columns || lex.title_words.is_match(t) || LOCATION_RE.is_match(t))
+        && (w <= 4 || columns || lex.title_words.is_match(t) || is_location(t))
 }
 
 /// "Led a team of 6 • Cut costs by 30%": bullets run together on one
@@ -484,7 +495,7 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
             region.text.len() == 2 && region.text.chars().all(|c| c.is_ascii_uppercase());
         let untitled =
             !lex.title_words.is_match(&city.text) && !lex.title_words.is_match(&region.text);
-        if untitled && LOCATION_RE.is_match(&pair) && (n >= 4 || state_code) {
+        if untitled && is_location(&pair) && (n >= 4 || state_code) {
             let mut location = city.clone();
             location.push_synthetic(", ");
             location.push(&region.text, region.source_offset(0));
@@ -493,10 +504,7 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         }
     }
     segments.retain(|(s, _)| {
-        if role.location.is_none()
-            && LOCATION_RE.is_match(&s.text)
-            && !lex.title_words.is_match(&s.text)
-        {
+        if role.location.is_none() && is_location(&s.text) && !lex.title_words.is_match(&s.text) {
             role.location = Some(s.clone());
             false
         } else {

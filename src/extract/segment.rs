@@ -26,10 +26,6 @@ static CONTACT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)@|https?://|www\.|\b(?:linkedin|github|gitlab)\.com|\b(?:e-?mail|phone|tel|mobile|cell|address|web|website)\s*:|\+?\d[\d\s().-]{7,}\d|^\S+\.(?:com|io|dev|org|net|me|ai|co|info|xyz)(?:/\S*)?$")
         .expect("contact regex")
 });
-static LOCATION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?i:remote|hybrid|on-?site|worldwide)|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[A-Z][\w ]+)?)$")
-        .expect("location regex")
-});
 static GLUED_HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(Education Details|Company Details|Skill Details|Project Details)\s*$")
         .expect("glued regex")
@@ -247,7 +243,7 @@ fn read_preamble(doc: &mut Document, lines: &[Line]) {
     for line in rest {
         let t = &line.text.text;
         let words = t.split_whitespace().count();
-        let place = LOCATION_RE.is_match(t) || (words == 1 && t.chars().count() <= 4);
+        let place = super::roles::PLACE_RE.is_match(t) || (words == 1 && t.chars().count() <= 4);
         if is_contact(t) || place {
             // Contact and location lines are neither headline nor summary.
             continue;
