@@ -152,3 +152,19 @@ fn json_snapshot_of_the_json_resume_fixture() {
     let (_, out) = run(&["--format", "json", "fixtures/json/resume.json"]);
     insta::assert_snapshot!("json_resume_fixture", out);
 }
+
+#[test]
+fn sarif_snapshot_of_the_example() {
+    let (_, out) = run(&[
+        "--format",
+        "sarif",
+        "--select",
+        "O001,P002",
+        "fixtures/example/resume.md",
+    ]);
+    // The rules' documentation is long and checked elsewhere; keep the
+    // snapshot to what a code-scanning upload shows per result.
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let results = serde_json::to_string_pretty(&v["runs"][0]["results"]).unwrap();
+    insta::assert_snapshot!("sarif_example_results", results);
+}
