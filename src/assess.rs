@@ -160,18 +160,30 @@ pub fn assess(
         .filter(|&i| is_recent(&doc.roles[i], i, today, rubric.recent_years))
         .collect();
 
-    let roles: Vec<RoleEvidence> = p
+    // Scope and leadership of every bullet, in one scan each.
+    let signals: Vec<Vec<crate::rubric::Signals>> = p
         .roles
         .iter()
         .map(|bullets| {
+            bullets
+                .iter()
+                .map(|b| rubric.signals_in(&b.text.text))
+                .collect()
+        })
+        .collect();
+    let roles: Vec<RoleEvidence> = p
+        .roles
+        .iter()
+        .zip(&signals)
+        .map(|(bullets, signals)| {
             let mut e = RoleEvidence {
                 scope: ScopeTier::Task,
                 scope_at: None,
                 quantified: 0,
                 achievements: 0,
             };
-            for (bi, b) in bullets.iter().enumerate() {
-                let tier = rubric.scope_of(&b.text.text);
+            for (bi, (b, sig)) in bullets.iter().zip(signals).enumerate() {
+                let tier = sig.scope;
                 if tier > e.scope {
                     e.scope = tier;
                     e.scope_at = Some(bi);
@@ -197,17 +209,12 @@ pub fn assess(
         }
         achievements += e.achievements;
         quantified += e.quantified;
-        for (bi, b) in p.roles[ri].iter().enumerate() {
+        for (bi, sig) in signals[ri].iter().enumerate() {
             let at = BulletRef {
                 role: ri,
                 bullet: bi,
             };
-            leadership.extend(
-                rubric
-                    .leadership_in(&b.text.text)
-                    .into_iter()
-                    .map(|k| (k, at)),
-            );
+            leadership.extend(sig.leadership().map(|k| (k, at)));
         }
     }
     let statement: String = [&doc.headline, &doc.summary]

@@ -102,7 +102,7 @@ fn date_pattern() -> String {
 
 static RANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let d = date_pattern();
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?i)\b(?P<start>{d})\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>{d}|{PRESENT})\b"
     ))
     .expect("date range regex")
@@ -112,7 +112,7 @@ static RANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// the end left blank for "now".
 static OPEN_RE: LazyLock<Regex> = LazyLock::new(|| {
     let d = date_pattern();
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?i)^\s*(?P<start>{d})\s*[-–—]+(?:\s{{2,}}|\s*$)"
     ))
     .expect("open range regex")
@@ -120,18 +120,19 @@ static OPEN_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static SINCE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let d = date_pattern();
-    Regex::new(&format!(r"(?i)\b(?:since|from)\s+(?P<start>{d})\b")).expect("since regex")
+    crate::pattern::compile(&format!(r"(?i)\b(?:since|from)\s+(?P<start>{d})\b"))
+        .expect("since regex")
 });
 
 static SINGLE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?i)\b(?P<start>{MONTH},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2]))\b"
     ))
     .expect("single date regex")
 });
 
 static ONE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?i)^\s*(?:(?P<mon>{MONTH}),?\s*(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>0?[1-9]|1[0-2])|(?P<m3>0?[1-9]|1[0-2])[/.](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)|(?P<present>{PRESENT}))\s*$"
     ))
     .expect("single date regex")

@@ -191,7 +191,7 @@ impl Lexicon {
 /// "work experience".
 pub fn normalize_heading(s: &str) -> String {
     static RULE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*[-=_~]{3,}\s*$").expect("rule regex"));
+        LazyLock::new(|| crate::pattern::compile(r"\s*[-=_~]{3,}\s*$").expect("rule regex"));
     let s = RULE.replace(s, "");
     let t = s.trim().trim_matches(|c: char| {
         c == '#' || c == ':' || c == '*' || c == '_' || c == '=' || c.is_whitespace()

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod metrics;
 pub mod model;
+pub mod pattern;
 pub mod report;
 pub mod rubric;
 pub mod rules;

@@ -34,7 +34,7 @@ pub struct Metric {
 }
 
 static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?x)
         (?P<cur>[$€£¥₹]\s?)?
         (?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?
@@ -48,7 +48,7 @@ static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Spans that hold digits but no result: phones, GPAs, dates, URLs, emails,
 /// ratios such as "24/7" or "3.8/4.0", and versions "3.8.1".
 static EXCLUDED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?xi)
           \+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,5}\b          # phone
         | \b(?:c?gpa|cpi|grade)\s*:?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?  # GPA
@@ -65,16 +65,16 @@ static EXCLUDED_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FROM_TO_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfrom\s+[~$€£]?\d[\d,.]*\s*\S*\s+to\s+[~$€£]?\d[\d,.]*")
+    crate::pattern::compile(r"(?i)\bfrom\s+[~$€£]?\d[\d,.]*\s*\S*\s+to\s+[~$€£]?\d[\d,.]*")
         .expect("from-to regex")
 });
 
 /// "1/2 of the team", "3/4 of requests": a share, though it looks like a ratio.
 static FRACTION_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,2}/\d{1,2}\s+of\b").expect("fraction regex"));
+    LazyLock::new(|| crate::pattern::compile(r"\b\d{1,2}/\d{1,2}\s+of\b").expect("fraction regex"));
 
 static RANKING_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)\btop\s+\d+(?:\.\d+)?\s*%?|#\d+\b|\b(?:1st|2nd|3rd|first|second|third)\s+(?:place|prize|rank|position|runner[- ]up)\b|\branked\s+(?:#?\d+|first|second|third)",
     )
     .expect("ranking regex")
@@ -82,14 +82,29 @@ static RANKING_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds every quantified figure in `text`.
 pub fn find_metrics(text: &str, lex: &Lexicon) -> Vec<Metric> {
-    let excluded: Vec<Range<usize>> = EXCLUDED_RE.find_iter(text).map(|m| m.range()).collect();
-    let is_excluded = |r: &Range<usize>| {
-        excluded
-            .iter()
-            .any(|e| e.start <= r.start && r.end <= e.end)
-    };
     let mut out = Vec::new();
+    // Most lines hold no digit: then only the word-based figures ("doubled",
+    // "dozens of", "first place") can be there.
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        find_numeric(text, lex, &mut out);
+    } else if has_ranking_word(text) {
+        push_rankings(text, &mut out);
+    }
+    find_words(text, lex, &mut out);
+    out.sort_by_key(|m| m.range.start);
+    out
+}
 
+/// "first", "second", "third": the digit-free rankings ("first place").
+fn has_ranking_word(text: &str) -> bool {
+    text.as_bytes().windows(5).any(|w| {
+        w.eq_ignore_ascii_case(b"first")
+            || w.eq_ignore_ascii_case(b"secon")
+            || w.eq_ignore_ascii_case(b"third")
+    })
+}
+
+fn push_rankings(text: &str, out: &mut Vec<Metric>) {
     for m in RANKING_RE.find_iter(text) {
         out.push(Metric {
             range: m.range(),
@@ -97,6 +112,17 @@ pub fn find_metrics(text: &str, lex: &Lexicon) -> Vec<Metric> {
             value: None,
         });
     }
+}
+
+/// Figures written with digits.
+fn find_numeric(text: &str, lex: &Lexicon, out: &mut Vec<Metric>) {
+    let excluded: Vec<Range<usize>> = EXCLUDED_RE.find_iter(text).map(|m| m.range()).collect();
+    let is_excluded = |r: &Range<usize>| {
+        excluded
+            .iter()
+            .any(|e| e.start <= r.start && r.end <= e.end)
+    };
+    push_rankings(text, out);
     for m in FRACTION_RE.find_iter(text) {
         out.push(Metric {
             range: m.range(),
@@ -136,7 +162,10 @@ pub fn find_metrics(text: &str, lex: &Lexicon) -> Vec<Metric> {
             });
         }
     }
+}
 
+/// Figures written in words: "doubled", "dozens of teams".
+fn find_words(text: &str, lex: &Lexicon, out: &mut Vec<Metric>) {
     for r in lex.multiplier_words.find_iter(text) {
         out.push(Metric {
             range: r,
@@ -159,8 +188,6 @@ pub fn find_metrics(text: &str, lex: &Lexicon) -> Vec<Metric> {
             }
         }
     }
-    out.sort_by_key(|m| m.range.start);
-    out
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -169,7 +196,8 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 fn looks_like_year_range(s: &str) -> bool {
     static YEARS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^from\s+(?:19|20)\d\d\s+to\s+(?:(?:19|20)\d\d|present)").expect("regex")
+        crate::pattern::compile(r"(?i)^from\s+(?:19|20)\d\d\s+to\s+(?:(?:19|20)\d\d|present)")
+            .expect("regex")
     });
     YEARS.is_match(s)
 }

@@ -30,9 +30,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
 pub const DEFAULT_TRACK: &str = "ml-engineer";
 
 /// Scope tiers, narrowest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum ScopeTier {
+    #[default]
     Task,
     Feature,
     Team,
@@ -70,7 +71,7 @@ impl fmt::Display for ScopeTier {
 }
 
 /// Kinds of leadership a bullet can show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Leadership {
     Leading,
     Owning,
@@ -79,6 +80,13 @@ pub enum Leadership {
 }
 
 impl Leadership {
+    pub const ALL: [Leadership; 4] = [
+        Leadership::Leading,
+        Leadership::Owning,
+        Leadership::Direction,
+        Leadership::Mentoring,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Leadership::Leading => "leading people",
@@ -177,8 +185,7 @@ pub struct Rubric {
     pub recent_years: u32,
     pub levels: Vec<Level>,
     /// Per tier above `task`, the patterns that evidence it.
-    scope: Vec<(ScopeTier, PatternSet)>,
-    leadership: Vec<(Leadership, PatternSet)>,
+    signals: SignalSet,
     pub weak_openers: PhraseSet,
     /// Where the rubric came from (a path or `bundled:ID`).
     pub origin: String,
@@ -313,46 +320,74 @@ impl Rubric {
                 alias_set,
             });
         }
-        let set = |key: &str, pats: &Patterns| -> Result<PatternSet, DataError> {
-            // Compile the set once; only when it fails, find the culprit
-            // pattern so the error can name its line.
-            PatternSet::new(pats.iter().map(|p| p.get_ref().as_str())).map_err(|set_err| {
-                pats.iter()
-                    .find_map(|p| {
-                        PatternSet::new([p.get_ref().as_str()]).err().map(|e| {
-                            err(p.span(), key, format!("invalid regex: {}", first_line(&e)))
-                        })
-                    })
-                    .unwrap_or_else(|| DataError::plain(origin, format!("{key}: {set_err}")))
-            })
-        };
+        // Every scope and leadership pattern in one automaton: a bullet is
+        // scanned once, not once per tier and kind.
         let s = &file.scope;
-        let scope = vec![
-            (ScopeTier::Feature, set("scope.feature", &s.feature)?),
-            (ScopeTier::Team, set("scope.team", &s.team)?),
-            (
-                ScopeTier::CrossTeam,
-                set("scope.cross-team", &s.cross_team)?,
-            ),
-            (
-                ScopeTier::Organization,
-                set("scope.organization", &s.organization)?,
-            ),
-            (ScopeTier::Industry, set("scope.industry", &s.industry)?),
-        ];
         let ld = &file.leadership;
-        let leadership = vec![
-            (Leadership::Leading, set("leadership.leading", &ld.leading)?),
-            (Leadership::Owning, set("leadership.owning", &ld.owning)?),
+        let groups: [(&str, &Patterns, Signal); 9] = [
             (
-                Leadership::Direction,
-                set("leadership.direction", &ld.direction)?,
+                "scope.feature",
+                &s.feature,
+                Signal::Scope(ScopeTier::Feature),
+            ),
+            ("scope.team", &s.team, Signal::Scope(ScopeTier::Team)),
+            (
+                "scope.cross-team",
+                &s.cross_team,
+                Signal::Scope(ScopeTier::CrossTeam),
             ),
             (
-                Leadership::Mentoring,
-                set("leadership.mentoring", &ld.mentoring)?,
+                "scope.organization",
+                &s.organization,
+                Signal::Scope(ScopeTier::Organization),
+            ),
+            (
+                "scope.industry",
+                &s.industry,
+                Signal::Scope(ScopeTier::Industry),
+            ),
+            (
+                "leadership.leading",
+                &ld.leading,
+                Signal::Lead(Leadership::Leading),
+            ),
+            (
+                "leadership.owning",
+                &ld.owning,
+                Signal::Lead(Leadership::Owning),
+            ),
+            (
+                "leadership.direction",
+                &ld.direction,
+                Signal::Lead(Leadership::Direction),
+            ),
+            (
+                "leadership.mentoring",
+                &ld.mentoring,
+                Signal::Lead(Leadership::Mentoring),
             ),
         ];
+        let tagged: Vec<(&str, &Spanned<String>, Signal)> = groups
+            .iter()
+            .flat_map(|(key, pats, sig)| pats.iter().map(move |p| (*key, p, *sig)))
+            .collect();
+        // Compile the set once; only when it fails, find the culprit
+        // pattern so the error can name its line.
+        let signals = SignalSet::new(
+            tagged
+                .iter()
+                .map(|(_, p, sig)| (p.get_ref().as_str(), *sig)),
+        )
+        .map_err(|set_err| {
+            tagged
+                .iter()
+                .find_map(|(key, p, sig)| {
+                    SignalSet::new([(p.get_ref().as_str(), *sig)])
+                        .err()
+                        .map(|e| err(p.span(), key, format!("invalid regex: {}", first_line(&e))))
+                })
+                .unwrap_or_else(|| DataError::plain(origin, format!("scope/leadership: {set_err}")))
+        })?;
         let weak_openers = PhraseSet::new(&file.language.weak_openers)
             .map_err(|e| DataError::plain(origin, format!("language.weak-openers: {e}")))?;
         Ok(Rubric {
@@ -361,8 +396,7 @@ impl Rubric {
             description: file.track.description,
             recent_years: years as u32,
             levels,
-            scope,
-            leadership,
+            signals,
             weak_openers,
             origin: origin.to_string(),
         })
@@ -395,69 +429,119 @@ impl Rubric {
 
     /// The widest scope tier a text evidences (task when none).
     pub fn scope_of(&self, text: &str) -> ScopeTier {
-        self.scope
-            .iter()
-            .rev()
-            .find(|(_, set)| set.is_match(text))
-            .map_or(ScopeTier::Task, |(tier, _)| *tier)
+        self.signals_in(text).scope
     }
 
     /// The kinds of leadership a text shows.
     pub fn leadership_in(&self, text: &str) -> Vec<Leadership> {
-        self.leadership
-            .iter()
-            .filter(|(_, set)| set.is_match(text))
-            .map(|(k, _)| *k)
-            .collect()
+        self.signals_in(text).leadership().collect()
+    }
+
+    /// Scope and leadership of a text, in one pass over it.
+    pub fn signals_in(&self, text: &str) -> Signals {
+        self.signals.scan(text)
     }
 }
 
-/// Patterns from a rubric, matched together: does any match a text?
-///
-/// Built with the meta regex engine tuned for start-up: no capture
-/// groups, no literal prefilter and only the lazy DFA. Prefilter
-/// extraction alone tripled the rubric's compile time, and bullets are
-/// too short for a prefilter to pay off. Classes and case folding are
-/// ASCII: the phrases are English, and Unicode classes make the automata
-/// ten times larger.
-#[derive(Debug, Clone)]
-pub struct PatternSet {
-    re: Option<regex_automata::meta::Regex>,
+/// What a rubric pattern evidences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Signal {
+    Scope(ScopeTier),
+    Lead(Leadership),
 }
 
-impl PatternSet {
-    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Result<Self, String> {
-        use regex_automata::meta::{Builder, Config};
-        use regex_automata::nfa::thompson::WhichCaptures;
-        use regex_automata::util::syntax;
-        let pats: Vec<&str> = patterns.into_iter().collect();
-        if pats.is_empty() {
-            return Ok(PatternSet { re: None });
+/// The scope tier and leadership kinds found in one text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Signals {
+    pub scope: ScopeTier,
+    /// One bit per `Leadership` kind, in declaration order.
+    lead: u8,
+}
+
+impl Signals {
+    /// The kinds of leadership shown, in declaration order.
+    pub fn leadership(self) -> impl Iterator<Item = Leadership> {
+        Leadership::ALL
+            .into_iter()
+            .filter(move |k| self.lead & (1 << *k as u8) != 0)
+    }
+}
+
+/// A rubric's patterns, grouped by what they evidence.
+#[derive(Debug)]
+struct SignalSet {
+    /// Per scope tier (widest first) and leadership kind, its patterns.
+    groups: Vec<(Signal, regex_automata::meta::Regex)>,
+}
+
+impl SignalSet {
+    fn new<'p>(patterns: impl IntoIterator<Item = (&'p str, Signal)>) -> Result<Self, String> {
+        let tagged: Vec<(&str, Signal)> = patterns.into_iter().collect();
+        if tagged.is_empty() {
+            return Ok(SignalSet { groups: Vec::new() });
         }
-        let config = Config::new()
-            .which_captures(WhichCaptures::None)
-            .auto_prefilter(false)
-            .onepass(false)
-            .backtrack(false)
-            .dfa(false)
-            .utf8_empty(false);
-        let syntax = syntax::Config::new()
-            .case_insensitive(true)
-            .unicode(false)
-            .utf8(false);
-        let re = Builder::new()
-            .configure(config)
-            .syntax(syntax)
-            .build_many(&pats)
-            .map_err(|e| e.to_string())?;
-        Ok(PatternSet { re: Some(re) })
+        let mut signals: Vec<Signal> = tagged.iter().map(|(_, s)| *s).collect();
+        signals.sort_by_key(|s| std::cmp::Reverse(*s));
+        signals.dedup();
+        let groups = signals
+            .into_iter()
+            .map(|sig| {
+                let pats: Vec<&str> = tagged
+                    .iter()
+                    .filter(|(_, s)| *s == sig)
+                    .map(|(p, _)| *p)
+                    .collect();
+                lean_regex(&pats).map(|re| (sig, re))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(SignalSet { groups })
     }
 
-    pub fn is_match(&self, text: &str) -> bool {
-        self.re
-            .as_ref()
-            .is_some_and(|re| re.is_match(text.as_bytes()))
+    fn scan(&self, text: &str) -> Signals {
+        let mut out = Signals::default();
+        for (sig, re) in &self.groups {
+            match *sig {
+                // Widest tier first: the first that matches is the scope.
+                Signal::Scope(tier) if out.scope == ScopeTier::Task => {
+                    if re.is_match(text) {
+                        out.scope = tier;
+                    }
+                }
+                Signal::Scope(_) => {}
+                Signal::Lead(kind) => {
+                    if re.is_match(text) {
+                        out.lead |= 1 << kind as u8;
+                    }
+                }
+            }
+        }
+        out
     }
+}
+
+/// Patterns compiled for "does any match?" only: no captures, no literal
+/// prefilters, ASCII classes (a Unicode `\b` would send every line with a
+/// "–" to the slow PikeVM), case-insensitive.
+fn lean_regex(pats: &[&str]) -> Result<regex_automata::meta::Regex, String> {
+    use regex_automata::meta::{Builder, Config};
+    use regex_automata::nfa::thompson::WhichCaptures;
+    use regex_automata::util::syntax;
+    let config = Config::new()
+        .which_captures(WhichCaptures::None)
+        .auto_prefilter(false)
+        .onepass(false)
+        .backtrack(false)
+        .dfa(false)
+        .utf8_empty(false);
+    let syntax = syntax::Config::new()
+        .case_insensitive(true)
+        .unicode(false)
+        .utf8(false);
+    Builder::new()
+        .configure(config)
+        .syntax(syntax)
+        .build_many(pats)
+        .map_err(|e| e.to_string())
 }
 
 fn first_line(s: &str) -> &str {

@@ -138,7 +138,8 @@ fn header_footer_parts(names: &[String]) -> (Vec<String>, Vec<String>) {
 }
 
 static PAGE_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:page\s*)?\d+\s*(?:(?:of|/)\s*\d+)?\s*$").expect("page number regex")
+    crate::pattern::compile(r"(?i)^\s*(?:page\s*)?\d+\s*(?:(?:of|/)\s*\d+)?\s*$")
+        .expect("page number regex")
 });
 
 /// Header and footer lines, minus page numbers and lines another header

@@ -42,22 +42,24 @@ impl Line {
 static BULLET_RE: LazyLock<Regex> = LazyLock::new(|| {
     // U+FFFD runs are bullets whose cp1252 bytes were mangled on the way
     // (the bulk data set is full of them): they need no space after.
-    Regex::new(r"^\s*(?:\u{fffd}\??\u{fffd}?\s*|(?:[-*+•▪●➢◦■□►▸‣⁃∙·➤✓✔❖→\u{f0b7}\u{f0a7}\u{f076}\u{f0d8}o]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+)")
+    crate::pattern::compile(r"^\s*(?:\u{fffd}\??\u{fffd}?\s*|(?:[-*+•▪●➢◦■□►▸‣⁃∙·➤✓✔❖→\u{f0b7}\u{f0a7}\u{f076}\u{f0d8}o]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+)")
         .expect("bullet regex")
 });
 static HEADING_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6})\s+").expect("heading regex"));
-static UNDERLINE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s{0,3}(=+|-+|_+|~+)\s*$").expect("underline regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^\s{0,3}(#{1,6})\s+").expect("heading regex"));
+static UNDERLINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"^\s{0,3}(=+|-+|_+|~+)\s*$").expect("underline regex")
+});
 static TABLE_SEP_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").expect("table regex")
+    crate::pattern::compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+        .expect("table regex")
 });
 /// Lines drawn with rule characters only ("-----   -----", "+---+").
 static RULE_LINE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\-=_~+|:*]*[-=_~]{3,}[\s\-=_~+|:*]*$").expect("rule line regex")
+    crate::pattern::compile(r"^[\s\-=_~+|:*]*[-=_~]{3,}[\s\-=_~+|:*]*$").expect("rule line regex")
 });
 static DIRECTIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*storyline-(disable-next-line|disable|enable)\b\s*([A-Za-z0-9, ]*?)\s*(?:--\s*(.*?))?\s*$")
+    crate::pattern::compile(r"^\s*storyline-(disable-next-line|disable|enable)\b\s*([A-Za-z0-9, ]*?)\s*(?:--\s*(.*?))?\s*$")
         .expect("directive regex")
 });
 
@@ -376,7 +378,7 @@ fn read_directive(
 }
 
 static INLINE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?x)
           !\[[^\]]*\]\([^)]*\)          # image: dropped
         | \[(?P<link>[^\]]*)\]\([^)]*\)   # link: keep its text

@@ -33,25 +33,27 @@ const MONTHS: &str =
 /// "August 2023 - Present (1 year 11 months)", "2011 - 2011 (less than a
 /// year)": a position's date line, the duration optional.
 static DATE_LINE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"^(?:(?:{MONTHS})\s+)?(?:19|20)\d\d\s*[-–]\s*(?:(?:(?:{MONTHS})\s+)?(?:19|20)\d\d|Present)(?:\s*\((?P<duration>[^()]*)\))?$"
     ))
     .expect("date line regex")
 });
 /// The duration LinkedIn prints after a position's dates.
 static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d+\s+years?(?:\s+\d+\s+months?)?|\d+\s+months?|less than a year)$")
-        .expect("duration regex")
+    crate::pattern::compile(
+        r"^(?:\d+\s+years?(?:\s+\d+\s+months?)?|\d+\s+months?|less than a year)$",
+    )
+    .expect("duration regex")
 });
 /// An education entry's dates: "Bachelor of Science, Physics · (2015 - 2019)".
 static EDUCATION_DATES_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"·\s*\((?:(?:{MONTHS})\s+)?(?:19|20)\d\d(?:\s*-|\))"
     ))
     .expect("education dates regex")
 });
 static FOOTER_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Page\s+\d+\s+of\s+\d+$").expect("footer regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^Page\s+\d+\s+of\s+\d+$").expect("footer regex"));
 
 /// Headings of the main column (the older layout's too).
 const MAIN_HEADINGS: &[&str] = &[

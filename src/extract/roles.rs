@@ -18,23 +18,26 @@ use crate::model::Role;
 use crate::source::Text;
 
 static KEY_VALUE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(company|employer|organi[sz]ation|designation|role|title|position|duration|period|description|responsibilities|location)\s*(?:name)?\s*[-:–]\s*")
+    crate::pattern::compile(r"(?i)^(company|employer|organi[sz]ation|designation|role|title|position|duration|period|description|responsibilities|location)\s*(?:name)?\s*[-:–]\s*")
         .expect("key-value regex")
 });
 static SEPARATOR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*-{2,}\s*|\s+[|•·∙◦–—-]\s+|\s*\|\s*|\s{2,}|\s+(?:at|@)\s+|[,;]\s+|:\s+")
-        .expect("separator regex")
+    crate::pattern::compile(
+        r"\s*-{2,}\s*|\s+[|•·∙◦–—-]\s+|\s*\|\s*|\s{2,}|\s+(?:at|@)\s+|[,;]\s+|:\s+",
+    )
+    .expect("separator regex")
 });
 /// A place written "City, Region" (or "Remote"): shared with the preamble
 /// reader, which skips such lines when looking for the headline.
 pub(super) static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?i:remote|hybrid|on-?site|worldwide)|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[A-Z][\w ]+)?)$")
+    crate::pattern::compile(r"^(?:(?i:remote|hybrid|on-?site|worldwide)|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[A-Z][\w ]+)?)$")
         .expect("place regex")
 });
 /// "Boston MA": a city and a state code without a comma, which only a
 /// role header's column layout makes safe to read as a place.
 static CITY_STATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+[A-Z]{2}$").expect("city-state regex")
+    crate::pattern::compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+[A-Z]{2}$")
+        .expect("city-state regex")
 });
 
 fn is_location(t: &str) -> bool {
@@ -42,7 +45,7 @@ fn is_location(t: &str) -> bool {
 }
 /// Employment types that stand where a company could: not a company.
 static EMPLOYMENT_TYPE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:full[- ]?time|part[- ]?time|contract|contractor|internship|freelance|temporary|permanent|fixed[- ]term(?: contract)?|seasonal|volunteer|expected)\.?$")
+    crate::pattern::compile(r"(?i)^(?:full[- ]?time|part[- ]?time|contract|contractor|internship|freelance|temporary|permanent|fixed[- ]term(?: contract)?|seasonal|volunteer|expected)\.?$")
         .expect("employment type regex")
 });
 
@@ -101,7 +104,8 @@ fn looks_like_header_part(line: &Line, lex: &Lexicon) -> bool {
 /// line (pasted text, the bulk data set's mangled "•") become one each.
 fn split_inline_bullets(text: &Text) -> Vec<Text> {
     static INLINE_BULLET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?:•|●|▪|\u{fffd}\??\u{fffd}?)\s*").expect("inline bullet regex")
+        crate::pattern::compile(r"\s(?:•|●|▪|\u{fffd}\??\u{fffd}?)\s*")
+            .expect("inline bullet regex")
     });
     let mut out = Vec::new();
     let mut last = 0;

@@ -23,12 +23,14 @@ struct Section<'a> {
 }
 
 static CONTACT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)@|https?://|www\.|\b(?:linkedin|github|gitlab)\.com|\b(?:e-?mail|phone|tel|mobile|cell|address|web|website)\s*:|\+?\d[\d\s().-]{7,}\d|^\S+\.(?:com|io|dev|org|net|me|ai|co|info|xyz)(?:/\S*)?$")
+    crate::pattern::compile(r"(?i)@|https?://|www\.|\b(?:linkedin|github|gitlab)\.com|\b(?:e-?mail|phone|tel|mobile|cell|address|web|website)\s*:|\+?\d[\d\s().-]{7,}\d|^\S+\.(?:com|io|dev|org|net|me|ai|co|info|xyz)(?:/\S*)?$")
         .expect("contact regex")
 });
 static GLUED_HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(Education Details|Company Details|Skill Details|Project Details)\s*$")
-        .expect("glued regex")
+    crate::pattern::compile(
+        r"(Education Details|Company Details|Skill Details|Project Details)\s*$",
+    )
+    .expect("glued regex")
 });
 
 /// Fills `doc` from `lines`.
@@ -289,7 +291,7 @@ fn looks_like_roles(lines: &[Line]) -> bool {
 /// "Category: a, b" line yields its items.
 fn parse_skills(lines: &[Line]) -> Vec<Text> {
     static ITEM_SEP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*[,;|•·]\s*|\s{2,}").expect("skills regex"));
+        LazyLock::new(|| crate::pattern::compile(r"\s*[,;|•·]\s*|\s{2,}").expect("skills regex"));
     let mut out = Vec::new();
     for line in lines.iter().filter(|l| !l.is_blank()) {
         let t = &line.text;

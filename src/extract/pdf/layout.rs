@@ -184,7 +184,7 @@ fn rows(frags: &[Frag], idx: &[usize]) -> Vec<Vec<usize>> {
 }
 
 static PAGE_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[-–—]\s*)?(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3}\s*(?:of|/)\s*\d{1,3}|\d{1,3})(?:\s*[-–—])?\s*$")
+    crate::pattern::compile(r"(?i)^\s*(?:[-–—]\s*)?(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3}\s*(?:of|/)\s*\d{1,3}|\d{1,3})(?:\s*[-–—])?\s*$")
         .expect("page number regex")
 });
 

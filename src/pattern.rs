@@ -1,0 +1,71 @@
+//! The built-in regular expressions' compiler.
+//!
+//! Word boundaries are ASCII (`\b` is compiled as `(?-u:\b)`): a Unicode
+//! word boundary makes the lazy DFA give up at the first non-ASCII byte and
+//! fall back to the much slower PikeVM, and resumes are full of "–", "•",
+//! "’" and accented names. The only difference is next to a non-ASCII
+//! letter, where none of the patterns needs a boundary.
+
+use regex::Regex;
+
+/// Compiles `pattern` with ASCII word boundaries.
+pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&ascii_word_boundaries(pattern))
+}
+
+/// `\b` and `\B` outside character classes, rewritten as their ASCII forms.
+fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    let mut class_depth = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(b @ ('b' | 'B')) if class_depth == 0 => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                class_depth += 1;
+                out.push(c);
+            }
+            ']' if class_depth > 0 => {
+                class_depth -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_become_ascii_outside_classes_only() {
+        assert_eq!(ascii_word_boundaries(r"\bfoo\B"), r"(?-u:\b)foo(?-u:\B)");
+        assert_eq!(ascii_word_boundaries(r"[\d\b]\\b"), r"[\d\b]\\b");
+        assert_eq!(ascii_word_boundaries(r"\.\s"), r"\.\s");
+    }
+
+    #[test]
+    fn ascii_boundaries_still_match_next_to_non_ascii_punctuation() {
+        let re = compile(r"\b\d{4}\b").unwrap();
+        assert_eq!(
+            re.find("Jan 2020–Mar 2021").map(|m| m.as_str()),
+            Some("2020")
+        );
+        assert!(!re.is_match("x20201"));
+        // The lazy DFA handles the whole line, whatever its script.
+        assert!(re.is_match("Zürich • 2019 ’"));
+    }
+}
