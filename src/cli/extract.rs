@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{EXIT_CLEAN, EXIT_ERROR, print};
-use crate::extract::{Limits, extract_path};
+use crate::extract::{Limits, extract_path_with};
 use crate::lexicon::Lexicon;
 
 #[derive(Debug, Args)]
@@ -17,13 +17,15 @@ pub struct ExtractArgs {
 }
 
 pub fn run(args: ExtractArgs) -> u8 {
-    let lex = Lexicon::embedded();
+    // The lexicon and the extractors' patterns load on another thread while
+    // this one reads the file (and, for a PDF, waits on its child).
+    let warm = std::thread::spawn(crate::warm_up_extractors);
     let many = args.paths.len() > 1;
     let mut status = EXIT_CLEAN;
     let mut out = String::new();
     for path in &args.paths {
         let display = path.display().to_string();
-        match extract_path(path, &display, &lex, &Limits::default()) {
+        match extract_path_with(path, &display, Lexicon::embedded, &Limits::default()) {
             Ok(doc) => {
                 let json = doc.to_json();
                 let s = if many {
@@ -40,6 +42,7 @@ pub fn run(args: ExtractArgs) -> u8 {
             }
         }
     }
+    let _ = warm.join();
     print(&out);
     status
 }

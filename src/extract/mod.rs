@@ -86,13 +86,29 @@ pub fn extract_path(
     lex: &Lexicon,
     limits: &Limits,
 ) -> Result<Document, InputError> {
+    extract_path_with(path, display, || lex, limits)
+}
+
+/// [`extract_path`] with the lexicon asked for only when it is needed:
+/// a PDF's extraction child starts first, so that a caller can load the
+/// lexicon on another thread meanwhile.
+pub fn extract_path_with<L: std::ops::Deref<Target = Lexicon>>(
+    path: &Path,
+    display: &str,
+    lex: impl FnOnce() -> L,
+    limits: &Limits,
+) -> Result<Document, InputError> {
     if path.is_dir() {
         // A folder given as an input is a LinkedIn export (the only
         // folder-shaped input); anything else says why it is not.
         return linkedin::from_folder(path, display, limits).map(finish);
     }
     let bytes = read_bounded(path, display, limits)?;
-    extract_bytes(display, &extension(path), bytes, lex, limits)
+    if pdf::is_pdf(&bytes) {
+        let extracted = pdf::extract(display, &bytes, limits)?;
+        return Ok(pdf_text_document(display, extracted, &lex()));
+    }
+    extract_bytes(display, &extension(path), bytes, &lex(), limits)
 }
 
 /// Whether a `.zip` file is a LinkedIn export (its central directory only
