@@ -146,6 +146,22 @@ pub struct Suppression {
 }
 
 impl Document {
+    /// Drops the model (roles, bullets, skills, ...) once a document is
+    /// linted, keeping what reporters quote: the path, the source and its
+    /// line and page index.
+    pub fn strip_model(&mut self) {
+        self.name = None;
+        self.headline = None;
+        self.summary = None;
+        self.roles = Vec::new();
+        self.projects = Vec::new();
+        self.skills = Vec::new();
+        self.education = Vec::new();
+        self.loose_bullets = Vec::new();
+        self.target_titles = Vec::new();
+        self.suppressions = Vec::new();
+    }
+
     pub fn new(path: &str, format: Format, source: String) -> Self {
         Document {
             path: path.to_string(),

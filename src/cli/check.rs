@@ -58,7 +58,10 @@ impl Linted {
 }
 
 pub fn run(args: CheckArgs) -> u8 {
-    let linted = match lint(&args.lint) {
+    // Only the HTML report shows the documents' models and per-role
+    // evidence; the other formats let them go once a document is linted.
+    let keep_model = matches!(args.format, OutputFormat::Html);
+    let linted = match lint(&args.lint, keep_model) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -81,7 +84,7 @@ pub fn run(args: CheckArgs) -> u8 {
 /// Resolves the settings and lints the inputs (shared by `check` and
 /// `report`); `Err` carries the exit status of a run that ends early
 /// (a usage error, or `--show-config`).
-pub(super) fn lint(args: &LintArgs) -> Result<Linted, u8> {
+pub(super) fn lint(args: &LintArgs, keep_model: bool) -> Result<Linted, u8> {
     let settings = match resolve(args) {
         Ok(s) => s,
         Err(msg) => return Err(usage_error(&msg)),
@@ -154,6 +157,7 @@ pub(super) fn lint(args: &LintArgs) -> Result<Linted, u8> {
             .config
             .as_ref()
             .map_or_else(|| "storyline.toml".into(), |p| p.display().to_string()),
+        keep_model,
     };
     let mut profiles = args.profile.clone();
     if profiles.is_empty() {
@@ -183,6 +187,9 @@ pub struct RunOptions<'a> {
     pub config_dir: Option<&'a Path>,
     pub entries: &'a [SuppressEntry],
     pub config_name: String,
+    /// Keep each document's model and build per-role evidence (the HTML
+    /// report); otherwise only the source stays, for quoting it.
+    pub keep_model: bool,
 }
 
 /// Expands folders into the resume files below them, honouring
@@ -328,7 +335,9 @@ pub fn lint_paths(
             (diags, assessment)
         })
         .collect();
-    let mut all: Vec<Diagnostic> = linted.iter().flat_map(|(d, _)| d.iter().cloned()).collect();
+    let (per_doc, linted): (Vec<Vec<Diagnostic>>, Vec<crate::assess::Assessment>) =
+        linted.into_iter().unzip();
+    let mut all: Vec<Diagnostic> = per_doc.into_iter().flatten().collect();
     all.extend(
         rules::levels::check_variants(cx, &resumes)
             .into_iter()
@@ -346,7 +355,7 @@ pub fn lint_paths(
             None => outcome.diagnostics.push(d),
         }
     }
-    for ((doc, (_, assessment)), mine) in docs.iter().zip(&linted).zip(by_doc) {
+    for ((doc, assessment), mine) in docs.iter().zip(&linted).zip(by_doc) {
         let ignored = run.file_ignores.codes_for(&doc.path, run.config_dir);
         let (kept, silenced) = suppress::apply(
             doc,
@@ -360,20 +369,30 @@ pub fn lint_paths(
         outcome
             .scorecards
             .push(scorecard(doc, assessment, cx.rubric, &kept, cross_checked));
-        outcome
-            .evidence
-            .push(evidence_of(cx, doc, assessment, &profiles));
+        if run.keep_model {
+            outcome
+                .evidence
+                .push(evidence_of(cx, doc, assessment, &profiles));
+        }
         outcome.diagnostics.extend(kept);
         outcome.suppressed.extend(silenced);
     }
-    for profile in &side_profiles {
-        let assessment = rules::assess_document(cx, profile);
-        outcome
-            .evidence
-            .push(evidence_of(cx, profile, &assessment, &[]));
+    if run.keep_model {
+        for profile in &side_profiles {
+            let assessment = rules::assess_document(cx, profile);
+            outcome
+                .evidence
+                .push(evidence_of(cx, profile, &assessment, &[]));
+        }
     }
+    drop(linted);
     outcome.documents = docs;
     outcome.documents.extend(side_profiles);
+    if !run.keep_model {
+        for doc in &mut outcome.documents {
+            doc.strip_model();
+        }
+    }
     outcome
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -27,7 +27,7 @@ pub fn run(args: ReportArgs) -> u8 {
             args.output.display()
         ));
     }
-    let linted: Linted = match lint(&args.lint) {
+    let linted: Linted = match lint(&args.lint, true) {
         Ok(l) => l,
         Err(code) => return code,
     };
