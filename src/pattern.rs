@@ -4,17 +4,21 @@
 //! word boundary makes the lazy DFA give up at the first non-ASCII byte and
 //! fall back to the much slower PikeVM, and resumes are full of "–", "•",
 //! "’" and accented names. The only difference is next to a non-ASCII
-//! letter, where none of the patterns needs a boundary.
+//! letter, where none of the patterns needs a boundary. Digits are ASCII
+//! too (see `ascii_classes`).
 
 use regex::Regex;
 
 /// Compiles `pattern` with ASCII word boundaries.
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&ascii_word_boundaries(pattern))
+    Regex::new(&ascii_classes(pattern))
 }
 
-/// `\b` and `\B` outside character classes, rewritten as their ASCII forms.
-fn ascii_word_boundaries(pattern: &str) -> String {
+/// `\b` and `\B` outside character classes rewritten as their ASCII forms,
+/// and `\d` as `[0-9]` (the Unicode digit class is most of a date
+/// pattern's compile time, and a figure in another script's digits does
+/// not parse as a number anyway).
+fn ascii_classes(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut chars = pattern.chars();
     let mut class_depth = 0usize;
@@ -26,6 +30,8 @@ fn ascii_word_boundaries(pattern: &str) -> String {
                     out.push(b);
                     out.push(')');
                 }
+                Some('d') if class_depth == 0 => out.push_str("[0-9]"),
+                Some('d') => out.push_str("0-9"),
                 Some(n) => {
                     out.push('\\');
                     out.push(n);
@@ -52,9 +58,10 @@ mod tests {
 
     #[test]
     fn boundaries_become_ascii_outside_classes_only() {
-        assert_eq!(ascii_word_boundaries(r"\bfoo\B"), r"(?-u:\b)foo(?-u:\B)");
-        assert_eq!(ascii_word_boundaries(r"[\d\b]\\b"), r"[\d\b]\\b");
-        assert_eq!(ascii_word_boundaries(r"\.\s"), r"\.\s");
+        assert_eq!(ascii_classes(r"\bfoo\B"), r"(?-u:\b)foo(?-u:\B)");
+        assert_eq!(ascii_classes(r"[x\b]\\b"), r"[x\b]\\b");
+        assert_eq!(ascii_classes(r"\.\s"), r"\.\s");
+        assert_eq!(ascii_classes(r"\d+[\d,]"), r"[0-9]+[0-9,]");
     }
 
     #[test]
