@@ -52,4 +52,31 @@ fn main() {
         }
         eprintln!("{name:16} {:?}", t.elapsed());
     }
+    // Forward-only lazy DFA: what "does any pattern match?" needs (no
+    // reverse NFA, no meta strategy).
+    let t = std::time::Instant::now();
+    for set in &pats {
+        let _ = regex_automata::hybrid::dfa::DFA::builder()
+            .syntax(syn)
+            .thompson(
+                regex_automata::nfa::thompson::Config::new()
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None),
+            )
+            .build_many(set)
+            .unwrap();
+    }
+    eprintln!("{:16} {:?}", "forward lazy DFA", t.elapsed());
+    // Only the NFA.
+    let t = std::time::Instant::now();
+    for set in &pats {
+        let _ = regex_automata::nfa::thompson::Compiler::new()
+            .syntax(syn)
+            .configure(
+                regex_automata::nfa::thompson::Config::new()
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None),
+            )
+            .build_many(set)
+            .unwrap();
+    }
+    eprintln!("{:16} {:?}", "NFA only", t.elapsed());
 }

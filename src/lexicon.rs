@@ -217,6 +217,8 @@ pub fn normalize_heading(s: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct PhraseSet {
     ac: Option<AhoCorasick>,
+    /// The longest phrase, in bytes.
+    max_len: usize,
 }
 
 impl PhraseSet {
@@ -232,8 +234,12 @@ impl PhraseSet {
             .filter(|p| !p.is_empty())
             .collect();
         if pats.is_empty() {
-            return Ok(PhraseSet { ac: None });
+            return Ok(PhraseSet {
+                ac: None,
+                max_len: 0,
+            });
         }
+        let max_len = pats.iter().map(String::len).max().unwrap_or(0);
         let ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             // Overlapping search needs the standard kind; leftmost-longest
@@ -241,7 +247,10 @@ impl PhraseSet {
             .match_kind(MatchKind::Standard)
             .build(&pats)
             .map_err(|e| e.to_string())?;
-        Ok(PhraseSet { ac: Some(ac) })
+        Ok(PhraseSet {
+            ac: Some(ac),
+            max_len,
+        })
     }
 
     /// The first match, as a byte range.
@@ -260,12 +269,7 @@ impl PhraseSet {
         };
         // Phrases hold single spaces: match a text with runs of whitespace
         // ("a  lot of", a tab) through a folded copy, mapped back.
-        if text
-            .bytes()
-            .zip(text.bytes().skip(1))
-            .any(|(a, b)| a.is_ascii_whitespace() && b.is_ascii_whitespace())
-            || text.bytes().any(|b| b.is_ascii_whitespace() && b != b' ')
-        {
+        if needs_folding(text) {
             let mut folded = String::with_capacity(text.len());
             let mut map = Vec::with_capacity(text.len() + 1);
             let mut prev_space = false;
@@ -295,20 +299,11 @@ impl PhraseSet {
                 .into_iter();
         }
         let bytes = text.as_bytes();
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
-        // All matches (overlapping), then the ones on word boundaries: a
-        // phrase that starts or ends with a word character needs a
-        // non-word neighbour there ("%" needs none).
+        // All matches (overlapping), then the ones on word boundaries.
         let mut found: Vec<std::ops::Range<usize>> = ac
             .find_overlapping_iter(text)
             .map(|m| m.range())
-            .filter(|r| {
-                let before = r.start.checked_sub(1).map(|i| bytes[i]);
-                let after = bytes.get(r.end).copied();
-                let open = is_word(bytes[r.start]) && before.is_some_and(is_word);
-                let close = is_word(bytes[r.end - 1]) && after.is_some_and(is_word);
-                !(open || close)
-            })
+            .filter(|r| on_word_boundaries(bytes, r))
             .collect();
         found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         let mut out = Vec::with_capacity(found.len());
@@ -323,14 +318,57 @@ impl PhraseSet {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.find(text).is_some()
+        let Some(ac) = &self.ac else {
+            return false;
+        };
+        if needs_folding(text) {
+            return self.find(text).is_some();
+        }
+        // The first match on word boundaries will do: no sorting, no
+        // allocation.
+        ac.find_overlapping_iter(text)
+            .any(|m| on_word_boundaries(text.as_bytes(), &m.range()))
     }
 
     /// Whether `text` starts with one of the phrases.
     pub fn find_at_start(&self, text: &str) -> Option<std::ops::Range<usize>> {
-        self.find(text)
+        // Only the head of the text can hold a phrase that starts it: a
+        // window wide enough for the longest phrase with its whitespace
+        // doubled, plus the byte after it for the boundary check.
+        let start = text.len() - text.trim_start().len();
+        let end = crate::source::floor_char_boundary(
+            text,
+            start.saturating_add(2 * self.max_len + 8).min(text.len()),
+        );
+        self.find(&text[..end])
             .filter(|r| text[..r.start].trim().is_empty())
+            .filter(|r| r.end < end || end == text.len())
     }
+}
+
+/// Whether a text has whitespace other than single spaces, which phrases
+/// (stored with single spaces) can only match through a folded copy.
+fn needs_folding(text: &str) -> bool {
+    let mut prev_space = false;
+    for b in text.bytes() {
+        let space = b.is_ascii_whitespace();
+        if space && (prev_space || b != b' ') {
+            return true;
+        }
+        prev_space = space;
+    }
+    false
+}
+
+/// Whether a match sits on word boundaries: a phrase that starts or ends
+/// with a word character needs a non-word neighbour there ("%" needs none).
+fn on_word_boundaries(bytes: &[u8], r: &std::ops::Range<usize>) -> bool {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    let before = r.start.checked_sub(1).map(|i| bytes[i]);
+    let after = bytes.get(r.end).copied();
+    let open = is_word(bytes[r.start]) && before.is_some_and(is_word);
+    let close = is_word(bytes[r.end - 1]) && after.is_some_and(is_word);
+    !(open || close)
 }
 
 #[cfg(test)]
