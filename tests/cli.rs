@@ -368,3 +368,95 @@ fn rubric_show_round_trips_through_rubric_check_and_check_rubric() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A batch of more files than one chunk is checked as a stream; what it
+/// prints must be what the same files print when checked in smaller runs
+/// (which take the whole-batch path), findings and scorecards alike, and a
+/// resume variant (L003) must still be caught across chunks.
+#[test]
+fn streamed_batch_matches_smaller_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(fixture("example/resume.md")).unwrap();
+    let mut files = Vec::new();
+    for i in 0..150 {
+        // Names of letters only: "Jordan Example Bc".
+        let tag: String = [b'A' + (i / 26) as u8, b'a' + (i % 26) as u8]
+            .iter()
+            .map(|&b| b as char)
+            .collect();
+        let text = base.replacen("Jordan Example", &format!("Jordan Example {tag}"), 1);
+        // Every tenth resume loses its numbers: different findings per file.
+        let text = if i % 10 == 0 {
+            text.replace(|c: char| c.is_ascii_digit(), "")
+        } else {
+            text
+        };
+        let path = tmp.path().join(format!("r{i:03}.md"));
+        std::fs::write(&path, text).unwrap();
+        files.push(path);
+    }
+    // The last file is a variant of the first: same person, another level
+    // and another story (the first file's chunk is long gone by then).
+    let variant = tmp.path().join("z-variant.md");
+    std::fs::write(
+        &variant,
+        "# Jordan Example Aa\n\nJunior Data Analyst\n\nData analyst passionate about dashboards and reporting for finance.\n",
+    )
+    .unwrap();
+    files.push(variant.clone());
+
+    let run = |args: Vec<String>| -> Value {
+        let out = storyline()
+            .args([
+                "check",
+                "--no-config",
+                "--format",
+                "json",
+                "--today",
+                "2026-11",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let whole = run(vec![tmp.path().display().to_string()]);
+    let mut diags = Vec::new();
+    let mut docs = Vec::new();
+    for part in files.chunks(76) {
+        let mut args: Vec<String> = part.iter().map(|p| p.display().to_string()).collect();
+        // The variant's first resume must be in the same small run.
+        if part.contains(&variant) {
+            args.insert(0, files[0].display().to_string());
+        }
+        let v = run(args);
+        for d in v["diagnostics"].as_array().unwrap() {
+            if !diags.contains(d) {
+                diags.push(d.clone());
+            }
+        }
+        for d in v["documents"].as_array().unwrap() {
+            if !docs.contains(d) {
+                docs.push(d.clone());
+            }
+        }
+    }
+    let key = |d: &Value| {
+        (
+            d["path"].as_str().unwrap().to_string(),
+            d["line"].as_u64(),
+            d["column"].as_u64(),
+            d["code"].as_str().unwrap_or("").to_string(),
+        )
+    };
+    diags.sort_by_key(key);
+    docs.sort_by_key(|d| d["path"].as_str().unwrap().to_string());
+    assert!(diags.len() > 150, "{}", diags.len());
+    assert_eq!(whole["diagnostics"].as_array().unwrap(), &diags);
+    assert_eq!(whole["documents"].as_array().unwrap(), &docs);
+    assert_eq!(whole["summary"]["files"], 151);
+    assert_eq!(whole["summary"]["diagnostics"], diags.len());
+    let l003: Vec<&Value> = diags.iter().filter(|d| d["code"] == "L003").collect();
+    assert_eq!(l003.len(), 1);
+    assert_eq!(l003[0]["path"], variant.display().to_string());
+}

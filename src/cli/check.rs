@@ -8,6 +8,7 @@ use clap::Args;
 use rayon::prelude::*;
 
 use super::settings::{LintArgs, load_rubric, resolve};
+use super::stream::{self, StreamFormat, Streamer};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat, print, usage_error};
 use crate::align;
 use crate::assess::TargetSource;
@@ -36,6 +37,9 @@ pub struct CheckArgs {
 pub(super) struct Linted {
     pub(super) outcome: Outcome,
     pub(super) fail_on: Severity,
+    /// The findings were written as they came (`outcome.diagnostics` is
+    /// empty); the rest of the report is still to write.
+    pub(super) streamed: bool,
 }
 
 impl Linted {
@@ -61,17 +65,36 @@ pub fn run(args: CheckArgs) -> u8 {
     // Only the HTML report shows the documents' models and per-role
     // evidence; the other formats let them go once a document is linted.
     let keep_model = matches!(args.format, OutputFormat::Html);
-    let linted = match lint(&args.lint, keep_model) {
+    let style = || report::human::Style {
+        color: std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let mut streamer = match args.format {
+        OutputFormat::Human => Some(Streamer::new(StreamFormat::Human(style()))),
+        OutputFormat::Json => Some(Streamer::new(StreamFormat::Json)),
+        OutputFormat::Github => Some(Streamer::new(StreamFormat::Github)),
+        OutputFormat::Sarif | OutputFormat::Html => None,
+    };
+    let linted = match lint(&args.lint, keep_model, streamer.as_mut()) {
         Ok(l) => l,
         Err(code) => return code,
     };
     let outcome = &linted.outcome;
+    if linted.streamed {
+        let streamer = streamer.as_mut().expect("a streamed run has its streamer");
+        let mut tail = report::Tail::of(outcome);
+        tail.counts = streamer.counts;
+        streamer.finish(&tail);
+        return if !outcome.errors.is_empty() {
+            EXIT_ERROR
+        } else if streamer.failed_at(linted.fail_on) {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        };
+    }
     let rendered = match args.format {
-        OutputFormat::Human => {
-            let color = std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            report::human::render(outcome, report::human::Style { color })
-        }
+        OutputFormat::Human => report::human::render(outcome, style()),
         OutputFormat::Json => report::json::render(outcome),
         OutputFormat::Sarif => report::sarif::render(outcome),
         OutputFormat::Github => report::github::render(outcome),
@@ -84,7 +107,11 @@ pub fn run(args: CheckArgs) -> u8 {
 /// Resolves the settings and lints the inputs (shared by `check` and
 /// `report`); `Err` carries the exit status of a run that ends early
 /// (a usage error, or `--show-config`).
-pub(super) fn lint(args: &LintArgs, keep_model: bool) -> Result<Linted, u8> {
+pub(super) fn lint(
+    args: &LintArgs,
+    keep_model: bool,
+    stream: Option<&mut Streamer>,
+) -> Result<Linted, u8> {
     let settings = match resolve(args) {
         Ok(s) => s,
         Err(msg) => return Err(usage_error(&msg)),
@@ -163,7 +190,7 @@ pub(super) fn lint(args: &LintArgs, keep_model: bool) -> Result<Linted, u8> {
     if profiles.is_empty() {
         profiles = settings.profiles.clone();
     }
-    let mut outcome = lint_paths(&cx, &paths, &profiles, &limits, &run);
+    let (mut outcome, streamed) = lint_paths(&cx, &paths, &profiles, &limits, &run, stream);
     if !settings.suppress.is_empty() && selection.enabled(suppress::X001.code) {
         for note in
             suppress::unused_entries(&settings.suppress, &outcome.suppressed, &run.config_name)
@@ -178,6 +205,7 @@ pub(super) fn lint(args: &LintArgs, keep_model: bool) -> Result<Linted, u8> {
     Ok(Linted {
         outcome,
         fail_on: settings.fail_on,
+        streamed,
     })
 }
 
@@ -257,9 +285,19 @@ pub fn lint_paths(
     profile_paths: &[PathBuf],
     limits: &Limits,
     run: &RunOptions<'_>,
-) -> Outcome {
+    stream: Option<&mut Streamer>,
+) -> (Outcome, bool) {
     let files = expand(paths);
     let progress = Progress::new(files.len());
+    if let Some(streamer) = stream
+        && profile_paths.is_empty()
+        && !run.keep_model
+        && stream::streamable(&files)
+    {
+        let outcome = stream_files(cx, &files, limits, run, &progress, streamer);
+        progress.done();
+        return (outcome, true);
+    }
     let extracted = extract_all(cx, &files, limits, &progress);
     progress.done();
     let mut outcome = Outcome {
@@ -397,6 +435,82 @@ pub fn lint_paths(
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     outcome.diagnostics.dedup_by(|a, b| a == b);
+    (outcome, false)
+}
+
+/// A document with its own findings and assessment.
+type LintedDoc = (Document, Vec<Diagnostic>, crate::assess::Assessment);
+
+/// [`lint_paths`] for a batch that [`stream::streamable`] accepts: a chunk
+/// at a time, in path order, each document's findings written before the
+/// next chunk is read.
+fn stream_files(
+    cx: &Context<'_>,
+    files: &[PathBuf],
+    limits: &Limits,
+    run: &RunOptions<'_>,
+    progress: &Progress,
+    streamer: &mut Streamer,
+) -> Outcome {
+    let mut outcome = Outcome {
+        documents: Vec::new(),
+        diagnostics: Vec::new(),
+        errors: Vec::new(),
+        files: files.len(),
+        scorecards: Vec::new(),
+        suppressed: Vec::new(),
+        notes: Vec::new(),
+        evidence: Vec::new(),
+        today: cx.today,
+    };
+    let mut variants = rules::levels::VariantIndex::default();
+    for chunk in files.chunks(stream::CHUNK) {
+        let linted: Vec<Result<LintedDoc, InputError>> = chunk
+            .par_iter()
+            .map(|path| {
+                let doc =
+                    extract::extract_path(path, &path.display().to_string(), cx.lexicon, limits);
+                progress.tick();
+                let doc = doc?;
+                let (diags, assessment) = rules::check_and_assess(cx, &doc);
+                Ok((doc, diags, assessment))
+            })
+            .collect();
+        // In order: a resume's variants are those before it.
+        for r in linted {
+            let (doc, mut diags, assessment) = match r {
+                Ok(x) => x,
+                Err(e) => {
+                    outcome.errors.push(e);
+                    continue;
+                }
+            };
+            if doc.channel == Channel::Resume {
+                diags.extend(
+                    variants
+                        .check(cx, &doc)
+                        .filter(|d| cx.selection.enabled(d.code)),
+                );
+                variants.add(cx, &doc);
+            }
+            let ignored = run.file_ignores.codes_for(&doc.path, run.config_dir);
+            let (mut kept, silenced) = suppress::apply(
+                &doc,
+                diags,
+                run.entries,
+                &ignored,
+                cx.selection,
+                &run.config_name,
+            );
+            kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            kept.dedup_by(|a, b| a == b);
+            outcome
+                .scorecards
+                .push(scorecard(&doc, &assessment, cx.rubric, &kept, false));
+            streamer.findings(&kept, &doc);
+            outcome.suppressed.extend(silenced);
+        }
+    }
     outcome
 }
 

@@ -6,6 +6,7 @@ mod report;
 mod rubric;
 mod rules;
 mod settings;
+mod stream;
 
 use std::process::ExitCode;
 

@@ -21,24 +21,35 @@ pub fn escape_property(s: &str) -> String {
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
     for d in &outcome.diagnostics {
-        let command = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        let _ = writeln!(
-            out,
-            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&d.path),
-            d.line,
-            d.column,
-            d.end_line,
-            d.end_column,
-            escape_property(&format!("{} {}", d.code, d.rule)),
-            escape_data(&format!("{}\nhelp: {}", d.message, d.help))
-        );
+        push_finding(&mut out, d);
     }
-    for e in &outcome.errors {
+    push_tail(&mut out, &outcome.errors);
+    out
+}
+
+/// One finding's annotation.
+pub fn push_finding(out: &mut String, d: &crate::diagnostic::Diagnostic) {
+    let command = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let _ = writeln!(
+        out,
+        "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+        escape_property(&d.path),
+        d.line,
+        d.column,
+        d.end_line,
+        d.end_column,
+        escape_property(&format!("{} {}", d.code, d.rule)),
+        escape_data(&format!("{}\nhelp: {}", d.message, d.help))
+    );
+}
+
+/// The unreadable inputs, after the findings.
+pub fn push_tail(out: &mut String, errors: &[crate::error::InputError]) {
+    for e in errors {
         let _ = writeln!(
             out,
             "::error file={},title=unreadable input::{}",
@@ -46,7 +57,6 @@ pub fn render(outcome: &Outcome) -> String {
             escape_data(&e.message)
         );
     }
-    out
 }
 
 #[cfg(test)]

@@ -39,7 +39,19 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
         let doc = owner.get(d.path.as_str()).map(|&i| &outcome.documents[i]);
         render_one(&mut out, d, doc, style);
     }
-    for e in &outcome.errors {
+    render_tail(&mut out, &super::Tail::of(outcome), style);
+    out
+}
+
+/// One finding with its source line (when the document is at hand).
+pub fn render_finding(out: &mut String, d: &Diagnostic, doc: Option<&Document>, style: Style) {
+    render_one(out, d, doc, style);
+}
+
+/// What follows the findings: unreadable inputs, suppressed findings,
+/// notes, scorecards and the summary line.
+pub fn render_tail(out: &mut String, tail: &super::Tail<'_>, style: Style) {
+    for e in tail.errors {
         let _ = writeln!(
             out,
             "{}: {}: {}\n",
@@ -48,7 +60,7 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
             e.message
         );
     }
-    for s in &outcome.suppressed {
+    for s in tail.suppressed {
         let d = &s.diagnostic;
         let why = s
             .reason
@@ -67,22 +79,16 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
             s.by
         );
     }
-    if !outcome.suppressed.is_empty() {
+    if !tail.suppressed.is_empty() {
         out.push('\n');
     }
-    for note in &outcome.notes {
+    for note in tail.notes {
         let _ = writeln!(out, "{}: {note}\n", style.paint("1;36", "note"));
     }
-    for card in &outcome.scorecards {
-        render_scorecard(&mut out, card, style);
+    for card in tail.scorecards {
+        render_scorecard(out, card, style);
     }
-    let count = |s: Severity| {
-        outcome
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == s)
-            .count()
-    };
+    let count = |s: Severity| tail.counts.of(s);
     let plural = |n: usize, w: &str| {
         if n == 1 {
             format!("{n} {w}")
@@ -94,21 +100,17 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
         out,
         "{}: {} ({}, {}, {}) in {}{}",
         style.paint("1", "summary"),
-        plural(outcome.diagnostics.len(), "finding"),
+        plural(tail.counts.total(), "finding"),
         plural(count(Severity::Error), "error"),
         plural(count(Severity::Warning), "warning"),
         count(Severity::Info).to_string() + " info",
-        plural(outcome.files, "file"),
-        if outcome.errors.is_empty() {
+        plural(tail.files, "file"),
+        if tail.errors.is_empty() {
             String::new()
         } else {
-            format!(
-                ", {} could not be read",
-                plural(outcome.errors.len(), "file")
-            )
+            format!(", {} could not be read", plural(tail.errors.len(), "file"))
         }
     );
-    out
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, doc: Option<&Document>, style: Style) {

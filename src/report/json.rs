@@ -12,35 +12,83 @@ use super::Outcome;
 use crate::diagnostic::{Diagnostic, Related};
 
 pub fn render(outcome: &Outcome) -> String {
-    let errors: Vec<Value> = outcome
+    let mut out = String::with_capacity(512 * outcome.diagnostics.len() + 4096);
+    out.push_str(HEAD);
+    for (i, d) in outcome.diagnostics.iter().enumerate() {
+        push_finding(&mut out, d, i == 0);
+    }
+    push_tail(
+        &mut out,
+        &super::Tail::of(outcome),
+        !outcome.diagnostics.is_empty(),
+    );
+    out
+}
+
+/// The object's start, up to the findings array's first element.
+pub const HEAD: &str = "{\n  \"diagnostics\": [";
+
+/// One element of the findings array, as the pretty printer would indent it
+/// (a string never holds a raw newline, so indenting lines is exact).
+pub fn push_finding(out: &mut String, d: &Diagnostic, first: bool) {
+    let one = serde_json::to_string_pretty(&Diag(d)).expect("JSON of plain values");
+    out.push_str(if first { "\n" } else { ",\n" });
+    push_indented(out, &one);
+}
+
+/// A pretty-printed value as an element of a top-level array.
+fn push_indented(out: &mut String, one: &str) {
+    for (i, line) in one.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+}
+
+/// The findings array's end and every other key.
+pub fn push_tail(out: &mut String, tail: &super::Tail<'_>, any_findings: bool) {
+    out.push_str(if any_findings { "\n  ],\n" } else { "],\n" });
+    let errors: Vec<Value> = tail
         .errors
         .iter()
         .map(|e| json!({"path": e.path, "message": e.message}))
         .collect();
-    let out = Top {
-        diagnostics: Diags(&outcome.diagnostics),
-        documents: json!(outcome.scorecards),
+    // Scorecards one at a time (keys sorted through a small Value each):
+    // one Value tree of a whole batch's scorecards was its peak memory.
+    out.push_str("  \"documents\": ");
+    if tail.scorecards.is_empty() {
+        out.push_str("[]");
+    } else {
+        out.push('[');
+        for (i, card) in tail.scorecards.iter().enumerate() {
+            out.push_str(if i == 0 { "\n" } else { ",\n" });
+            let one = serde_json::to_string_pretty(&json!(card)).expect("JSON of plain values");
+            push_indented(out, &one);
+        }
+        out.push_str("\n  ]");
+    }
+    out.push_str(",\n");
+    let rest = Rest {
         errors,
-        notes: (!outcome.notes.is_empty()).then(|| json!(outcome.notes)),
+        notes: (!tail.notes.is_empty()).then(|| json!(tail.notes)),
         summary: json!({
-            "files": outcome.files,
-            "diagnostics": outcome.diagnostics.len(),
-            "errors": outcome.errors.len(),
+            "files": tail.files,
+            "diagnostics": tail.counts.total(),
+            "errors": tail.errors.len(),
         }),
-        suppressed: (!outcome.suppressed.is_empty()).then(|| json!(outcome.suppressed)),
+        suppressed: (!tail.suppressed.is_empty()).then(|| json!(tail.suppressed)),
         version: 1,
     };
-    let mut buf = Vec::with_capacity(512 * outcome.diagnostics.len() + 4096);
-    out.serialize(&mut serde_json::Serializer::pretty(&mut buf))
-        .expect("JSON of plain values");
-    buf.push(b'\n');
-    String::from_utf8(buf).expect("serde_json writes UTF-8")
+    let s = serde_json::to_string_pretty(&rest).expect("JSON of plain values");
+    // Drop the opening brace: these keys continue the object HEAD began.
+    out.push_str(s.strip_prefix("{\n").unwrap_or(&s));
+    out.push('\n');
 }
 
 #[derive(Serialize)]
-struct Top<'a> {
-    diagnostics: Diags<'a>,
-    documents: Value,
+struct Rest {
     errors: Vec<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<Value>,
@@ -48,14 +96,6 @@ struct Top<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     suppressed: Option<Value>,
     version: u32,
-}
-
-struct Diags<'a>(&'a [Diagnostic]);
-
-impl Serialize for Diags<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(Diag))
-    }
 }
 
 /// A finding with its keys in alphabetical order.

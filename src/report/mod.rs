@@ -35,6 +35,70 @@ pub struct Outcome {
     pub today: crate::date::YearMonth,
 }
 
+/// Findings counted by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Counts {
+    pub fn of_all<'a>(diags: impl IntoIterator<Item = &'a crate::diagnostic::Diagnostic>) -> Self {
+        let mut c = Counts::default();
+        for d in diags {
+            c.add(d.severity);
+        }
+        c
+    }
+
+    pub fn add(&mut self, s: crate::diagnostic::Severity) {
+        use crate::diagnostic::Severity;
+        match s {
+            Severity::Error => self.error += 1,
+            Severity::Warning => self.warning += 1,
+            Severity::Info => self.info += 1,
+        }
+    }
+
+    pub fn of(&self, s: crate::diagnostic::Severity) -> usize {
+        use crate::diagnostic::Severity;
+        match s {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.error + self.warning + self.info
+    }
+}
+
+/// Everything a report says after the findings, for reporters that write
+/// findings as they come (a streamed batch) and for whole outcomes alike.
+pub struct Tail<'a> {
+    pub errors: &'a [crate::error::InputError],
+    pub suppressed: &'a [crate::suppress::Suppressed],
+    pub notes: &'a [String],
+    pub scorecards: &'a [scorecard::Scorecard],
+    pub counts: Counts,
+    pub files: usize,
+}
+
+impl<'a> Tail<'a> {
+    pub fn of(outcome: &'a Outcome) -> Self {
+        Tail {
+            errors: &outcome.errors,
+            suppressed: &outcome.suppressed,
+            notes: &outcome.notes,
+            scorecards: &outcome.scorecards,
+            counts: Counts::of_all(&outcome.diagnostics),
+            files: outcome.files,
+        }
+    }
+}
+
 /// Every path a finding can name (a document's, or one of its parts'),
 /// to the document's index.
 pub fn path_owners(docs: &[crate::model::Document]) -> std::collections::HashMap<&str, usize> {

@@ -176,8 +176,32 @@ fn check_l001(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
 
 /// L003 across the resumes of one run: variants of one candidate.
 pub fn check_variants(cx: &Context<'_>, resumes: &[&crate::model::Document]) -> Vec<Diagnostic> {
+    let mut index = VariantIndex::default();
     let mut out = Vec::new();
-    let key = |d: &crate::model::Document| {
+    for d in resumes {
+        out.extend(index.check(cx, d));
+        index.add(cx, d);
+    }
+    out
+}
+
+/// The resumes seen so far in a batch, by candidate name: what L003 needs
+/// of each (its level, its story's words, where its headline is), so that a
+/// streamed batch can check each new resume without keeping the others.
+#[derive(Default)]
+pub struct VariantIndex {
+    by_name: std::collections::HashMap<String, Vec<Variant>>,
+}
+
+struct Variant {
+    level: usize,
+    story: std::collections::BTreeSet<String>,
+    path: String,
+    headline: Option<crate::diagnostic::Related>,
+}
+
+impl VariantIndex {
+    fn key(d: &crate::model::Document) -> Option<String> {
         d.name.as_ref().map(|n| {
             n.text
                 .to_lowercase()
@@ -185,8 +209,9 @@ pub fn check_variants(cx: &Context<'_>, resumes: &[&crate::model::Document]) -> 
                 .collect::<Vec<_>>()
                 .join(" ")
         })
-    };
-    let level = |d: &crate::model::Document| {
+    }
+
+    fn level(cx: &Context<'_>, d: &crate::model::Document) -> Option<usize> {
         let named = d
             .headline
             .as_ref()
@@ -194,8 +219,9 @@ pub fn check_variants(cx: &Context<'_>, resumes: &[&crate::model::Document]) -> 
             .unwrap_or_default();
         let distinct: std::collections::BTreeSet<usize> = named.iter().map(|(l, _)| *l).collect();
         (distinct.len() == 1).then(|| *distinct.iter().next().expect("one"))
-    };
-    let story = |d: &crate::model::Document| -> std::collections::BTreeSet<String> {
+    }
+
+    fn story(d: &crate::model::Document) -> std::collections::BTreeSet<String> {
         [&d.headline, &d.summary]
             .into_iter()
             .flatten()
@@ -207,45 +233,52 @@ pub fn check_variants(cx: &Context<'_>, resumes: &[&crate::model::Document]) -> 
             })
             .filter(|w| w.len() >= 4)
             .collect()
-    };
-    for (i, d) in resumes.iter().enumerate() {
-        let (Some(name), Some(l)) = (key(d), level(d)) else {
-            continue;
-        };
-        let Some(first) = resumes[..i]
-            .iter()
-            .find(|o| key(o).as_deref() == Some(name.as_str()) && level(o).is_some_and(|x| x != l))
-        else {
-            continue;
-        };
-        let (a, b) = (story(first), story(d));
-        let overlap = a.intersection(&b).count() as f64 / a.union(&b).count().max(1) as f64;
-        if overlap < 0.15 {
-            let h = d.headline.as_ref().expect("level came from the headline");
-            let mut x = diag(
-                &L003,
-                d,
-                h,
-                0..h.text.len(),
-                format!(
-                    "this variant targets {} and {} targets {}, and their headlines and summaries share {:.0}% of their words",
-                    cx.rubric.levels[l].id,
-                    first.path,
-                    level(first).map_or("?", |x| cx.rubric.levels[x].id.as_str()),
-                    overlap * 100.0
-                ),
-            );
-            if let Some(fh) = &first.headline {
-                x.related.push(crate::diagnostic::Related::at(
-                    first,
-                    fh,
-                    "the other variant",
-                ));
-            }
-            out.push(x);
-        }
     }
-    out
+
+    /// L003 for `d` against the resumes added before it.
+    pub fn check(&self, cx: &Context<'_>, d: &crate::model::Document) -> Option<Diagnostic> {
+        let (name, l) = (Self::key(d)?, Self::level(cx, d)?);
+        let first = self.by_name.get(&name)?.iter().find(|o| o.level != l)?;
+        let b = Self::story(d);
+        let a = &first.story;
+        let overlap = a.intersection(&b).count() as f64 / a.union(&b).count().max(1) as f64;
+        if overlap >= 0.15 {
+            return None;
+        }
+        let h = d.headline.as_ref().expect("level came from the headline");
+        let mut x = diag(
+            &L003,
+            d,
+            h,
+            0..h.text.len(),
+            format!(
+                "this variant targets {} and {} targets {}, and their headlines and summaries share {:.0}% of their words",
+                cx.rubric.levels[l].id,
+                first.path,
+                cx.rubric.levels[first.level].id,
+                overlap * 100.0
+            ),
+        );
+        x.related.extend(first.headline.clone());
+        Some(x)
+    }
+
+    /// Remembers `d` for the resumes that follow.
+    pub fn add(&mut self, cx: &Context<'_>, d: &crate::model::Document) {
+        let (Some(name), Some(level)) = (Self::key(d), Self::level(cx, d)) else {
+            return;
+        };
+        let headline = d
+            .headline
+            .as_ref()
+            .map(|h| crate::diagnostic::Related::at(d, h, "the other variant"));
+        self.by_name.entry(name).or_default().push(Variant {
+            level,
+            story: Self::story(d),
+            path: d.path.clone(),
+            headline,
+        });
+    }
 }
 
 pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
