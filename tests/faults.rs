@@ -646,3 +646,152 @@ fn finding_spans_stay_inside_the_source_and_on_char_boundaries() {
         }
     }
 }
+
+/// Every text of a document the rules see.
+fn all_texts(doc: &storyline::model::Document) -> Vec<&storyline::source::Text> {
+    let mut out: Vec<&storyline::source::Text> = [&doc.name, &doc.headline, &doc.summary]
+        .into_iter()
+        .flatten()
+        .collect();
+    for r in doc.roles.iter().chain(&doc.projects) {
+        out.extend([&r.company, &r.title, &r.location].into_iter().flatten());
+        out.push(&r.header);
+        out.extend(&r.bullets);
+    }
+    for list in [
+        &doc.skills,
+        &doc.education,
+        &doc.loose_bullets,
+        &doc.target_titles,
+    ] {
+        out.extend(list);
+    }
+    out
+}
+
+/// Every char of every text maps onto char boundaries inside the source,
+/// and a letter or digit onto itself (or an escape that spells it).
+fn assert_char_spans(doc: &storyline::model::Document) {
+    let src = &doc.source;
+    for t in all_texts(doc) {
+        for (i, c) in t.text.char_indices() {
+            let s = t.source_span(i, i + c.len_utf8());
+            assert!(
+                s.start <= s.end && s.end <= src.len(),
+                "{:?}: {c:?} at {i} → {s:?}, past the source ({} bytes)",
+                t.text,
+                src.len()
+            );
+            assert!(
+                src.is_char_boundary(s.start) && src.is_char_boundary(s.end),
+                "{:?}: {c:?} at {i} → {s:?}, inside a source char",
+                t.text
+            );
+            let under = &src[s.start..s.end];
+            if c.is_alphanumeric() {
+                assert!(
+                    under == c.to_string() || under.starts_with('\\'),
+                    "{:?}: {c:?} at {i} → {s:?} = {under:?}",
+                    t.text
+                );
+            }
+        }
+    }
+}
+
+/// The source under the first text that contains `needle`, at the needle.
+fn source_under<'a>(doc: &'a storyline::model::Document, needle: &str) -> &'a str {
+    let (t, at) = all_texts(doc)
+        .into_iter()
+        .find_map(|t| t.text.find(needle).map(|at| (t, at)))
+        .unwrap_or_else(|| panic!("no text holds {needle:?}: {}", doc.to_json()));
+    let s = t.source_span(at, at + needle.len());
+    &doc.source[s.start..s.end]
+}
+
+fn extract_str(ext: &str, text: &str) -> storyline::model::Document {
+    storyline::extract::extract_bytes(
+        &format!("case.{ext}"),
+        ext,
+        text.as_bytes().to_vec(),
+        &storyline::lexicon::Lexicon::embedded(),
+        &storyline::extract::Limits::default(),
+    )
+    .unwrap()
+}
+
+/// LaTeX typesets `--`, `---`, ``` `` ```/`''`, `~` and symbol commands as
+/// text of another length: each maps onto the source it replaces.
+#[test]
+fn latex_replacements_map_onto_the_source_they_replace() {
+    let doc = extract_str(
+        "tex",
+        "\\name{Sam}{Lee}\n\\section{Experience}\n\\cventry{2019 -- 2021}{Senior Engineer}{Acme}{Paris}{}{\n\\begin{itemize}\n\\item Led the ``Atlas'' migration --- cut costs by 40\\%~overall with \\LaTeX{} tools\n\\end{itemize}}\n\\begin{itemize}\n\\item Helped the team ship it --",
+    );
+    assert_char_spans(&doc);
+    assert_eq!(source_under(&doc, "2019 – 2021"), "2019 -- 2021");
+    assert_eq!(source_under(&doc, "–"), "--");
+    assert_eq!(source_under(&doc, "“Atlas”"), "``Atlas''");
+    assert_eq!(source_under(&doc, "—"), "---");
+    assert_eq!(source_under(&doc, "40% overall"), "40\\%~overall");
+    assert_eq!(source_under(&doc, "LaTeX"), "\\LaTeX");
+    assert_eq!(source_under(&doc, "ship it –"), "ship it --");
+    assert_eq!(source_under(&doc, "Sam Lee"), "Sam}{Lee");
+}
+
+/// Zero-width characters are dropped from the text; what follows them
+/// keeps its own offset, also once lines are joined and a date range is
+/// cut out of a header.
+#[test]
+fn dropped_zero_width_chars_keep_later_text_in_place() {
+    let doc = extract_str(
+        "txt",
+        "Sam Lee\n\nEXPERIENCE\n\nEngineer, Acme\u{200b}Corp   April 2013 \u{200c} July 2015 (contract)\n- Helped the team with\u{200b} various\n  things for the search\u{200d} group\n",
+    );
+    assert_char_spans(&doc);
+    let role = &doc.roles[0];
+    assert_eq!(role.start.unwrap().to_string(), "2013-04");
+    assert_eq!(source_under(&doc, "(contract)"), "(contract)");
+    assert_eq!(source_under(&doc, "AcmeCorp"), "Acme\u{200b}Corp");
+    assert_eq!(source_under(&doc, "search group"), "search\u{200d} group");
+}
+
+/// A tab reads as a two-space gap that stands for the tab, also on a last
+/// line without a newline.
+#[test]
+fn tab_gaps_map_onto_the_tab() {
+    let doc = extract_str(
+        "md",
+        "# Sam\n\n## Experience\n\n### Engineer, Acme (2019 – 2021)\tLos Angeles, CA 90095 \t    [\n\n- Helped ship various\ttools\t",
+    );
+    assert_char_spans(&doc);
+    assert_eq!(source_under(&doc, "various  tools"), "various\ttools");
+    let header = &doc.roles[0].header;
+    let span = header.span();
+    assert!(span.end <= doc.source.len());
+    assert_eq!(
+        &doc.source[span.start..span.end],
+        "Engineer, Acme (2019 – 2021)\tLos Angeles, CA 90095 \t    ["
+    );
+}
+
+/// JSON escapes decode to text of another length: each maps onto its
+/// escape, the rest of the string onto itself.
+#[test]
+fn json_escapes_map_onto_their_escape_sequences() {
+    let doc = extract_str(
+        "json",
+        r#"{"basics": {"name": "Ren\u00e9e Durand", "label": "Staff \"ML\" Engineer"},
+ "work": [{"name": "Acme", "position": "Engineer", "startDate": "2019-01",
+   "highlights": ["Led the \"Atlas\" migration for Ren\u00e9e's team\nCut costs by 40% across \ud83d\ude80 launches",
+                  "Shipped the caf\u00e9 ranking model to 2M users"]}]}"#,
+    );
+    assert_char_spans(&doc);
+    assert_eq!(source_under(&doc, "Renée D"), "Ren\\u00e9e D");
+    assert_eq!(source_under(&doc, "é"), "\\u00e9");
+    assert_eq!(source_under(&doc, "\"ML\""), "\\\"ML\\\"");
+    assert_eq!(source_under(&doc, "\"Atlas\""), "\\\"Atlas\\\"");
+    assert_eq!(source_under(&doc, "Cut costs"), "Cut costs");
+    assert_eq!(source_under(&doc, "🚀"), "\\ud83d\\ude80");
+    assert_eq!(source_under(&doc, "café ranking"), "caf\\u00e9 ranking");
+}
