@@ -117,12 +117,16 @@ fn missing_empty_directory_and_fifo() {
         &write(tmp.path(), "blank.txt", b"  \n\n\t\n"),
         "the file is empty",
     );
-    // A directory is walked like any folder (here: nothing to lint); given
-    // to `extract`, which takes one document, it must be an export.
+    // A directory is walked like any folder; one with nothing to read is
+    // an error, not a clean run. Given to `extract`, which takes one
+    // document, it must be an export.
     let dir = tmp.path().join("folder.md");
     std::fs::create_dir(&dir).unwrap();
-    let (code, err, good, _) = run_with_good(&dir, &[]);
-    assert_eq!((code, err, good), (1, None, true));
+    std::fs::write(dir.join("notes.html"), "<p>not a resume</p>").unwrap();
+    expect_error(
+        &dir,
+        "a folder with nothing to check: no resume (.md, .txt, .json, .tex, .docx, .pdf) and no LinkedIn export in it",
+    );
     let out = Command::cargo_bin("storyline")
         .unwrap()
         .arg("extract")
