@@ -86,9 +86,9 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A finding on `range` of `text` (a text range, mapped to the source).
     pub fn on_text(doc: &Document, text: &Text, range: std::ops::Range<usize>) -> DiagnosticAt {
-        // A replaced character ("--" typeset as "–") can map a span's end
-        // a byte past its source: keep spans inside the source and on
-        // character boundaries (found by fuzzing).
+        // Text maps land on char boundaries inside the source (the fuzz
+        // targets check it); clamping anyway keeps a future extractor slip
+        // from becoming a panic in a reporter that slices the source.
         let raw = text.source_span(range.start, range.end);
         let clamp =
             |o: usize| crate::source::floor_char_boundary(&doc.source, o.min(doc.source.len()));

@@ -87,12 +87,26 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Text {
     pub text: String,
-    /// `(text offset, source offset)` pairs in ascending text order: text
-    /// offset `t` maps to the source offset of the last piece at or before
-    /// `t`, plus the distance from that piece.
-    pieces: Vec<(usize, usize)>,
+    /// Runs of the text in ascending text order, no two starting at the
+    /// same offset; each runs to the next one's start.
+    pieces: Vec<Piece>,
     /// Where the text sits in a structured source (JSON Resume field path).
     pub field: Option<String>,
+}
+
+/// One run of a [`Text`] and the source bytes it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    /// Where the run starts in the text.
+    text: usize,
+    /// Where its source starts.
+    source: usize,
+    /// `None`: the run copies the source byte for byte. `Some(end)`: the
+    /// run stands for `source..end` as a whole (a typeset dash, a decoded
+    /// escape; a joining space when `end == source`), so that its bytes,
+    /// whatever their number, map inside that range and never into the
+    /// middle of a source character.
+    replaces: Option<usize>,
 }
 
 impl Text {
@@ -100,7 +114,11 @@ impl Text {
     pub fn verbatim(text: &str, start: usize) -> Self {
         Text {
             text: text.to_string(),
-            pieces: vec![(0, start)],
+            pieces: vec![Piece {
+                text: 0,
+                source: start,
+                replaces: None,
+            }],
             field: None,
         }
     }
@@ -110,39 +128,73 @@ impl Text {
         Text::default()
     }
 
-    /// Appends `s`, which stands at `source_offset` in the source.
+    /// Appends `s`, a copy of the source bytes at `source_offset`.
     pub fn push(&mut self, s: &str, source_offset: usize) {
         if s.is_empty() {
             return;
         }
         let t = self.text.len();
-        let continues = self
-            .pieces
-            .last()
-            .is_some_and(|&(pt, ps)| ps + (t - pt) == source_offset);
+        let continues = self.pieces.last().is_some_and(|p| {
+            p.replaces.is_none() && p.text < t && p.source + (t - p.text) == source_offset
+        });
         if !continues {
-            self.pieces.push((t, source_offset));
+            self.add_piece(Piece {
+                text: t,
+                source: source_offset,
+                replaces: None,
+            });
         }
         self.text.push_str(s);
     }
 
-    /// Appends text that does not stand in the source (a joining space);
-    /// it maps to the source position of the text before it.
-    pub fn push_synthetic(&mut self, s: &str) {
-        let end = self.source_offset(self.text.len());
-        let t = self.text.len();
+    /// Appends `s`, which stands for the whole of `source` but is not a
+    /// copy of it (`--` typeset as "–", `\u00e9` decoded, a tab read as a
+    /// gap): every byte of `s` maps into `source`, each char's span is all
+    /// of it.
+    pub fn push_replacing(&mut self, s: &str, source: std::ops::Range<usize>) {
+        if s.is_empty() {
+            return;
+        }
+        self.add_piece(Piece {
+            text: self.text.len(),
+            source: source.start,
+            replaces: Some(source.end.max(source.start)),
+        });
         self.text.push_str(s);
-        self.pieces.push((t, end));
-        // The next real push must start a new piece.
-        self.pieces.push((self.text.len(), end));
+    }
+
+    /// Appends text that does not stand in the source (a joining space);
+    /// it maps to the empty range where the text before it ends.
+    pub fn push_synthetic(&mut self, s: &str) {
+        let at = self.source_offset(self.text.len());
+        self.push_replacing(s, at..at);
     }
 
     /// Appends another text, keeping its mapping to the source.
     pub fn append(&mut self, other: &Text) {
+        if other.text.is_empty() {
+            if self.pieces.is_empty() {
+                self.pieces.clone_from(&other.pieces);
+            }
+            return;
+        }
         let base = self.text.len();
+        for p in &other.pieces {
+            self.add_piece(Piece {
+                text: base + p.text,
+                ..*p
+            });
+        }
         self.text.push_str(&other.text);
-        self.pieces
-            .extend(other.pieces.iter().map(|&(pt, ps)| (base + pt, ps)));
+    }
+
+    /// A piece that starts where the last one does supersedes it: the last
+    /// one holds no text (an empty text's position).
+    fn add_piece(&mut self, p: Piece) {
+        if self.pieces.last().is_some_and(|l| l.text == p.text) {
+            self.pieces.pop();
+        }
+        self.pieces.push(p);
     }
 
     /// Cuts the text back to `len` bytes (a length it had before).
@@ -151,15 +203,21 @@ impl Text {
             return;
         }
         self.text.truncate(len);
-        self.pieces.retain(|&(pt, _)| pt < len);
+        // Keep at least the first piece: an empty text keeps its position.
+        let keep = self.pieces.partition_point(|p| p.text < len).max(1);
+        self.pieces.truncate(keep);
     }
 
-    /// A text whose every byte maps to one span (a decoded JSON string).
+    /// A text whose every byte maps to one span (a decoded JSON string
+    /// that could not be mapped escape by escape, a CSV field): a
+    /// diagnostic on any part of it covers the whole span.
     pub fn opaque(text: String, span: Span, field: Option<String>) -> Self {
-        // Map the start to the span start and the end to the span end so a
-        // diagnostic on any part of it covers the whole literal.
         Text {
-            pieces: vec![(0, span.start), (text.len(), span.end)],
+            pieces: vec![Piece {
+                text: 0,
+                source: span.start,
+                replaces: Some(span.end.max(span.start)),
+            }],
             text,
             field,
         }
@@ -178,26 +236,41 @@ impl Text {
         self.text.trim().is_empty()
     }
 
-    /// The source offset of a text offset.
+    /// The source offset of a text offset: where the byte at `t` starts
+    /// (the start of its replaced range, if any); at the end of the text,
+    /// where the text's source ends.
     pub fn source_offset(&self, t: usize) -> usize {
-        let i = self.pieces.partition_point(|&(pt, _)| pt <= t);
-        if i == 0 {
-            return self.pieces.first().map_or(0, |&(_, s)| s);
+        if t >= self.text.len() && !self.text.is_empty() {
+            return self.end_of(self.text.len());
         }
-        let (pt, ps) = self.pieces[i - 1];
-        ps + (t - pt)
+        let i = self.pieces.partition_point(|p| p.text <= t);
+        match self.pieces.get(i.saturating_sub(1)) {
+            None => 0,
+            Some(p) if i == 0 => p.source,
+            Some(p) => match p.replaces {
+                None => p.source + (t - p.text),
+                Some(_) => p.source,
+            },
+        }
+    }
+
+    /// Where the source of text byte `t - 1` ends (`t > 0`).
+    fn end_of(&self, t: usize) -> usize {
+        // The piece holding byte t - 1 is the last one starting before t.
+        let i = self.pieces.partition_point(|p| p.text < t);
+        match i.checked_sub(1).map(|i| self.pieces[i]) {
+            None => self.pieces.first().map_or(0, |p| p.source),
+            Some(p) => match p.replaces {
+                None => p.source + (t - p.text),
+                Some(end) => end,
+            },
+        }
     }
 
     /// The source span of a text range.
     pub fn source_span(&self, start: usize, end: usize) -> Span {
         let s = self.source_offset(start);
-        let e = if end > start {
-            // Map the last byte and step past it, so that a range ending
-            // at a piece boundary does not jump to the next piece.
-            self.source_offset(end - 1) + 1
-        } else {
-            s
-        };
+        let e = if end > start { self.end_of(end) } else { s };
         Span::new(s, e.max(s))
     }
 
@@ -206,23 +279,40 @@ impl Text {
         self.source_span(0, self.text.len())
     }
 
-    /// A sub-text of `range`, keeping the mapping.
+    /// A sub-text of `range`, keeping the mapping. Part of a replacement
+    /// keeps mapping to the whole of what it replaces.
     pub fn slice(&self, start: usize, end: usize) -> Text {
-        let mut out = Text::builder();
-        let mut i = start;
-        while i < end {
-            // Copy up to the next piece boundary at once.
-            let next_boundary = self
-                .pieces
-                .iter()
-                .map(|&(pt, _)| pt)
-                .find(|&pt| pt > i)
-                .unwrap_or(usize::MAX)
-                .min(end);
-            out.push(&self.text[i..next_boundary], self.source_offset(i));
-            i = next_boundary;
+        let mut out = Text {
+            field: self.field.clone(),
+            ..Text::default()
+        };
+        if start >= end {
+            // Empty, but still somewhere.
+            out.pieces.push(Piece {
+                text: 0,
+                source: self.source_offset(start),
+                replaces: None,
+            });
+            return out;
         }
-        out.field = self.field.clone();
+        let first = self
+            .pieces
+            .partition_point(|p| p.text <= start)
+            .saturating_sub(1);
+        for (k, p) in self.pieces.iter().enumerate().skip(first) {
+            if p.text >= end {
+                break;
+            }
+            let p_end = self.pieces.get(k + 1).map_or(self.text.len(), |n| n.text);
+            let (a, b) = (p.text.max(start), p_end.min(end));
+            if a >= b {
+                continue;
+            }
+            match p.replaces {
+                None => out.push(&self.text[a..b], p.source + (a - p.text)),
+                Some(e) => out.push_replacing(&self.text[a..b], p.source..e),
+            }
+        }
         out
     }
 
@@ -278,5 +368,120 @@ mod tests {
         assert_eq!(t.text, "first second");
         assert_eq!(t.source_offset(6), 30);
         assert_eq!(t.source_span(0, 12), Span::new(10, 36));
+    }
+
+    /// The source under each char of `t`, in order.
+    fn char_sources<'a>(src: &'a str, t: &Text) -> Vec<&'a str> {
+        t.text
+            .char_indices()
+            .map(|(i, c)| {
+                let s = t.source_span(i, i + c.len_utf8());
+                assert!(s.end <= src.len(), "{c:?}: {s:?}");
+                assert!(src.is_char_boundary(s.start) && src.is_char_boundary(s.end));
+                &src[s.start..s.end]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_replacement_maps_onto_its_whole_source_range() {
+        // LaTeX "2019 -- 2021": the dash is 3 bytes for 2 source bytes.
+        let src = "2019 -- 2021";
+        let mut t = Text::builder();
+        t.push("2019 ", 0);
+        t.push_replacing("–", 5..7);
+        t.push(" 2021", 7);
+        assert_eq!(t.text, "2019 – 2021");
+        assert_eq!(
+            char_sources(src, &t),
+            ["2", "0", "1", "9", " ", "--", " ", "2", "0", "2", "1"]
+        );
+        assert_eq!(t.span(), Span::new(0, 12));
+        // Every byte of the replacement maps into the range.
+        for b in 5..8 {
+            let o = t.source_offset(b);
+            assert!((5..=7).contains(&o), "{b} → {o}");
+        }
+        assert_eq!(t.source_offset(8), 7);
+        assert_eq!(t.source_offset(t.text.len()), 12);
+        // Slices and trims keep the mapping on either side of it.
+        let dash = t.text.find('–').unwrap();
+        let s = t.slice(dash, t.text.len());
+        assert_eq!(s.text, "– 2021");
+        assert_eq!(s.span(), Span::new(5, 12));
+        assert_eq!(char_sources(src, &s)[0], "--");
+        let head = t.slice(0, dash + '–'.len_utf8());
+        assert_eq!(head.span(), Span::new(0, 7));
+        let trimmed = t.slice(4, dash + 3).trimmed(&[]);
+        assert_eq!(trimmed.text, "–");
+        assert_eq!(trimmed.span(), Span::new(5, 7));
+    }
+
+    #[test]
+    fn a_shorter_replacement_never_lands_inside_a_source_char() {
+        // A JSON escape: "\u00e9" (6 bytes) decodes to "é" (2).
+        let src = r#""Ren\u00e9e""#;
+        let mut t = Text::builder();
+        t.push("Ren", 1);
+        t.push_replacing("é", 4..10);
+        t.push("e", 10);
+        assert_eq!(char_sources(src, &t), ["R", "e", "n", "\\u00e9", "e"]);
+        assert_eq!(t.span(), Span::new(1, 11));
+    }
+
+    #[test]
+    fn synthetic_text_at_the_end_of_the_source_stays_inside_it() {
+        // A joining gap after the last byte of the file.
+        let src = "tools";
+        let mut t = Text::verbatim("tools", 0);
+        t.push_synthetic("  ");
+        assert_eq!(char_sources(src, &t), ["t", "o", "o", "l", "s", "", ""]);
+        assert_eq!(t.source_span(5, 7), Span::new(5, 5));
+        assert_eq!(t.span(), Span::new(0, 5));
+    }
+
+    #[test]
+    fn append_and_slice_keep_every_piece() {
+        // A line with a dropped zero-width char (3 bytes), joined to text
+        // before it: the part after the dropped char keeps its offset.
+        let src = "one\ntwo\u{200c}three";
+        let mut line = Text::builder();
+        line.push("two", 4);
+        line.push("three", 10);
+        let mut t = Text::verbatim("one", 0);
+        t.push_synthetic(" ");
+        t.append(&line);
+        assert_eq!(t.text, "one twothree");
+        let three = t.text.find("three").unwrap();
+        assert_eq!(t.source_span(three, three + 5), Span::new(10, 15));
+        let s = t.slice(three - 1, t.text.len());
+        assert_eq!(s.text, "othree");
+        assert_eq!(s.source_offset(1), 10);
+        assert_eq!(char_sources(src, &t)[3], "");
+        // An empty slice still knows where it is.
+        assert_eq!(t.slice(three, three).span(), Span::new(10, 10));
+    }
+
+    #[test]
+    fn opaque_text_maps_each_char_to_the_whole_span() {
+        let src = "x,\"a \"\"b\"\"\",y";
+        // A CSV field: the quoted literal stands for the decoded value.
+        let t = Text::opaque("a \"b\"".into(), Span::new(2, 11), None);
+        for s in char_sources(src, &t) {
+            assert_eq!(s, "\"a \"\"b\"\"\"");
+        }
+        assert_eq!(t.slice(2, 5).span(), Span::new(2, 11));
+    }
+
+    #[test]
+    fn truncate_takes_back_a_replacement() {
+        let mut t = Text::verbatim("a", 0);
+        let mark = t.text.len();
+        t.push_synthetic(" | ");
+        t.truncate(mark);
+        t.push("b", 1);
+        assert_eq!(t.text, "ab");
+        assert_eq!(t.span(), Span::new(0, 2));
+        assert_eq!(t.source_span(1, 2), Span::new(1, 2));
     }
 }

@@ -117,12 +117,16 @@ fn missing_empty_directory_and_fifo() {
         &write(tmp.path(), "blank.txt", b"  \n\n\t\n"),
         "the file is empty",
     );
-    // A directory is walked like any folder (here: nothing to lint); given
-    // to `extract`, which takes one document, it must be an export.
+    // A directory is walked like any folder; one with nothing to read is
+    // an error, not a clean run. Given to `extract`, which takes one
+    // document, it must be an export.
     let dir = tmp.path().join("folder.md");
     std::fs::create_dir(&dir).unwrap();
-    let (code, err, good, _) = run_with_good(&dir, &[]);
-    assert_eq!((code, err, good), (1, None, true));
+    std::fs::write(dir.join("notes.html"), "<p>not a resume</p>").unwrap();
+    expect_error(
+        &dir,
+        "a folder with nothing to check: no resume (.md, .txt, .json, .tex, .docx, .pdf) and no LinkedIn export in it",
+    );
     let out = Command::cargo_bin("storyline")
         .unwrap()
         .arg("extract")
@@ -177,6 +181,17 @@ fn encodings_utf16_and_latin1() {
     let p = write(tmp.path(), "utf16.md", &utf16);
     let (code, err, _, _) = run_with_good(&p, &[]);
     assert_eq!((code, err), (1, None));
+    // Big-endian too.
+    let mut utf16be = vec![0xFE, 0xFF];
+    utf16be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    let p = write(tmp.path(), "utf16be.md", &utf16be);
+    let (code, err, _, _) = run_with_good(&p, &[]);
+    assert_eq!((code, err), (1, None));
+    // Without a byte-order mark the NULs make it binary: not guessed at.
+    expect_error(
+        &write(tmp.path(), "nobom.md", &utf16[2..]),
+        "binary data, not a text document",
+    );
     // Latin-1 is not guessed at: the error says where and what to do.
     let mut latin1 = b"# Ren\xe9 M\xfcller\n\n## Experience\n".to_vec();
     latin1.extend_from_slice(b"- Led the team\n");
@@ -271,25 +286,31 @@ fn truncated_and_flipped_json_never_panic() {
 }
 
 #[test]
-fn truncated_markdown_and_text_are_linted_as_far_as_they_go() {
+fn truncated_markdown_latex_and_text_are_linted_as_far_as_they_go() {
     let tmp = tempfile::tempdir().unwrap();
-    let md = std::fs::read(common::fixture("example/resume.md")).unwrap();
-    let cuts: Vec<usize> = (1..md.len()).step_by(13).collect();
-    let paths: Vec<PathBuf> = cuts
-        .iter()
-        .map(|cut| write(tmp.path(), &format!("cut{cut}.md"), &md[..*cut]))
-        .collect();
-    let (_, errs, good) = run_batch(&paths);
-    assert!(good);
-    for (cut, e) in cuts.iter().zip(&errs) {
-        // Cutting inside a multi-byte character leaves invalid UTF-8.
-        if std::str::from_utf8(&md[..*cut]).is_ok() {
-            assert!(e.is_none(), "cut {cut}: {e:?}");
-        } else {
-            assert!(
-                e.as_deref().unwrap().starts_with("not valid UTF-8"),
-                "cut {cut}: {e:?}"
-            );
+    for (rel, ext, step) in [
+        ("example/resume.md", "md", 13),
+        ("latex/moderncv.tex", "tex", 29),
+        ("layouts/columns.txt", "txt", 11),
+    ] {
+        let src = std::fs::read(common::fixture(rel)).unwrap();
+        let cuts: Vec<usize> = (1..src.len()).step_by(step).collect();
+        let paths: Vec<PathBuf> = cuts
+            .iter()
+            .map(|cut| write(tmp.path(), &format!("cut{cut}.{ext}"), &src[..*cut]))
+            .collect();
+        let (_, errs, good) = run_batch(&paths);
+        assert!(good);
+        for (cut, e) in cuts.iter().zip(&errs) {
+            let prefix = std::str::from_utf8(&src[..*cut]);
+            match prefix {
+                // Cutting inside a multi-byte character leaves invalid UTF-8.
+                Err(_) => assert!(
+                    e.as_deref().unwrap().starts_with("not valid UTF-8"),
+                    "{rel} cut {cut}: {e:?}"
+                ),
+                Ok(_) => assert!(e.is_none(), "{rel} cut {cut}: {e:?}"),
+            }
         }
     }
 }
@@ -477,47 +498,101 @@ fn docx_missing_document_part() {
 
 #[test]
 fn output_to_a_closed_pipe_ends_quietly() {
-    // `storyline check ... | head -1`: no panic message, no error.
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "'{}' check --no-config {} {} | head -c 1 >/dev/null; echo \"${{PIPESTATUS:-done}}\"",
-            env!("CARGO_BIN_EXE_storyline"),
-            common::fixture("example/resume.md").display(),
-            common::fixture("rules").display()
-        ))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+    // `storyline ... | head`: the reader is gone before anything is
+    // written. Every command that prints ends with its usual status and
+    // says nothing about the pipe.
+    let example = common::fixture("example/resume.md");
+    let example = example.to_str().unwrap();
+    let rules = common::fixture("rules");
+    let rules = rules.to_str().unwrap();
+    let cases: [(&[&str], i32); 9] = [
+        (&["check", "--no-config", example, rules], 1),
+        (&["check", "--no-config", "--format", "json", example], 1),
+        (&["check", "--no-config", "--format", "sarif", example], 1),
+        (&["check", "--no-config", "--format", "html", example], 1),
+        (&["report", "--no-config", "-o", "-", example], 1),
+        (&["extract", example], 0),
+        (&["rules"], 0),
+        (&["explain", "M001"], 0),
+        (&["rubric", "show", "ml-engineer"], 0),
+    ];
+    for (args, code) in cases {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_storyline"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(
+            !stderr.to_lowercase().contains("broken pipe"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("failed printing"), "{args:?}: {stderr}");
+    }
 }
 
 #[test]
 fn inputs_are_never_written() {
     let tmp = tempfile::tempdir().unwrap();
-    let p = write(
-        tmp.path(),
+    let inputs = tmp.path().join("inputs");
+    std::fs::create_dir(&inputs).unwrap();
+    write(
+        &inputs,
         "resume.md",
         &std::fs::read(common::fixture("example/resume.md")).unwrap(),
     );
-    let before = (
-        std::fs::read(&p).unwrap(),
-        std::fs::metadata(&p).unwrap().modified().unwrap(),
+    let page = [common::pdf::run(72.0, 72.0, "Jordan Example")];
+    write(
+        &inputs,
+        "resume.pdf",
+        &common::pdf::Pdf::default().page(&page).bytes(),
     );
-    for args in [vec!["check", "--no-config"], vec!["extract"]] {
-        Command::cargo_bin("storyline")
+    write(
+        &inputs,
+        "export.zip",
+        &zip_bytes(
+            &[("Positions.csv", positions_csv())],
+            zip::CompressionMethod::Deflated,
+        ),
+    );
+    // Names, bytes and modification times of everything in the folder.
+    let snapshot = || {
+        let mut v: Vec<_> = std::fs::read_dir(&inputs)
             .unwrap()
-            .args(&args)
-            .arg(&p)
+            .map(|e| {
+                let p = e.unwrap().path();
+                let modified = std::fs::metadata(&p).unwrap().modified().unwrap();
+                (p.clone(), std::fs::read(&p).unwrap(), modified)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = snapshot();
+    let report = tmp.path().join("report.html");
+    let report = report.to_str().unwrap();
+    let runs: [&[&str]; 5] = [
+        &["check", "--no-config", "inputs"],
+        &["report", "--no-config", "inputs", "-o", report],
+        &["extract", "inputs/resume.md"],
+        &["extract", "inputs/resume.pdf"],
+        &["extract", "inputs/export.zip"],
+    ];
+    for args in runs {
+        let out = Command::cargo_bin("storyline")
+            .unwrap()
+            .current_dir(tmp.path())
+            .args(args)
             .output()
             .unwrap();
+        assert_ne!(out.status.code(), Some(2), "{args:?}: {out:?}");
     }
-    let after = (
-        std::fs::read(&p).unwrap(),
-        std::fs::metadata(&p).unwrap().modified().unwrap(),
-    );
-    assert_eq!(before, after);
+    assert_eq!(before, snapshot());
 }
 
 #[test]
@@ -645,4 +720,419 @@ fn finding_spans_stay_inside_the_source_and_on_char_boundaries() {
             );
         }
     }
+}
+
+/// Every text of a document the rules see.
+fn all_texts(doc: &storyline::model::Document) -> Vec<&storyline::source::Text> {
+    let mut out: Vec<&storyline::source::Text> = [&doc.name, &doc.headline, &doc.summary]
+        .into_iter()
+        .flatten()
+        .collect();
+    for r in doc.roles.iter().chain(&doc.projects) {
+        out.extend([&r.company, &r.title, &r.location].into_iter().flatten());
+        out.push(&r.header);
+        out.extend(&r.bullets);
+    }
+    for list in [
+        &doc.skills,
+        &doc.education,
+        &doc.loose_bullets,
+        &doc.target_titles,
+    ] {
+        out.extend(list);
+    }
+    out
+}
+
+/// Every char of every text maps onto char boundaries inside the source,
+/// and a letter or digit onto itself (or an escape that spells it).
+fn assert_char_spans(doc: &storyline::model::Document) {
+    let src = &doc.source;
+    for t in all_texts(doc) {
+        for (i, c) in t.text.char_indices() {
+            let s = t.source_span(i, i + c.len_utf8());
+            assert!(
+                s.start <= s.end && s.end <= src.len(),
+                "{:?}: {c:?} at {i} → {s:?}, past the source ({} bytes)",
+                t.text,
+                src.len()
+            );
+            assert!(
+                src.is_char_boundary(s.start) && src.is_char_boundary(s.end),
+                "{:?}: {c:?} at {i} → {s:?}, inside a source char",
+                t.text
+            );
+            let under = &src[s.start..s.end];
+            if c.is_alphanumeric() {
+                assert!(
+                    under == c.to_string() || under.starts_with('\\'),
+                    "{:?}: {c:?} at {i} → {s:?} = {under:?}",
+                    t.text
+                );
+            }
+        }
+    }
+}
+
+/// The source under the first text that contains `needle`, at the needle.
+fn source_under<'a>(doc: &'a storyline::model::Document, needle: &str) -> &'a str {
+    let (t, at) = all_texts(doc)
+        .into_iter()
+        .find_map(|t| t.text.find(needle).map(|at| (t, at)))
+        .unwrap_or_else(|| panic!("no text holds {needle:?}: {}", doc.to_json()));
+    let s = t.source_span(at, at + needle.len());
+    &doc.source[s.start..s.end]
+}
+
+fn extract_str(ext: &str, text: &str) -> storyline::model::Document {
+    storyline::extract::extract_bytes(
+        &format!("case.{ext}"),
+        ext,
+        text.as_bytes().to_vec(),
+        &storyline::lexicon::Lexicon::embedded(),
+        &storyline::extract::Limits::default(),
+    )
+    .unwrap()
+}
+
+/// LaTeX typesets `--`, `---`, ``` `` ```/`''`, `~` and symbol commands as
+/// text of another length: each maps onto the source it replaces.
+#[test]
+fn latex_replacements_map_onto_the_source_they_replace() {
+    let doc = extract_str(
+        "tex",
+        "\\name{Sam}{Lee}\n\\section{Experience}\n\\cventry{2019 -- 2021}{Senior Engineer}{Acme}{Paris}{}{\n\\begin{itemize}\n\\item Led the ``Atlas'' migration --- cut costs by 40\\%~overall with \\LaTeX{} tools\n\\end{itemize}}\n\\begin{itemize}\n\\item Helped the team ship it --",
+    );
+    assert_char_spans(&doc);
+    assert_eq!(source_under(&doc, "2019 – 2021"), "2019 -- 2021");
+    assert_eq!(source_under(&doc, "–"), "--");
+    assert_eq!(source_under(&doc, "“Atlas”"), "``Atlas''");
+    assert_eq!(source_under(&doc, "—"), "---");
+    assert_eq!(source_under(&doc, "40% overall"), "40\\%~overall");
+    assert_eq!(source_under(&doc, "LaTeX"), "\\LaTeX");
+    assert_eq!(source_under(&doc, "ship it –"), "ship it --");
+    assert_eq!(source_under(&doc, "Sam Lee"), "Sam}{Lee");
+}
+
+/// Zero-width characters are dropped from the text; what follows them
+/// keeps its own offset, also once lines are joined and a date range is
+/// cut out of a header.
+#[test]
+fn dropped_zero_width_chars_keep_later_text_in_place() {
+    let doc = extract_str(
+        "txt",
+        "Sam Lee\n\nEXPERIENCE\n\nEngineer, Acme\u{200b}Corp   April 2013 \u{200c} July 2015 (contract)\n- Helped the team with\u{200b} various\n  things for the search\u{200d} group\n",
+    );
+    assert_char_spans(&doc);
+    let role = &doc.roles[0];
+    assert_eq!(role.start.unwrap().to_string(), "2013-04");
+    assert_eq!(source_under(&doc, "(contract)"), "(contract)");
+    assert_eq!(source_under(&doc, "AcmeCorp"), "Acme\u{200b}Corp");
+    assert_eq!(source_under(&doc, "search group"), "search\u{200d} group");
+}
+
+/// A tab reads as a two-space gap that stands for the tab, also on a last
+/// line without a newline.
+#[test]
+fn tab_gaps_map_onto_the_tab() {
+    let doc = extract_str(
+        "md",
+        "# Sam\n\n## Experience\n\n### Engineer, Acme (2019 – 2021)\tLos Angeles, CA 90095 \t    [\n\n- Helped ship various\ttools\t",
+    );
+    assert_char_spans(&doc);
+    assert_eq!(source_under(&doc, "various  tools"), "various\ttools");
+    let header = &doc.roles[0].header;
+    let span = header.span();
+    assert!(span.end <= doc.source.len());
+    assert_eq!(
+        &doc.source[span.start..span.end],
+        "Engineer, Acme (2019 – 2021)\tLos Angeles, CA 90095 \t    ["
+    );
+}
+
+/// JSON escapes decode to text of another length: each maps onto its
+/// escape, the rest of the string onto itself.
+#[test]
+fn json_escapes_map_onto_their_escape_sequences() {
+    let doc = extract_str(
+        "json",
+        r#"{"basics": {"name": "Ren\u00e9e Durand", "label": "Staff \"ML\" Engineer"},
+ "work": [{"name": "Acme", "position": "Engineer", "startDate": "2019-01",
+   "highlights": ["Led the \"Atlas\" migration for Ren\u00e9e's team\nCut costs by 40% across \ud83d\ude80 launches",
+                  "Shipped the caf\u00e9 ranking model to 2M users"]}]}"#,
+    );
+    assert_char_spans(&doc);
+    assert_eq!(source_under(&doc, "Renée D"), "Ren\\u00e9e D");
+    assert_eq!(source_under(&doc, "é"), "\\u00e9");
+    assert_eq!(source_under(&doc, "\"ML\""), "\\\"ML\\\"");
+    assert_eq!(source_under(&doc, "\"Atlas\""), "\\\"Atlas\\\"");
+    assert_eq!(source_under(&doc, "Cut costs"), "Cut costs");
+    assert_eq!(source_under(&doc, "🚀"), "\\ud83d\\ude80");
+    assert_eq!(source_under(&doc, "café ranking"), "caf\\u00e9 ranking");
+}
+
+/// Each input limit: its default, its storyline.toml key, and the flag
+/// over the key, as the resolved settings show them.
+#[test]
+fn limit_defaults_config_keys_and_flags() {
+    let keys: [(&str, u64, u64); 8] = [
+        ("max-file-size", 10_485_760, 1111),
+        ("max-zip-members", 2000, 22),
+        ("max-member-size", 33_554_432, 3333),
+        ("max-total-inflated", 67_108_864, 4444),
+        ("max-compression-ratio", 200, 55),
+        ("pdf-timeout", 10, 6),
+        ("max-pdf-pages", 50, 7),
+        ("max-pdf-memory", 1_073_741_824, 8888),
+    ];
+    let tmp = tempfile::tempdir().unwrap();
+    let show = |args: &[&str]| -> String {
+        let out = Command::cargo_bin("storyline")
+            .unwrap()
+            .current_dir(tmp.path())
+            .arg("check")
+            .args(args)
+            .arg("--show-config")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let shown = show(&["--no-config"]);
+    for (key, default, _) in keys {
+        assert!(
+            shown.contains(&format!("\n{key} = {default}\n")),
+            "{key}: {shown}"
+        );
+    }
+    let config: String = keys
+        .iter()
+        .map(|(key, _, set)| format!("{key} = {set}\n"))
+        .collect();
+    std::fs::write(tmp.path().join("storyline.toml"), config).unwrap();
+    let shown = show(&[]);
+    for (key, _, set) in keys {
+        assert!(
+            shown.contains(&format!("\n{key} = {set}\n")),
+            "{key}: {shown}"
+        );
+    }
+    for (key, _, set) in keys {
+        let flag = format!("--{key}");
+        let over = (set + 1).to_string();
+        let shown = show(&[&flag, &over]);
+        assert!(
+            shown.contains(&format!("\n{key} = {over}\n")),
+            "{key}: {shown}"
+        );
+    }
+}
+
+/// Each limit set in storyline.toml, at its boundary: an input exactly at
+/// the limit is read, the same input with the limit one lower is refused
+/// with its message. (The PDF timeout, a duration, is tested around its
+/// limit in tests/pdf.rs.)
+#[test]
+fn every_limit_at_its_boundary_from_storyline_toml() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let check = |config: String, file: &str| -> (i32, Option<String>) {
+        std::fs::write(dir.join("storyline.toml"), config).unwrap();
+        let out = Command::cargo_bin("storyline")
+            .unwrap()
+            .current_dir(dir)
+            .args(["check", "--format", "json", "--today", "2026-11", file])
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+        let err = v["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["path"] == file)
+            .map(|e| e["message"].as_str().unwrap().to_string());
+        (out.status.code().unwrap(), err)
+    };
+    let boundary = |key: &str, at: u64, file: &str| -> String {
+        let (code, err) = check(format!("{key} = {at}\n"), file);
+        assert_eq!(err, None, "{key} = {at}: {file} is at the limit");
+        assert_ne!(code, 2, "{key} = {at}");
+        let (code, err) = check(format!("{key} = {}\n", at - 1), file);
+        assert_eq!(code, 2, "{key} = {}", at - 1);
+        err.unwrap_or_else(|| panic!("{key} = {}: {file} was read", at - 1))
+    };
+
+    // File size.
+    let md = std::fs::read(common::fixture("example/resume.md")).unwrap();
+    write(dir, "resume.md", &md);
+    let n = md.len() as u64;
+    assert_eq!(
+        boundary("max-file-size", n, "resume.md"),
+        format!(
+            "too large: {n} bytes, over the limit of {} bytes (raise it with `max-file-size`)",
+            n - 1
+        )
+    );
+
+    // ZIP members, one member's size, the total inflated.
+    let positions = positions_csv();
+    let profile = b"First Name,Headline\nA,B\n".to_vec();
+    write(
+        dir,
+        "two.zip",
+        &zip_bytes(
+            &[
+                ("Positions.csv", positions.clone()),
+                ("Profile.csv", profile.clone()),
+            ],
+            zip::CompressionMethod::Stored,
+        ),
+    );
+    assert_eq!(
+        boundary("max-zip-members", 2, "two.zip"),
+        "too many members in the LinkedIn export archive: 2, over the limit of 1"
+    );
+    let size = positions.len() as u64;
+    assert_eq!(
+        boundary("max-member-size", size, "two.zip"),
+        format!(
+            "Positions.csv is too large: it declares {size} bytes uncompressed, over the limit of {} bytes",
+            size - 1
+        )
+    );
+    let total = size + profile.len() as u64;
+    assert_eq!(
+        boundary("max-total-inflated", total, "two.zip"),
+        format!(
+            "the LinkedIn export is too large: its members inflate to more than {} bytes in total",
+            total - 1
+        )
+    );
+
+    // Compression ratio: a member well above the 64 KiB below which no
+    // ratio is judged, at exactly the lowest ratio limit that admits it.
+    let mut padded = positions.clone();
+    padded.extend(std::iter::repeat_n(b' ', 1024 * 1024));
+    let zip = zip_bytes(
+        &[("Positions.csv", padded.clone())],
+        zip::CompressionMethod::Deflated,
+    );
+    let compressed = zip::ZipArchive::new(std::io::Cursor::new(&zip))
+        .unwrap()
+        .by_name("Positions.csv")
+        .unwrap()
+        .compressed_size();
+    let inflated = padded.len() as u64;
+    let ratio = inflated.div_ceil(compressed);
+    write(dir, "ratio.zip", &zip);
+    assert_eq!(
+        boundary("max-compression-ratio", ratio, "ratio.zip"),
+        format!(
+            "suspicious LinkedIn export: Positions.csv inflates {}:1 ({inflated} bytes from {compressed}), over the compression ratio limit of {}:1 (a ZIP bomb?)",
+            inflated / compressed,
+            ratio - 1
+        )
+    );
+
+    // The same size limits on an unpacked export folder.
+    let export = dir.join("export");
+    std::fs::create_dir(&export).unwrap();
+    write(&export, "Positions.csv", &positions);
+    write(&export, "Profile.csv", &profile);
+    assert_eq!(
+        boundary("max-member-size", size, "export"),
+        format!(
+            "Positions.csv is too large: {size} bytes, over the limit of {} bytes (raise it with `max-member-size`)",
+            size - 1
+        )
+    );
+    assert_eq!(
+        boundary("max-total-inflated", total, "export"),
+        format!(
+            "the LinkedIn export is too large: its files add up to more than {} bytes (raise it with `max-total-inflated`)",
+            total - 1
+        )
+    );
+
+    // PDF pages.
+    let page = [common::pdf::run(72.0, 72.0, "Jordan Example")];
+    let pdf = common::pdf::Pdf::default()
+        .page(&page)
+        .page(&page)
+        .page(&page);
+    write(dir, "three.pdf", &pdf.bytes());
+    assert_eq!(
+        boundary("max-pdf-pages", 3, "three.pdf"),
+        "too many pages: 3, over the limit of 2"
+    );
+}
+
+/// All the file-system faults in one run, as a person reads them: one
+/// `error: PATH: cause` line each, exit 2, and the good file still linted.
+#[test]
+fn every_file_fault_in_one_run_is_named_in_the_human_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let mut faults: Vec<(PathBuf, &str)> = vec![
+        (d.join("nope.md"), "no such file"),
+        (write(d, "empty.md", b""), "the file is empty"),
+        (
+            write(d, "latin1.txt", b"Ren\xe9\n"),
+            "not valid UTF-8 (invalid byte at offset 3); save the file as UTF-8",
+        ),
+    ];
+    let folder = d.join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    faults.push((
+        folder,
+        "a folder with nothing to check: no resume (.md, .txt, .json, .tex, .docx, .pdf) and no LinkedIn export in it",
+    ));
+    let huge = d.join("huge.md");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
+    faults.push((
+        huge,
+        "too large: 209715200 bytes, over the limit of 10485760 bytes (raise it with `max-file-size`)",
+    ));
+    let fifo = d.join("pipe.md");
+    if std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        faults.push((fifo, "not a regular file"));
+    }
+    let locked = write(d, "locked.md", b"# A\n");
+    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
+    // Root reads it anyway: then there is no fault to report.
+    if std::fs::read(&locked).is_err() {
+        faults.push((locked, "permission denied: the file cannot be read"));
+    }
+    let good = common::fixture("example/resume.md");
+    let out = Command::cargo_bin("storyline")
+        .unwrap()
+        .args(["check", "--no-config", "--today", "2026-11"])
+        .arg(&good)
+        .args(faults.iter().map(|(p, _)| p))
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for (p, cause) in &faults {
+        let line = format!("error: {}: {cause}\n", p.display());
+        assert!(stdout.contains(&line), "{line}in\n{stdout}");
+    }
+    assert!(
+        stdout.contains(&format!("--> {}:", good.display())),
+        "the good file is linted: {stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{} files could not be read", faults.len())),
+        "{stdout}"
+    );
 }

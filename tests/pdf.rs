@@ -414,6 +414,11 @@ fn too_large_pdf() {
 fn too_many_pages() {
     let page = [run(72.0, 72.0, "Jordan Example")];
     let pdf = Pdf::default().page(&page).page(&page).page(&page);
+    let at = Limits {
+        max_pdf_pages: 3,
+        ..limits()
+    };
+    assert!(read_with(pdf.bytes(), &at).is_ok(), "at the limit");
     let limits = Limits {
         max_pdf_pages: 2,
         ..limits()
@@ -422,6 +427,92 @@ fn too_many_pages() {
         read_with(pdf.bytes(), &limits).expect_err("pages"),
         "t.pdf: too many pages: 3, over the limit of 2"
     );
+}
+
+/// A cross-reference table that points nowhere, into an object, at one
+/// object for all, or is missing: each a named error, never a crash.
+#[test]
+fn broken_cross_reference_tables() {
+    let bytes = resume().bytes();
+    let find = |needle: &[u8]| {
+        bytes
+            .windows(needle.len())
+            .rposition(|w| w == needle)
+            .unwrap_or_else(|| panic!("{}", String::from_utf8_lossy(needle)))
+    };
+    let swap = |from: &[u8], to: &[u8]| -> Vec<u8> {
+        let at = find(from);
+        [&bytes[..at], to, &bytes[at + from.len()..]].concat()
+    };
+    let xref = find(b"\nxref\n") + 1;
+    let startxref = format!("startxref\n{xref}\n").into_bytes();
+    // Every "nnnnnnnnnn 00000 n" entry pointing at byte 9.
+    let entries: Vec<u8> = bytes
+        .split_inclusive(|&b| b == b'\n')
+        .flat_map(|l| {
+            if l.len() == 20 && l.ends_with(b" 00000 n \n") {
+                b"0000000009 00000 n \n".to_vec()
+            } else {
+                l.to_vec()
+            }
+        })
+        .collect();
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        (
+            "startxref past the end",
+            swap(&startxref, b"startxref\n999999\n"),
+            "t.pdf: corrupt or truncated PDF: failed parsing cross reference table: invalid start value",
+        ),
+        (
+            "startxref into an object",
+            swap(&startxref, b"startxref\n20\n"),
+            "t.pdf: corrupt or truncated PDF: couldn't parse input: invalid file trailer",
+        ),
+        (
+            "xref keyword misspelt",
+            swap(b"\nxref\n", b"\nxrex\n"),
+            "t.pdf: corrupt or truncated PDF: couldn't parse input: invalid file trailer",
+        ),
+        (
+            "every entry at one offset",
+            entries,
+            "t.pdf: corrupt or truncated PDF: the document has no pages",
+        ),
+        (
+            "no table and no trailer",
+            [&bytes[..xref], b"startxref\n0\n%%EOF\n"].concat(),
+            "t.pdf: corrupt or truncated PDF: couldn't parse input: invalid cross reference table",
+        ),
+    ];
+    for (what, pdf, message) in cases {
+        assert_eq!(err(pdf), message, "{what}");
+    }
+}
+
+/// Flipped bytes anywhere: a document, or an error that names its cause;
+/// never a crash of the extraction child or an answer it could not give.
+#[test]
+fn flipped_bytes_end_in_a_document_or_a_named_cause() {
+    let bytes = resume().bytes();
+    let causes = [
+        "corrupt or truncated PDF: ",
+        "unsupported PDF: the text extractor stopped: ",
+        "no text layer: ",
+        "no readable text: ",
+        "encrypted PDF: ",
+        "not a PDF: ",
+    ];
+    let step = bytes.len() / 40;
+    for at in (0..bytes.len()).step_by(step) {
+        let mut flipped = bytes.clone();
+        flipped[at] ^= 0x5A;
+        if let Err(e) = read_with(flipped, &limits()) {
+            assert!(
+                causes.iter().any(|c| e.starts_with(&format!("t.pdf: {c}"))),
+                "flip at {at}: {e}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -461,6 +552,41 @@ fn a_hanging_extraction_times_out() {
         "t.pdf: timed out after 1 s while extracting text"
     );
     assert!(start.elapsed() < Duration::from_secs(10));
+}
+
+/// A helper that answers late but within the timeout is waited for; the
+/// same helper over a shorter timeout is stopped.
+#[cfg(unix)]
+#[test]
+fn a_slow_extraction_within_the_timeout_is_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let helper = dir.path().join("slow.sh");
+    std::fs::write(
+        &helper,
+        format!(
+            "#!/bin/sh\nsleep 1\nexec '{}' \"$@\"\n",
+            env!("CARGO_BIN_EXE_storyline")
+        ),
+    )
+    .expect("write");
+    std::fs::set_permissions(&helper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let within = Limits {
+        pdf_helper: Some(helper.clone()),
+        pdf_timeout: Duration::from_secs(8),
+        ..Limits::default()
+    };
+    let doc = read_with(resume().bytes(), &within).expect("within the timeout");
+    assert!(doc.source.contains("Jordan Example"));
+    let over = Limits {
+        pdf_helper: Some(helper),
+        pdf_timeout: Duration::from_secs(1),
+        ..Limits::default()
+    };
+    assert_eq!(
+        read_with(resume().bytes(), &over).expect_err("timeout"),
+        "t.pdf: timed out after 1 s while extracting text"
+    );
 }
 
 /// A Flate stream of `n` MiB of zeros in a few KiB: one compressed MiB

@@ -417,6 +417,78 @@ fn report_never_overwrites_an_input() {
     assert_eq!(std::fs::read(&resume).unwrap(), before);
 }
 
+/// Inputs found by walking a folder, named in storyline.toml or inside an
+/// export folder are inputs too: `-o` on one of them is refused.
+#[test]
+fn report_never_overwrites_an_input_it_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let resumes = dir.path().join("resumes");
+    std::fs::create_dir(&resumes).unwrap();
+    let resume = resumes.join("resume.md");
+    std::fs::copy(common::fixture("example/resume.md"), &resume).unwrap();
+    let export = dir.path().join("export");
+    std::fs::create_dir(&export).unwrap();
+    let positions = export.join("Positions.csv");
+    std::fs::copy(common::fixture("linkedin/export/Positions.csv"), &positions).unwrap();
+    std::fs::write(
+        dir.path().join("storyline.toml"),
+        "resumes = [\"resumes\"]\n",
+    )
+    .unwrap();
+    let before = (
+        std::fs::read(&resume).unwrap(),
+        std::fs::read(&positions).unwrap(),
+    );
+    for args in [
+        vec![
+            "report",
+            "--no-config",
+            "resumes",
+            "-o",
+            "resumes/resume.md",
+        ],
+        vec!["report", "-o", "resumes/resume.md"],
+        vec![
+            "report",
+            "--no-config",
+            "resumes",
+            "--profile",
+            "export",
+            "-o",
+            "export/Positions.csv",
+        ],
+    ] {
+        Command::cargo_bin("storyline")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("is an input"));
+    }
+    assert_eq!(
+        (
+            std::fs::read(&resume).unwrap(),
+            std::fs::read(&positions).unwrap()
+        ),
+        before
+    );
+    // A new file in the walked folder is no input: written.
+    Command::cargo_bin("storyline")
+        .unwrap()
+        .current_dir(dir.path())
+        .args([
+            "report",
+            "--no-config",
+            "resumes",
+            "-o",
+            "resumes/report.html",
+        ])
+        .assert()
+        .code(1);
+    assert!(resumes.join("report.html").is_file());
+}
+
 const HOSTILE: &[&str] = &[
     "<script>alert('name')</script>",
     "</style><script>alert(1)</script>",

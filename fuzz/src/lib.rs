@@ -6,7 +6,7 @@
 //!   education, loose bullets, target titles) has a span inside
 //!   `doc.source` (`start <= end <= source.len()`) on char boundaries, and
 //!   so does the span of every char of it (what a diagnostic on a word
-//!   points at; only with STORYLINE_FUZZ_CHAR_SPANS=1, see the README);
+//!   points at);
 //! - `Document::line_of` works on each of them;
 //! - role dates are ordered or flagged: when start and end are both dates
 //!   and the end precedes the start at month precision (a bare year matches
@@ -23,9 +23,6 @@ use storyline::extract::{Limits, extract_bytes};
 use storyline::lexicon::Lexicon;
 use storyline::model::{Document, Role};
 use storyline::source::Text;
-
-static CHAR_SPANS: LazyLock<bool> =
-    LazyLock::new(|| std::env::var_os("STORYLINE_FUZZ_CHAR_SPANS").is_some());
 
 pub static LEX: LazyLock<Arc<Lexicon>> = LazyLock::new(Lexicon::embedded);
 
@@ -106,12 +103,9 @@ fn check_span(doc: &Document, what: &str, t: &Text, start: usize, end: usize) {
 
 fn check_text(doc: &Document, what: &str, t: &Text) {
     check_span(doc, what, t, 0, t.text.len());
-    // Every char (at most the first 256): a diagnostic on one word. Off by
-    // default: known findings (see fuzz/README.md) fire on the seeds.
-    if *CHAR_SPANS {
-        for (i, c) in t.text.char_indices().take(256) {
-            check_span(doc, what, t, i, i + c.len_utf8());
-        }
+    // Every char (at most the first 256): a diagnostic on one word.
+    for (i, c) in t.text.char_indices().take(256) {
+        check_span(doc, what, t, i, i + c.len_utf8());
     }
     let _ = doc.line_of(t);
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use rayon::prelude::*;
 
-use super::settings::{LintArgs, load_rubric, resolve};
+use super::settings::{LintArgs, Settings, load_rubric, resolve};
 use super::stream::{self, StreamFormat, Streamer};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat, print, usage_error};
 use crate::align;
@@ -222,9 +222,11 @@ pub struct RunOptions<'a> {
 
 /// Expands folders into the resume files below them, honouring
 /// `.gitignore` and skipping hidden files; files named directly are kept
-/// whatever their extension.
-fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// whatever their extension. A folder with nothing to read is an error:
+/// a run that checked nothing must not pass as clean.
+fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
     let mut out = Vec::new();
+    let mut empty = Vec::new();
     for p in paths {
         if p.is_dir() && !extract::is_linkedin_folder(p) {
             let mut exports: Vec<PathBuf> = Vec::new();
@@ -250,12 +252,38 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
             }
             found.extend(exports);
             found.sort();
+            if found.is_empty() {
+                empty.push(InputError::new(
+                    p.display().to_string(),
+                    "a folder with nothing to check: no resume (.md, .txt, .json, .tex, .docx, .pdf) and no LinkedIn export in it",
+                ));
+            }
             out.extend(found);
         } else {
             out.push(p.clone());
         }
     }
-    out
+    (out, empty)
+}
+
+/// Every file and export folder a run with `args` reads: the paths (or
+/// the config's `resumes`) with folders expanded, and the profiles.
+pub(super) fn input_files(args: &LintArgs) -> Vec<PathBuf> {
+    let settings = resolve(args).ok();
+    let pick = |given: &Vec<PathBuf>, from_config: fn(&Settings) -> &Vec<PathBuf>| {
+        if given.is_empty() {
+            settings
+                .as_ref()
+                .map(from_config)
+                .cloned()
+                .unwrap_or_default()
+        } else {
+            given.clone()
+        }
+    };
+    let mut files = expand(&pick(&args.paths, |s| &s.resumes)).0;
+    files.extend(pick(&args.profile, |s| &s.profiles));
+    files
 }
 
 type Extracted = Result<Document, InputError>;
@@ -287,14 +315,15 @@ pub fn lint_paths(
     run: &RunOptions<'_>,
     stream: Option<&mut Streamer>,
 ) -> (Outcome, bool) {
-    let files = expand(paths);
+    let (files, empty_folders) = expand(paths);
     let progress = Progress::new(files.len());
     if let Some(streamer) = stream
         && profile_paths.is_empty()
         && !run.keep_model
         && stream::streamable(&files)
     {
-        let outcome = stream_files(cx, &files, limits, run, &progress, streamer);
+        let mut outcome = stream_files(cx, &files, limits, run, &progress, streamer);
+        outcome.errors.splice(0..0, empty_folders);
         progress.done();
         return (outcome, true);
     }
@@ -303,7 +332,7 @@ pub fn lint_paths(
     let mut outcome = Outcome {
         documents: Vec::new(),
         diagnostics: Vec::new(),
-        errors: Vec::new(),
+        errors: empty_folders,
         files: files.len(),
         scorecards: Vec::new(),
         suppressed: Vec::new(),

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::check::{Linted, lint};
+use super::check::{Linted, input_files, lint};
 use super::settings::LintArgs;
 use super::{EXIT_ERROR, print, usage_error};
 use crate::report;
@@ -47,11 +47,14 @@ pub fn run(args: ReportArgs) -> u8 {
     linted.exit_status()
 }
 
+/// Whether `output` is a file the run reads: named, found in a folder
+/// that is walked, or inside an export folder.
 fn is_input(output: &Path, args: &LintArgs) -> bool {
     let Ok(out) = std::fs::canonicalize(output) else {
         return false;
     };
-    args.inputs()
+    input_files(args)
+        .iter()
         .filter_map(|p| std::fs::canonicalize(p).ok())
-        .any(|p| out == p)
+        .any(|p| out == p || p.is_dir() && out.starts_with(&p))
 }

@@ -82,13 +82,6 @@ pub struct LintArgs {
     pub(super) max_pdf_memory: Option<u64>,
 }
 
-impl LintArgs {
-    /// The paths named on the command line (resumes and profiles).
-    pub(super) fn inputs(&self) -> impl Iterator<Item = &PathBuf> {
-        self.paths.iter().chain(&self.profile)
-    }
-}
-
 pub(super) fn parse_severity(s: &str) -> Result<Severity, String> {
     Severity::parse(s).ok_or_else(|| format!("expected error, warning or info, got '{s}'"))
 }

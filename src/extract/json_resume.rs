@@ -98,7 +98,12 @@ impl Reader<'_> {
             // No escapes: columns can point inside the string.
             Text::verbatim(s, span.start + 1)
         } else {
-            Text::opaque(s.to_string(), span, None)
+            // Each escape maps onto its own bytes. A literal that does not
+            // decode to the value (a key with a dot in it can mislead the
+            // path lookup) maps as a whole.
+            decode_literal(inner, span.start + 1)
+                .filter(|t| t.text == s)
+                .unwrap_or_else(|| Text::opaque(s.to_string(), span, None))
         };
         Some(text.with_field(path))
     }
@@ -215,6 +220,58 @@ impl Reader<'_> {
             .filter_map(|i| self.text(&format!("education[{i}].institution")))
             .collect()
     }
+}
+
+/// The content of a JSON string literal (`raw`, escapes kept, at `start`
+/// in the source) decoded, each escape mapped onto its source bytes:
+/// `\u00e9` (6 bytes) stands for "é" (2), `\n` for a newline.
+fn decode_literal(raw: &str, start: usize) -> Option<Text> {
+    let hex = |at: usize| {
+        raw.get(at..at + 4)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+    };
+    let b = raw.as_bytes();
+    let mut t = Text::builder();
+    let (mut i, mut run) = (0, 0);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        t.push(&raw[run..i], start + run);
+        let (c, len) = match *b.get(i + 1)? {
+            b'"' => ('"', 2),
+            b'\\' => ('\\', 2),
+            b'/' => ('/', 2),
+            b'b' => ('\u{8}', 2),
+            b'f' => ('\u{c}', 2),
+            b'n' => ('\n', 2),
+            b'r' => ('\r', 2),
+            b't' => ('\t', 2),
+            b'u' => {
+                let hi = hex(i + 2)?;
+                let lo = (raw.get(i + 6..i + 8) == Some("\\u"))
+                    .then(|| hex(i + 8))
+                    .flatten()
+                    .filter(|lo| (0xDC00..0xE000).contains(lo));
+                match lo {
+                    // A surrogate pair: one char for both escapes.
+                    Some(lo) if (0xD800..0xDC00).contains(&hi) => (
+                        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))?,
+                        12,
+                    ),
+                    _ => (char::from_u32(hi)?, 6),
+                }
+            }
+            _ => return None,
+        };
+        t.push_replacing(c.encode_utf8(&mut [0; 4]), start + i..start + i + len);
+        i += len;
+        run = i;
+    }
+    t.push(&raw[run..], start + run);
+    Some(t)
 }
 
 /// A multi-line string ("Did A.\nDid B.") as one text per line.

@@ -413,33 +413,33 @@ impl Tex<'_> {
                 b'%' => self.comment(i, end),
                 b'{' | b'}' | b'$' | b'^' | b'_' | b'#' => i + 1,
                 b'~' => {
-                    self.push(" ", i);
+                    self.replace(" ", i, i + 1);
                     i + 1
                 }
                 b'&' => {
                     // A table column: keep the cells apart.
-                    self.gap();
+                    self.gap(i);
                     i + 1
                 }
                 b'\n' => self.newline(i, end),
                 b' ' | b'\t' | b'\r' => {
-                    self.space(i);
+                    self.space(i, i + 1);
                     i + 1
                 }
                 b'-' if self.src[i..end].starts_with("---") => {
-                    self.push("—", i);
+                    self.replace("—", i, i + 3);
                     i + 3
                 }
                 b'-' if self.src[i..end].starts_with("--") => {
-                    self.push("–", i);
+                    self.replace("–", i, i + 2);
                     i + 2
                 }
                 b'`' if self.src[i..end].starts_with("``") => {
-                    self.push("“", i);
+                    self.replace("“", i, i + 2);
                     i + 2
                 }
                 b'\'' if self.src[i..end].starts_with("''") => {
-                    self.push("”", i);
+                    self.replace("”", i, i + 2);
                     i + 2
                 }
                 _ => self.plain(i, end),
@@ -489,7 +489,7 @@ impl Tex<'_> {
         if self.src[line_start..i].trim().is_empty() {
             self.paragraph(i);
         } else {
-            self.space(i);
+            self.space(i, i + 1);
         }
         i + 1
     }
@@ -515,7 +515,7 @@ impl Tex<'_> {
                 self.skip_args(j, end, n)
             }
             Action::Symbol(s) => {
-                self.push(s, i);
+                self.replace(s, i, j);
                 j
             }
             Action::Break => {
@@ -576,7 +576,7 @@ impl Tex<'_> {
                 after
             }
             ' ' | ',' | ';' | ':' | '\n' => {
-                self.space(i);
+                self.space(i, after);
                 after
             }
             // Accents (`\'e`), `\-` hyphenation points, `\@`, `\!`, math
@@ -739,8 +739,9 @@ impl Tex<'_> {
         for (k, (s, e)) in args.into_iter().enumerate() {
             if k == 2 {
                 self.break_line();
-            } else {
-                self.space(s);
+            } else if !self.out.cur.text.is_empty() && !self.out.cur.text.ends_with(' ') {
+                // A joining space: no source byte stands for it.
+                self.out.cur.push_synthetic(" ");
             }
             self.run(s, e, depth + 1);
         }
@@ -815,18 +816,29 @@ impl Tex<'_> {
         self.out.cur.push(s, offset);
     }
 
-    /// One space, never two, and none at the start of a line.
-    fn space(&mut self, offset: usize) {
+    /// Text typeset for `src[start..end]` that is not a copy of it.
+    fn replace(&mut self, s: &str, start: usize, end: usize) {
+        self.out.cur.push_replacing(s, start..end);
+    }
+
+    /// One space for `src[start..end]` (white space, `\ `), never two, and
+    /// none at the start of a line.
+    fn space(&mut self, start: usize, end: usize) {
         let t = &self.out.cur.text;
         if !t.is_empty() && !t.ends_with(' ') {
-            self.out.cur.push(" ", offset);
+            if &self.src[start..end] == " " {
+                self.push(" ", start);
+            } else {
+                self.replace(" ", start, end);
+            }
         }
     }
 
-    fn gap(&mut self) {
+    /// A column gap for the `&` at `offset`.
+    fn gap(&mut self, offset: usize) {
         let t = &self.out.cur.text;
         if !t.trim().is_empty() && !t.ends_with("  ") {
-            self.out.cur.push_synthetic("  ");
+            self.replace("  ", offset, offset + 1);
         }
     }
 

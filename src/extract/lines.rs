@@ -294,7 +294,7 @@ fn push_clean(text: &mut Text, s: &str, offset: usize) {
             text.push(&s[run_start..i], offset + run_start);
             if c == '\t' {
                 // Tabs separate columns: keep them as a wide gap.
-                text.push_synthetic("  ");
+                text.push_replacing("  ", offset + i..offset + i + 1);
             }
             run_start = i + c.len_utf8();
         }
@@ -432,8 +432,7 @@ fn strip_inline(t: &Text) -> Text {
 
 fn out_push(out: &mut Text, t: &Text, a: usize, b: usize) {
     if a < b {
-        let piece = t.slice(a, b);
-        out.push(&piece.text, piece.source_offset(0));
+        out.append(&t.slice(a, b));
     }
 }
 

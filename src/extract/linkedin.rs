@@ -60,10 +60,24 @@ pub fn from_folder(dir: &Path, display: &str, limits: &Limits) -> Result<Documen
         let meta =
             std::fs::metadata(path).map_err(|e| InputError::new(display, format!("{rel}: {e}")))?;
         total += meta.len();
-        if meta.len() > limits.max_member_bytes || total > limits.max_total_inflated {
+        // The archive limits, for the same files unpacked.
+        if meta.len() > limits.max_member_bytes {
             return Err(InputError::new(
                 display,
-                format!("too large: {rel} takes the export over the size limit"),
+                format!(
+                    "{rel} is too large: {} bytes, over the limit of {} bytes (raise it with `max-member-size`)",
+                    meta.len(),
+                    limits.max_member_bytes
+                ),
+            ));
+        }
+        if total > limits.max_total_inflated {
+            return Err(InputError::new(
+                display,
+                format!(
+                    "the LinkedIn export is too large: its files add up to more than {} bytes (raise it with `max-total-inflated`)",
+                    limits.max_total_inflated
+                ),
             ));
         }
         let bytes =

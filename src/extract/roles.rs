@@ -303,7 +303,7 @@ impl<'a> Entries<'a> {
         {
             let prev = &mut self.current_texts()[i];
             prev.push_synthetic(" ");
-            prev.push(&line.text.text, line.text.source_offset(0));
+            prev.append(&line.text);
             return;
         }
         if is_prose(line) || self.candidates.len() >= 2 || !looks_like_header_part(line, self.lex) {
@@ -467,7 +467,7 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
             let mut rest = text.slice(0, r.range.start);
             let tail = text.slice(r.range.end, text.text.len());
             rest.push_synthetic("  ");
-            rest.push(&tail.text, tail.source_offset(0));
+            rest.append(&tail);
             text = rest;
         }
         let t = &text.text;
@@ -504,7 +504,7 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         if untitled && is_location(&pair) && (n >= 4 || state_code) {
             let mut location = city.clone();
             location.push_synthetic(", ");
-            location.push(&region.text, region.source_offset(0));
+            location.append(region);
             role.location = Some(location);
             segments.truncate(n - 2);
         }

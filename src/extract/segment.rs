@@ -67,7 +67,7 @@ pub fn segment(doc: &mut Document, lines: Vec<Line>, lex: &Lexicon) {
                     match &mut doc.summary {
                         Some(existing) => {
                             existing.push_synthetic(" ");
-                            existing.push(&s.text, s.source_offset(0));
+                            existing.append(&s);
                         }
                         None => doc.summary = Some(s),
                     }
@@ -268,7 +268,7 @@ fn join_lines<'a>(lines: impl Iterator<Item = &'a Line>) -> Option<Text> {
             None => out = Some(l.text.clone()),
             Some(t) => {
                 t.push_synthetic(" ");
-                t.push(&l.text.text, l.text.source_offset(0));
+                t.append(&l.text);
             }
         }
     }
