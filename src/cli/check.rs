@@ -533,9 +533,7 @@ fn stream_files(
             );
             kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
             kept.dedup_by(|a, b| a == b);
-            outcome
-                .scorecards
-                .push(scorecard(&doc, &assessment, cx.rubric, &kept, false));
+            streamer.scorecard(&scorecard(&doc, &assessment, cx.rubric, &kept, false));
             streamer.findings(&kept, &doc);
             outcome.suppressed.extend(silenced);
         }

@@ -51,6 +51,16 @@ pub fn render_finding(out: &mut String, d: &Diagnostic, doc: Option<&Document>, 
 /// What follows the findings: unreadable inputs, suppressed findings,
 /// notes, scorecards and the summary line.
 pub fn render_tail(out: &mut String, tail: &super::Tail<'_>, style: Style) {
+    render_tail_head(out, tail, style);
+    for card in tail.scorecards {
+        render_scorecard(out, card, style);
+    }
+    render_summary(out, tail, style);
+}
+
+/// The tail up to the scorecards: unreadable inputs, suppressed findings,
+/// notes.
+pub fn render_tail_head(out: &mut String, tail: &super::Tail<'_>, style: Style) {
     for e in tail.errors {
         let _ = writeln!(
             out,
@@ -85,9 +95,10 @@ pub fn render_tail(out: &mut String, tail: &super::Tail<'_>, style: Style) {
     for note in tail.notes {
         let _ = writeln!(out, "{}: {note}\n", style.paint("1;36", "note"));
     }
-    for card in tail.scorecards {
-        render_scorecard(out, card, style);
-    }
+}
+
+/// The last line: findings by severity and files.
+pub fn render_summary(out: &mut String, tail: &super::Tail<'_>, style: Style) {
     let count = |s: Severity| tail.counts.of(s);
     let plural = |n: usize, w: &str| {
         if n == 1 {
@@ -197,7 +208,8 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
-fn render_scorecard(out: &mut String, card: &Scorecard, style: Style) {
+/// One document's scorecard.
+pub fn render_scorecard(out: &mut String, card: &Scorecard, style: Style) {
     let target = match (&card.target, card.target_source) {
         (Some(t), Some(src)) => format!("target {t} (from {src})"),
         _ => "no target level".to_string(),

@@ -49,26 +49,40 @@ fn push_indented(out: &mut String, one: &str) {
 
 /// The findings array's end and every other key.
 pub fn push_tail(out: &mut String, tail: &super::Tail<'_>, any_findings: bool) {
-    out.push_str(if any_findings { "\n  ],\n" } else { "],\n" });
-    let errors: Vec<Value> = tail
-        .errors
-        .iter()
-        .map(|e| json!({"path": e.path, "message": e.message}))
-        .collect();
-    // Scorecards one at a time (keys sorted through a small Value each):
-    // one Value tree of a whole batch's scorecards was its peak memory.
-    out.push_str("  \"documents\": ");
+    push_tail_head(out, any_findings);
     if tail.scorecards.is_empty() {
         out.push_str("[]");
     } else {
         out.push('[');
         for (i, card) in tail.scorecards.iter().enumerate() {
-            out.push_str(if i == 0 { "\n" } else { ",\n" });
-            let one = serde_json::to_string_pretty(&json!(card)).expect("JSON of plain values");
-            push_indented(out, &one);
+            push_card(out, card, i == 0);
         }
         out.push_str("\n  ]");
     }
+    push_tail_rest(out, tail);
+}
+
+/// The findings array's end, up to the scorecards array.
+pub fn push_tail_head(out: &mut String, any_findings: bool) {
+    out.push_str(if any_findings { "\n  ],\n" } else { "],\n" });
+    out.push_str("  \"documents\": ");
+}
+
+/// One element of the scorecards array (keys sorted through a small Value:
+/// one Value tree of a whole batch's scorecards was its peak memory).
+pub fn push_card(out: &mut String, card: &super::scorecard::Scorecard, first: bool) {
+    out.push_str(if first { "\n" } else { ",\n" });
+    let one = serde_json::to_string_pretty(&json!(card)).expect("JSON of plain values");
+    push_indented(out, &one);
+}
+
+/// Every key after the scorecards array.
+pub fn push_tail_rest(out: &mut String, tail: &super::Tail<'_>) {
+    let errors: Vec<Value> = tail
+        .errors
+        .iter()
+        .map(|e| json!({"path": e.path, "message": e.message}))
+        .collect();
     out.push_str(",\n");
     let rest = Rest {
         errors,
