@@ -78,11 +78,29 @@ pub struct Assessment {
     /// Quantified and total achievement bullets in recent roles.
     pub quantified: usize,
     pub achievements: usize,
-    /// Per role (index into `doc.roles`), recent or not.
+    /// Per role (index into `doc.roles`), recent or not; the scope of the
+    /// roles that are not recent after `fill_history_scope` only.
     pub roles: Vec<RoleEvidence>,
 }
 
 impl Assessment {
+    /// Fills in the scope of the roles that are not recent, which
+    /// [`assess`] leaves at task (only the HTML report shows it).
+    pub fn fill_history_scope(&mut self, doc: &Document, rubric: &Rubric) {
+        for (i, (e, role)) in self.roles.iter_mut().zip(&doc.roles).enumerate() {
+            if self.recent.contains(&i) {
+                continue;
+            }
+            for (bi, b) in role.bullets.iter().enumerate() {
+                let tier = rubric.scope_of(&b.text);
+                if tier > e.scope {
+                    e.scope = tier;
+                    e.scope_at = Some(bi);
+                }
+            }
+        }
+    }
+
     /// An assessment of nothing, before the real one is computed.
     pub fn empty() -> Self {
         Assessment {
@@ -160,15 +178,22 @@ pub fn assess(
         .filter(|&i| is_recent(&doc.roles[i], i, today, rubric.recent_years))
         .collect();
 
-    // Scope and leadership of every bullet, in one scan each.
+    // Scope and leadership of every recent bullet, in one scan each. Older
+    // roles' scope only shows in the HTML report, which fills it in
+    // (`fill_history_scope`): the rubric scan is the costliest per bullet.
     let signals: Vec<Vec<crate::rubric::Signals>> = p
         .roles
         .iter()
-        .map(|bullets| {
-            bullets
-                .iter()
-                .map(|b| rubric.signals_in(&b.text.text))
-                .collect()
+        .enumerate()
+        .map(|(i, bullets)| {
+            if recent.contains(&i) {
+                bullets
+                    .iter()
+                    .map(|b| rubric.signals_in(&b.text.text))
+                    .collect()
+            } else {
+                Vec::new()
+            }
         })
         .collect();
     let roles: Vec<RoleEvidence> = p
@@ -182,8 +207,8 @@ pub fn assess(
                 quantified: 0,
                 achievements: 0,
             };
-            for (bi, (b, sig)) in bullets.iter().zip(signals).enumerate() {
-                let tier = sig.scope;
+            for (bi, b) in bullets.iter().enumerate() {
+                let tier = signals.get(bi).map_or(ScopeTier::Task, |s| s.scope);
                 if tier > e.scope {
                     e.scope = tier;
                     e.scope_at = Some(bi);

@@ -560,7 +560,9 @@ fn evidence_of(
     } else {
         Vec::new()
     };
-    Evidence::new(assessment.clone(), cx.rubric, alignments)
+    let mut assessment = assessment.clone();
+    assessment.fill_history_scope(doc, cx.rubric);
+    Evidence::new(assessment, cx.rubric, alignments)
 }
 
 /// "checked 120/962" on standard error, for long batches on a terminal.
