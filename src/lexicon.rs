@@ -114,6 +114,8 @@ pub struct Lexicon {
     pub baseline_words: PhraseSet,
     pub vague_quantifiers: PhraseSet,
     pub idioms: PhraseSet,
+    /// The five lists above a bullet is always scanned for, in one pass.
+    pub bullet_phrases: BulletPhrases,
     pub metadata_labels: Vec<String>,
     pub consistency: Consistency,
 }
@@ -158,6 +160,14 @@ impl Lexicon {
             baseline_words: set("proof.baseline-words", &file.proof.baseline_words)?,
             vague_quantifiers: set("vague.quantifiers", &file.vague.quantifiers)?,
             idioms: set("vague.idioms", &file.vague.idioms)?,
+            bullet_phrases: BulletPhrases::new([
+                &file.metrics.multiplier_words,
+                &file.metrics.number_words,
+                &file.vague.idioms,
+                &file.vague.quantifiers,
+                &file.proof.superlatives,
+            ])
+            .map_err(|e| DataError::plain(origin, format!("phrase lists: {e}")))?,
             metadata_labels: file
                 .sections
                 .metadata_labels
@@ -270,51 +280,22 @@ impl PhraseSet {
         // Phrases hold single spaces: match a text with runs of whitespace
         // ("a  lot of", a tab) through a folded copy, mapped back.
         if needs_folding(text) {
-            let mut folded = String::with_capacity(text.len());
-            let mut map = Vec::with_capacity(text.len() + 1);
-            let mut prev_space = false;
-            for (i, c) in text.char_indices() {
-                if c.is_whitespace() {
-                    if !prev_space {
-                        folded.push(' ');
-                        map.push(i);
-                    }
-                    prev_space = true;
-                } else {
-                    let start = folded.len();
-                    folded.push(c);
-                    for b in 0..(folded.len() - start) {
-                        map.push(i + b);
-                    }
-                    prev_space = false;
-                }
-            }
-            map.push(text.len());
+            let (folded, map) = fold_whitespace(text);
             let ranges: Vec<std::ops::Range<usize>> = self.find_iter(&folded).collect();
-            // The end maps through the last byte of the match.
             return ranges
                 .into_iter()
-                .map(|r| map[r.start]..map[r.end - 1] + 1)
+                .map(|r| unfold(&map, r))
                 .collect::<Vec<_>>()
                 .into_iter();
         }
         let bytes = text.as_bytes();
         // All matches (overlapping), then the ones on word boundaries.
-        let mut found: Vec<std::ops::Range<usize>> = ac
+        let found: Vec<std::ops::Range<usize>> = ac
             .find_overlapping_iter(text)
             .map(|m| m.range())
             .filter(|r| on_word_boundaries(bytes, r))
             .collect();
-        found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        let mut out = Vec::with_capacity(found.len());
-        let mut next_free = 0;
-        for r in found {
-            if r.start >= next_free {
-                next_free = r.end;
-                out.push(r);
-            }
-        }
-        out.into_iter()
+        leftmost_longest(found).into_iter()
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -344,6 +325,173 @@ impl PhraseSet {
             .filter(|r| text[..r.start].trim().is_empty())
             .filter(|r| r.end < end || end == text.len())
     }
+}
+
+/// A text with every whitespace run folded to one space, and for each byte
+/// of the folded text (and its end) the byte of the text it came from.
+fn fold_whitespace(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut prev_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !prev_space {
+                folded.push(' ');
+                map.push(i);
+            }
+            prev_space = true;
+        } else {
+            let start = folded.len();
+            folded.push(c);
+            for b in 0..(folded.len() - start) {
+                map.push(i + b);
+            }
+            prev_space = false;
+        }
+    }
+    map.push(text.len());
+    (folded, map)
+}
+
+/// A range of a folded text, in the text: the end maps through the last
+/// byte of the match.
+fn unfold(map: &[usize], r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    map[r.start]..map[r.end - 1] + 1
+}
+
+/// Leftmost first and longest at a place, without overlaps.
+fn leftmost_longest(mut found: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut out = Vec::with_capacity(found.len());
+    let mut next_free = 0;
+    for r in found {
+        if r.start >= next_free {
+            next_free = r.end;
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// The phrase lists every bullet is scanned for (figures in words,
+/// vague quantifiers, idioms, superlatives), matched in one pass with the
+/// same rules as each [`PhraseSet`]: one automaton over the bullet instead
+/// of five.
+#[derive(Debug, Clone)]
+pub struct BulletPhrases {
+    ac: Option<AhoCorasick>,
+    /// Per pattern, the lists it belongs to (one bit per [`PhraseList`]).
+    owners: Vec<u8>,
+}
+
+/// The lists [`BulletPhrases`] matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseList {
+    Multiplier,
+    Number,
+    Idiom,
+    Vague,
+    Superlative,
+}
+
+impl PhraseList {
+    const ALL: [PhraseList; 5] = [
+        PhraseList::Multiplier,
+        PhraseList::Number,
+        PhraseList::Idiom,
+        PhraseList::Vague,
+        PhraseList::Superlative,
+    ];
+}
+
+/// A bullet's matches, per list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PhraseHits {
+    lists: [Vec<std::ops::Range<usize>>; 5],
+}
+
+impl PhraseHits {
+    pub fn get(&self, list: PhraseList) -> &[std::ops::Range<usize>] {
+        &self.lists[list as usize]
+    }
+}
+
+impl BulletPhrases {
+    fn new(lists: [&[String]; 5]) -> Result<Self, String> {
+        let mut pats: Vec<String> = Vec::new();
+        let mut owners: Vec<u8> = Vec::new();
+        for (k, list) in lists.iter().enumerate() {
+            for p in list.iter().map(|p| normalize_phrase(p)) {
+                if p.is_empty() {
+                    continue;
+                }
+                match pats.iter().position(|q| *q == p) {
+                    Some(i) => owners[i] |= 1 << k,
+                    None => {
+                        pats.push(p);
+                        owners.push(1 << k);
+                    }
+                }
+            }
+        }
+        if pats.is_empty() {
+            return Ok(BulletPhrases { ac: None, owners });
+        }
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&pats)
+            .map_err(|e| e.to_string())?;
+        Ok(BulletPhrases {
+            ac: Some(ac),
+            owners,
+        })
+    }
+
+    /// Every list's matches in `text`, as each list's `find_iter` gives them.
+    pub fn scan(&self, text: &str) -> PhraseHits {
+        let mut hits = PhraseHits::default();
+        let Some(ac) = &self.ac else {
+            return hits;
+        };
+        if needs_folding(text) {
+            let (folded, map) = fold_whitespace(text);
+            let mut hits = self.scan(&folded);
+            for list in &mut hits.lists {
+                for r in list.iter_mut() {
+                    *r = unfold(&map, r.clone());
+                }
+            }
+            return hits;
+        }
+        let bytes = text.as_bytes();
+        for m in ac.find_overlapping_iter(text) {
+            let r = m.range();
+            if !on_word_boundaries(bytes, &r) {
+                continue;
+            }
+            let owners = self.owners[m.pattern().as_usize()];
+            for list in PhraseList::ALL {
+                if owners & (1 << list as u8) != 0 {
+                    hits.lists[list as usize].push(r.clone());
+                }
+            }
+        }
+        for list in &mut hits.lists {
+            if list.len() > 1 {
+                *list = leftmost_longest(std::mem::take(list));
+            }
+        }
+        hits
+    }
+}
+
+/// A phrase as the sets store it: single spaces, lower case.
+fn normalize_phrase(p: &str) -> String {
+    p.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Whether a text has whitespace other than single spaces, which phrases
@@ -413,5 +561,33 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("lex.toml"), "{msg}");
         assert!(msg.contains("line 2"), "{msg}");
+    }
+
+    #[test]
+    fn one_pass_scan_agrees_with_each_list() {
+        let lex = Lexicon::embedded();
+        let mut total = 0;
+        for text in [
+            "Doubled revenue and tripled the many various users",
+            "Significantly  improved\tthe best-in-class world-class pipeline",
+            "wore many hats; a lot of dozens of teams, hundreds of services",
+            "Misled nobody: twice as fast, the most innovative of several",
+            "",
+        ] {
+            let hits = lex.bullet_phrases.scan(text);
+            let each = [
+                (PhraseList::Multiplier, &lex.multiplier_words),
+                (PhraseList::Number, &lex.number_words),
+                (PhraseList::Idiom, &lex.idioms),
+                (PhraseList::Vague, &lex.vague_quantifiers),
+                (PhraseList::Superlative, &lex.superlatives),
+            ];
+            for (list, set) in each {
+                let alone: Vec<std::ops::Range<usize>> = set.find_iter(text).collect();
+                assert_eq!(hits.get(list), alone.as_slice(), "{list:?} in {text:?}");
+                total += alone.len();
+            }
+        }
+        assert!(total >= 8, "the texts exercise the lists: {total} matches");
     }
 }

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PhraseHits, PhraseList};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MetricKind {
@@ -82,6 +82,11 @@ static RANKING_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds every quantified figure in `text`.
 pub fn find_metrics(text: &str, lex: &Lexicon) -> Vec<Metric> {
+    find_metrics_with(text, lex, &lex.bullet_phrases.scan(text))
+}
+
+/// [`find_metrics`] with the text's phrase matches already found.
+pub fn find_metrics_with(text: &str, lex: &Lexicon, phrases: &PhraseHits) -> Vec<Metric> {
     let mut out = Vec::new();
     // Most lines hold no digit: then only the word-based figures ("doubled",
     // "dozens of", "first place") can be there.
@@ -90,7 +95,7 @@ pub fn find_metrics(text: &str, lex: &Lexicon) -> Vec<Metric> {
     } else if has_ranking_word(text) {
         push_rankings(text, &mut out);
     }
-    find_words(text, lex, &mut out);
+    find_words(text, lex, phrases, &mut out);
     out.sort_by_key(|m| m.range.start);
     out
 }
@@ -165,15 +170,15 @@ fn find_numeric(text: &str, lex: &Lexicon, out: &mut Vec<Metric>) {
 }
 
 /// Figures written in words: "doubled", "dozens of teams".
-fn find_words(text: &str, lex: &Lexicon, out: &mut Vec<Metric>) {
-    for r in lex.multiplier_words.find_iter(text) {
+fn find_words(text: &str, lex: &Lexicon, phrases: &PhraseHits, out: &mut Vec<Metric>) {
+    for r in phrases.get(PhraseList::Multiplier).iter().cloned() {
         out.push(Metric {
             range: r,
             kind: MetricKind::Multiplier,
             value: None,
         });
     }
-    for r in lex.number_words.find_iter(text) {
+    for r in phrases.get(PhraseList::Number).iter().cloned() {
         if let Some(next) = next_word(text, r.end) {
             let next_l = next.to_lowercase();
             let counts = next_l == "of" && r.end > 0 && text[r.clone()].ends_with('s')

@@ -141,7 +141,7 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
             ));
         }
         if !b.quantified()
-            && let Some(r) = vague_quantifier(cx, &b.text.text)
+            && let Some(r) = vague_quantifier(&b.text.text, &b.phrases)
         {
             let word = b.text.text[r.clone()].to_string();
             out.push(diag(
@@ -195,9 +195,13 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The first vague quantifier that is a claim: not in an idiom ("wore many
 /// hats") and not "various" after a possessive ("their various projects").
-fn vague_quantifier(cx: &Context<'_>, text: &str) -> Option<std::ops::Range<usize>> {
-    let idioms: Vec<std::ops::Range<usize>> = cx.lexicon.idioms.find_iter(text).collect();
-    cx.lexicon.vague_quantifiers.find_iter(text).find(|r| {
+fn vague_quantifier(
+    text: &str,
+    phrases: &crate::lexicon::PhraseHits,
+) -> Option<std::ops::Range<usize>> {
+    use crate::lexicon::PhraseList;
+    let idioms = phrases.get(PhraseList::Idiom);
+    phrases.get(PhraseList::Vague).iter().cloned().find(|r| {
         let in_idiom = idioms.iter().any(|i| i.start <= r.start && r.end <= i.end);
         let before = text[..r.start]
             .split_whitespace()

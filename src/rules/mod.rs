@@ -12,7 +12,7 @@ use crate::assess::{Assessment, TargetSource, assess};
 use crate::date::YearMonth;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lexicon::Lexicon;
-use crate::metrics::{Metric, find_metrics};
+use crate::metrics::Metric;
 use crate::model::Document;
 use crate::rubric::Rubric;
 use crate::source::Text;
@@ -89,6 +89,8 @@ pub struct Bullet<'d> {
     pub metrics: Vec<Metric>,
     /// Whether it reads as an achievement (not a skills list or a label).
     pub achievement: bool,
+    /// Its figures in words, vague quantifiers, idioms and superlatives.
+    pub phrases: crate::lexicon::PhraseHits,
 }
 
 impl Bullet<'_> {
@@ -164,10 +166,14 @@ pub struct Prepared<'d> {
 
 impl<'d> Prepared<'d> {
     fn new(cx: &Context<'_>, doc: &'d Document) -> Self {
-        let bullet = |t: &'d Text| Bullet {
-            text: t,
-            metrics: find_metrics(&t.text, cx.lexicon),
-            achievement: is_achievement(&t.text),
+        let bullet = |t: &'d Text| {
+            let phrases = cx.lexicon.bullet_phrases.scan(&t.text);
+            Bullet {
+                text: t,
+                metrics: crate::metrics::find_metrics_with(&t.text, cx.lexicon, &phrases),
+                achievement: is_achievement(&t.text),
+                phrases,
+            }
         };
         let mut p = Prepared {
             doc,

@@ -77,7 +77,8 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     for b in p.bullets() {
         let text = &b.text.text;
         if !b.quantified()
-            && let Some(r) = superlative(lex, text)
+            && let Some(r) =
+                superlative_among(text, b.phrases.get(crate::lexicon::PhraseList::Superlative))
         {
             let word = text[r.clone()].to_string();
             out.push(diag(
@@ -154,7 +155,16 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
 /// The first superlative that is a claim: a capitalised one inside the
 /// text names something ("Award for Exceptional Achievement").
 fn superlative(lex: &crate::lexicon::Lexicon, text: &str) -> Option<std::ops::Range<usize>> {
-    lex.superlatives.find_iter(text).find(|r| {
+    let found: Vec<std::ops::Range<usize>> = lex.superlatives.find_iter(text).collect();
+    superlative_among(text, &found)
+}
+
+/// [`superlative`] among a text's superlatives already found.
+fn superlative_among(
+    text: &str,
+    found: &[std::ops::Range<usize>],
+) -> Option<std::ops::Range<usize>> {
+    found.iter().cloned().find(|r| {
         let starts_upper = text[r.clone()]
             .chars()
             .next()
