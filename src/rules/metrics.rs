@@ -201,17 +201,21 @@ fn vague_quantifier(
 ) -> Option<std::ops::Range<usize>> {
     use crate::lexicon::PhraseList;
     let idioms = phrases.get(PhraseList::Idiom);
-    phrases.get(PhraseList::Vague).iter().cloned().find(|r| {
-        let in_idiom = idioms.iter().any(|i| i.start <= r.start && r.end <= i.end);
-        let before = text[..r.start]
-            .split_whitespace()
-            .next_back()
-            .unwrap_or("")
-            .to_lowercase();
-        let possessive = matches!(
-            before.as_str(),
-            "their" | "his" | "her" | "our" | "my" | "its" | "your"
-        );
-        !in_idiom && !possessive
-    })
+    phrases
+        .get(PhraseList::Vague)
+        .iter()
+        .find(|r| {
+            let in_idiom = idioms.iter().any(|i| i.start <= r.start && r.end <= i.end);
+            let before = text[..r.start]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_lowercase();
+            let possessive = matches!(
+                before.as_str(),
+                "their" | "his" | "her" | "our" | "my" | "its" | "your"
+            );
+            !in_idiom && !possessive
+        })
+        .cloned()
 }

@@ -164,12 +164,15 @@ fn superlative_among(
     text: &str,
     found: &[std::ops::Range<usize>],
 ) -> Option<std::ops::Range<usize>> {
-    found.iter().cloned().find(|r| {
-        let starts_upper = text[r.clone()]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        let at_start = text[..r.start].trim().is_empty();
-        !starts_upper || at_start
-    })
+    found
+        .iter()
+        .find(|r| {
+            let starts_upper = text[(*r).clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            let at_start = text[..r.start].trim().is_empty();
+            !starts_upper || at_start
+        })
+        .cloned()
 }
