@@ -4,13 +4,13 @@
 # compared. Installs the peers with their ordinary clients into a scratch
 # folder (proselint from PyPI in a venv, write-good from npm, poppler-utils
 # and hyperfine from Debian) and prepares the inputs from ../shared/corpus.
-#   bench/peers.sh [--quick]        (--quick: fewer runs)
+#   bench/peers.sh [--quick]        (--quick: fewer runs, scaling to 9,620)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${CORPUS:-$root/../shared/corpus}
 scratch=${SCRATCH:-/tmp/storyline-bench}
-runs_one=30 runs_set=10
-[ "${1:-}" = "--quick" ] && { runs_one=10; runs_set=3; }
+runs_one=30 runs_set=10 copies="1 10 104"
+[ "${1:-}" = "--quick" ] && { runs_one=10; runs_set=3; copies="1 10"; }
 mkdir -p "$scratch"
 cd "$scratch"
 
@@ -62,6 +62,19 @@ hyperfine -i -w 1 -r "$runs_set" --export-json pdf41.json \
 echo "== peak memory (KiB)"
 for cmd in "$sl check --no-config txt962" "$sl check --no-config pdf41"; do
   /usr/bin/time -f "%M KiB  $cmd" $cmd >/dev/null 2>/tmp/time.out || true
+  tail -1 /tmp/time.out
+done
+
+# The same set repeated (hard links, one folder per copy): time should
+# grow with the count and peak memory not at all (findings stream out).
+echo "== scaling: the 962 resumes repeated, one invocation (seconds, peak KiB)"
+for k in $copies; do
+  d="rep$k"
+  if [ ! -d "$d" ]; then
+    for i in $(seq -w 1 "$k"); do mkdir -p "$d/c$i" && ln txt962/*.txt "$d/c$i/"; done
+  fi
+  n=$(find "$d" -name '*.txt' | wc -l)
+  /usr/bin/time -f "%e s  %M KiB  $n resumes" "$sl" check --no-config --format json "$d" >/dev/null 2>/tmp/time.out || true
   tail -1 /tmp/time.out
 done
 

@@ -66,17 +66,23 @@ fn main() {
             .unwrap();
     }
     eprintln!("{:16} {:?}", "forward lazy DFA", t.elapsed());
-    // Only the NFA.
-    let t = std::time::Instant::now();
-    for set in &pats {
-        let _ = regex_automata::nfa::thompson::Compiler::new()
-            .syntax(syn)
-            .configure(
-                regex_automata::nfa::thompson::Config::new()
-                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None),
-            )
-            .build_many(set)
-            .unwrap();
+    // The forward NFA alone, with and without case folding.
+    for (name, ci) in [("NFA, no (?i)", false), ("NFA, (?i)", true)] {
+        let syn = syntax::Config::new()
+            .case_insensitive(ci)
+            .unicode(false)
+            .utf8(false);
+        let t = std::time::Instant::now();
+        for set in &pats {
+            let _ = regex_automata::nfa::thompson::Compiler::new()
+                .syntax(syn)
+                .configure(
+                    regex_automata::nfa::thompson::Config::new()
+                        .which_captures(regex_automata::nfa::thompson::WhichCaptures::None),
+                )
+                .build_many(set)
+                .unwrap();
+        }
+        eprintln!("{name:16} {:?}", t.elapsed());
     }
-    eprintln!("{:16} {:?}", "NFA only", t.elapsed());
 }

@@ -235,12 +235,7 @@ impl PhraseSet {
     pub fn new(phrases: &[String]) -> Result<Self, String> {
         let pats: Vec<String> = phrases
             .iter()
-            .map(|p| {
-                p.split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase()
-            })
+            .map(|p| normalize_phrase(p))
             .filter(|p| !p.is_empty())
             .collect();
         if pats.is_empty() {
@@ -250,13 +245,7 @@ impl PhraseSet {
             });
         }
         let max_len = pats.iter().map(String::len).max().unwrap_or(0);
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            // Overlapping search needs the standard kind; leftmost-longest
-            // is applied after the boundary check.
-            .match_kind(MatchKind::Standard)
-            .build(&pats)
-            .map_err(|e| e.to_string())?;
+        let ac = phrase_automaton(&pats)?;
         Ok(PhraseSet {
             ac: Some(ac),
             max_len,
@@ -437,11 +426,7 @@ impl BulletPhrases {
         if pats.is_empty() {
             return Ok(BulletPhrases { ac: None, owners });
         }
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&pats)
-            .map_err(|e| e.to_string())?;
+        let ac = phrase_automaton(&pats)?;
         Ok(BulletPhrases {
             ac: Some(ac),
             owners,
@@ -484,6 +469,17 @@ impl BulletPhrases {
         }
         hits
     }
+}
+
+/// The automaton of a phrase list, case-insensitive for ASCII.
+fn phrase_automaton(pats: &[String]) -> Result<AhoCorasick, String> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        // Overlapping search needs the standard kind; leftmost-longest is
+        // applied after the boundary check.
+        .match_kind(MatchKind::Standard)
+        .build(pats)
+        .map_err(|e| e.to_string())
 }
 
 /// A phrase as the sets store it: single spaces, lower case.

@@ -329,17 +329,8 @@ pub fn lint_paths(
     }
     let extracted = extract_all(cx, &files, limits, &progress);
     progress.done();
-    let mut outcome = Outcome {
-        documents: Vec::new(),
-        diagnostics: Vec::new(),
-        errors: empty_folders,
-        files: files.len(),
-        scorecards: Vec::new(),
-        suppressed: Vec::new(),
-        notes: Vec::new(),
-        evidence: Vec::new(),
-        today: cx.today,
-    };
+    let mut outcome = Outcome::new(files.len(), cx.today);
+    outcome.errors = empty_folders;
     // Profiles only cross-checked (not linted themselves): a pre-commit run
     // on a resume should not report on the LinkedIn export.
     let mut side_profiles = Vec::new();
@@ -481,17 +472,7 @@ fn stream_files(
     progress: &Progress,
     streamer: &mut Streamer,
 ) -> Outcome {
-    let mut outcome = Outcome {
-        documents: Vec::new(),
-        diagnostics: Vec::new(),
-        errors: Vec::new(),
-        files: files.len(),
-        scorecards: Vec::new(),
-        suppressed: Vec::new(),
-        notes: Vec::new(),
-        evidence: Vec::new(),
-        today: cx.today,
-    };
+    let mut outcome = Outcome::new(files.len(), cx.today);
     let mut variants = rules::levels::VariantIndex::default();
     for chunk in files.chunks(stream::CHUNK) {
         let linted: Vec<Result<LintedDoc, InputError>> = chunk

@@ -35,6 +35,23 @@ pub struct Outcome {
     pub today: crate::date::YearMonth,
 }
 
+impl Outcome {
+    /// A run over `files` inputs that has found nothing yet.
+    pub fn new(files: usize, today: crate::date::YearMonth) -> Self {
+        Outcome {
+            documents: Vec::new(),
+            diagnostics: Vec::new(),
+            errors: Vec::new(),
+            files,
+            scorecards: Vec::new(),
+            suppressed: Vec::new(),
+            notes: Vec::new(),
+            evidence: Vec::new(),
+            today,
+        }
+    }
+}
+
 /// Findings counted by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
