@@ -122,13 +122,21 @@ pub(super) fn lint(
     }
     // Compile the extractors' and rules' patterns on the other core while
     // this one compiles the rubric: start-up is most of a one-file run.
-    let warm = std::thread::spawn(crate::warm_up);
-    let lexicon = Lexicon::embedded();
-    let rubric = match load_rubric(&settings.rubric) {
-        Ok(r) => r,
-        Err(msg) => return Err(usage_error(&msg)),
+    // The rubric compiles on another thread while this one compiles the
+    // extractors' and rules' patterns by using them: the thread that first
+    // searches with a pattern keeps its fastest scratch space, and this
+    // thread is the one that reads and lints a lone file.
+    let rubric = std::thread::scope(|s| {
+        let rubric = s.spawn(|| load_rubric(&settings.rubric));
+        crate::warm_up();
+        rubric.join()
+    });
+    let rubric = match rubric {
+        Ok(Ok(r)) => r,
+        Ok(Err(msg)) => return Err(usage_error(&msg)),
+        Err(panic) => std::panic::resume_unwind(panic),
     };
-    let _ = warm.join();
+    let lexicon = Lexicon::embedded();
     let target = match &settings.target {
         Some(t) => match rubric.level(t) {
             Some(level) => Some((level, settings.target_from.unwrap_or(TargetSource::Flag))),
@@ -294,14 +302,21 @@ fn extract_all(
     limits: &Limits,
     progress: &Progress,
 ) -> Vec<Extracted> {
-    files
-        .par_iter()
-        .map(|path| {
-            let doc = extract::extract_path(path, &path.display().to_string(), cx.lexicon, limits);
-            progress.tick();
-            doc
-        })
-        .collect()
+    map_in_parallel(files, |path| {
+        let doc = extract::extract_path(path, &path.display().to_string(), cx.lexicon, limits);
+        progress.tick();
+        doc
+    })
+}
+
+/// `f` over `items` on the thread pool, in order; one item on this thread,
+/// which spares a one-file run (a pre-commit hook) starting the pool.
+fn map_in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    if items.len() <= 1 {
+        items.iter().map(f).collect()
+    } else {
+        items.par_iter().map(f).collect()
+    }
 }
 
 /// Lints every path in parallel, cross-checks every resume against every
@@ -370,29 +385,26 @@ pub fn lint_paths(
         .collect();
 
     // Per document: its own rules, and for a resume the cross-checks.
-    let linted: Vec<(Vec<Diagnostic>, crate::assess::Assessment)> = docs
-        .par_iter()
-        .map(|doc| {
-            let (mut diags, assessment) = rules::check_and_assess(cx, doc);
-            if doc.channel == Channel::Resume {
-                let mut cross = Vec::new();
-                for profile in &side_profiles {
-                    rules::consistency::check_pair(cx, doc, profile, &mut cross);
-                }
-                // Among the inputs, a profile and a resume pair up only when
-                // both name the same person.
-                let mine = input_profiles
-                    .iter()
-                    .filter(|p| crate::align::same_person(doc, p) == Some(true));
-                for profile in mine {
-                    rules::consistency::check_pair(cx, doc, profile, &mut cross);
-                }
-                cross.retain(|d| cx.selection.enabled(d.code));
-                diags.extend(cross);
+    let linted: Vec<(Vec<Diagnostic>, crate::assess::Assessment)> = map_in_parallel(&docs, |doc| {
+        let (mut diags, assessment) = rules::check_and_assess(cx, doc);
+        if doc.channel == Channel::Resume {
+            let mut cross = Vec::new();
+            for profile in &side_profiles {
+                rules::consistency::check_pair(cx, doc, profile, &mut cross);
             }
-            (diags, assessment)
-        })
-        .collect();
+            // Among the inputs, a profile and a resume pair up only when
+            // both name the same person.
+            let mine = input_profiles
+                .iter()
+                .filter(|p| crate::align::same_person(doc, p) == Some(true));
+            for profile in mine {
+                rules::consistency::check_pair(cx, doc, profile, &mut cross);
+            }
+            cross.retain(|d| cx.selection.enabled(d.code));
+            diags.extend(cross);
+        }
+        (diags, assessment)
+    });
     let (per_doc, linted): (Vec<Vec<Diagnostic>>, Vec<crate::assess::Assessment>) =
         linted.into_iter().unzip();
     let mut all: Vec<Diagnostic> = per_doc.into_iter().flatten().collect();
