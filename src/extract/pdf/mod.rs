@@ -12,6 +12,7 @@
 mod glyphs;
 pub mod isolate;
 pub mod layout;
+mod repair;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -102,7 +103,7 @@ pub fn extract(display: &str, bytes: &[u8], limits: &Limits) -> Result<PdfText, 
 /// caller's to catch (the child wraps this in `catch_unwind`); each page
 /// is extracted on its own so that one bad page does not lose the rest.
 pub fn extract_in_process(bytes: &[u8], max_pages: usize) -> Result<PdfText, Failure> {
-    let doc = match pdf_extract::Document::load_mem(bytes) {
+    let mut doc = match pdf_extract::Document::load_mem(bytes) {
         Ok(doc) => doc,
         Err(e) => return Err(load_failure(bytes, &e)),
     };
@@ -112,6 +113,7 @@ pub fn extract_in_process(bytes: &[u8], max_pages: usize) -> Result<PdfText, Fai
     if doc.trailer.get(b"Encrypt").is_ok() {
         return Err(Failure::Encrypted);
     }
+    repair::repair(&mut doc);
     let pages = doc.get_pages();
     if pages.len() > max_pages {
         return Err(Failure::TooManyPages {
