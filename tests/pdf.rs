@@ -294,6 +294,86 @@ fn deedy_layout_reads_the_header_then_each_column() {
     assert_blocks(&doc, &edu, &exp);
 }
 
+/// Each role as "company | title | start – end | bullets".
+fn role_summary(doc: &Document) -> Vec<String> {
+    let text =
+        |t: &Option<storyline::source::Text>| t.as_ref().map_or("-".into(), |t| t.text.clone());
+    let date = |d: &Option<storyline::date::DatePoint>| d.map_or("-".into(), |d| d.to_string());
+    doc.roles
+        .iter()
+        .map(|r| {
+            format!(
+                "{} | {} | {} – {} | {}",
+                text(&r.company),
+                text(&r.title),
+                date(&r.start),
+                date(&r.end),
+                r.bullets.len()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn deedy_all_caps_company_title_lines_head_roles() {
+    // Deedy's right column: large section headings, "COMPANY | TITLE" in
+    // small caps over "dates | place", bullets below; the left column
+    // holds education and skills, drawn row by row across the page.
+    let mut runs = vec![Run {
+        size: 24.0,
+        ..run(230.0, 50.0, "Jordan Example")
+    }];
+    let left = [
+        "EDUCATION",
+        "CORNELL UNIVERSITY",
+        "MEng in Computer Science",
+        "Dec 2014 | Ithaca, NY",
+        "SKILLS",
+        "Java \u{95} Python \u{95} Rust",
+        "OCaml \u{95} Matlab",
+    ];
+    let right = [
+        "EXPERIENCE",
+        "FACEBOOK | SOFTWARE ENGINEER",
+        "Jan 2015 - Present | New York, NY",
+        "COURSERA | KPCB FELLOW + SOFTWARE ENGINEERING INTERN",
+        "June 2014 - Sep 2014 | Mountain View, CA",
+        "\u{95} Led and shipped the admin interface for the new platform.",
+        "\u{95} Wrote and reviewed code for the web client.",
+        "GOOGLE | SOFTWARE ENGINEERING INTERN",
+        "May 2013 - Aug 2013 | Mountain View, CA",
+        "\u{95} Built a framework for the captions editor.",
+        "AWARDS",
+        "2014  KPCB Engineering Fellow",
+    ];
+    for (i, l) in left.iter().enumerate() {
+        runs.push(run(36.0, 120.0 + i as f32 * 14.0, l));
+    }
+    for (i, r) in right.iter().enumerate() {
+        let size = if r.chars().all(|c| c.is_ascii_uppercase()) {
+            14.0
+        } else {
+            10.0
+        };
+        runs.push(Run {
+            size,
+            ..run(220.0, 124.0 + i as f32 * 14.0, r)
+        });
+    }
+    let doc = read(Pdf::default().page(&runs).bytes());
+    assert_eq!(
+        role_summary(&doc),
+        [
+            "FACEBOOK | SOFTWARE ENGINEER | 2015-01 – present | 0",
+            "COURSERA | KPCB FELLOW + SOFTWARE ENGINEERING INTERN | 2014-06 – 2014-09 | 2",
+            "GOOGLE | SOFTWARE ENGINEERING INTERN | 2013-05 – 2013-08 | 1",
+        ],
+        "{:#?}",
+        lines(&doc)
+    );
+    assert!(doc.skills.iter().any(|s| s.text == "Rust"));
+}
+
 #[test]
 fn words_are_neither_glued_nor_split() {
     // "Built" drawn glyph by glyph (as Chrome and Canva do), then words

@@ -284,7 +284,14 @@ impl<'a> Entries<'a> {
     /// A line with no date and no marker.
     fn plain_line(&mut self, line: &'a Line, after_gap: bool) {
         // The second line of a header: "Rackspace Hosting   San Antonio, TX".
-        if self.header_open && !after_gap && looks_like_header_part(line, self.lex) {
+        // A header that already names title, company and place takes no
+        // more: the line may head the next role ("GOOGLE | INTERN" right
+        // after "Jan 2015 - Present | New York, NY").
+        let complete = self
+            .roles
+            .last()
+            .is_some_and(|r| r.title.is_some() && r.company.is_some() && r.location.is_some());
+        if self.header_open && !after_gap && !complete && looks_like_header_part(line, self.lex) {
             self.header_open = false;
             self.fill_current(&[line]);
             return;
@@ -322,7 +329,8 @@ impl<'a> Entries<'a> {
                 || t.contains(" – ");
             if has_sep
                 && self.lex.title_words.is_match(t)
-                && !t.trim_end().ends_with('.')
+                // A trailing comma: a sentence that goes on below.
+                && !t.trim_end().ends_with(['.', ','])
                 && words(line) <= 10
             {
                 self.roles.push(parse_header(&[line], self.lex));

@@ -167,6 +167,9 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
         let Some(kind) = heading_kind(l, lex) else {
             continue;
         };
+        if kind.is_none() && l.kind == LineKind::Plain && is_role_header(lines, i) {
+            continue;
+        }
         let level = match l.kind {
             LineKind::Heading(level) => Some(level),
             _ => None,
@@ -206,6 +209,27 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
         );
     }
     (preamble_end, sections)
+}
+
+/// "FACEBOOK | SOFTWARE ENGINEER" over "Jan 2015 - Present" or bullets:
+/// an all-caps line that joins two parts with a bar and heads dated or
+/// bulleted text is a role's header, not a section of its own.
+fn is_role_header(lines: &[Line], i: usize) -> bool {
+    let parts = lines[i]
+        .text
+        .text
+        .split(" | ")
+        .filter(|p| !p.trim().is_empty());
+    if parts.count() < 2 {
+        return false;
+    }
+    lines[i + 1..]
+        .iter()
+        .find(|l| !l.is_blank())
+        .is_some_and(|next| {
+            next.kind == LineKind::Bullet
+                || date::find_range(&next.text.text).is_some_and(|r| r.start.is_some())
+        })
 }
 
 fn is_contact(text: &str) -> bool {
