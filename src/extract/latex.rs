@@ -858,6 +858,7 @@ impl Tex<'_> {
             number,
             emphasized,
             lead_emphasis: None,
+            size: None,
         });
     }
 }

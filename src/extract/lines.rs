@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::date;
+use crate::lexicon::Lexicon;
 use crate::model::Suppression;
 use crate::source::Text;
 
@@ -31,6 +33,8 @@ pub struct Line {
     /// The line opens with a bold or italic span that ends before the line
     /// does (`**Acme, 2019 – 2021.** Acme makes ...`): its end in `text`.
     pub lead_emphasis: Option<usize>,
+    /// The font size in points, where a PDF's layout tells it.
+    pub size: Option<f32>,
 }
 
 impl Line {
@@ -266,6 +270,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
             number,
             emphasized,
             lead_emphasis,
+            size: None,
         });
     }
     // A disable without an enable runs to the end of the file.
@@ -281,6 +286,7 @@ pub fn blank(number: usize, start: usize) -> Line {
         number,
         emphasized: false,
         lead_emphasis: None,
+        size: None,
     }
 }
 
@@ -470,4 +476,79 @@ fn lead_emphasis_end(raw: &str) -> Option<usize> {
     }
     let inner = Text::verbatim(&s[mark.len()..inner_end], 0);
     Some(strip_inline(&inner).text.trim_end().len())
+}
+
+/// How much larger than the body text a line must be set to be a heading.
+const LARGER: f32 = 1.15;
+
+/// Reads a PDF's font sizes (one per text line, blank lines included) into
+/// the lines and, conservatively, into heading kinds: a short, undated
+/// line set noticeably larger than the body text (the most common size)
+/// is a heading. Those at the size of the headings the lexicon knows are
+/// sections (level 2), smaller ones sub-headings (level 3, a role or an
+/// entry); nothing above the first known heading changes (the name).
+pub fn apply_font_sizes(lines: &mut [Line], sizes: &[f32], lex: &Lexicon) {
+    for line in lines.iter_mut().filter(|l| !l.is_blank()) {
+        line.size = sizes
+            .get(line.number.wrapping_sub(1))
+            .copied()
+            .filter(|s| s.is_finite() && *s > 0.0);
+    }
+    let Some(body) = modal_size(lines) else {
+        return;
+    };
+    let large = |l: &Line| {
+        l.kind == LineKind::Plain
+            && l.size.is_some_and(|s| s >= LARGER * body)
+            && (1..=6).contains(&l.text.text.split_whitespace().count())
+            && date::find_range(&l.text.text).is_none()
+    };
+    let Some(first_known) = lines
+        .iter()
+        .position(|l| large(l) && lex.section_kind(&l.text.text).is_some())
+    else {
+        return;
+    };
+    // The size of the known headings, when two or more agree on it.
+    let known: Vec<f32> = lines[first_known..]
+        .iter()
+        .filter(|l| large(l) && lex.section_kind(&l.text.text).is_some())
+        .filter_map(|l| l.size)
+        .collect();
+    let heading = known.iter().copied().fold(f32::MAX, f32::min);
+    let agree = known.len() >= 2 && known.iter().all(|&s| s <= 1.05 * heading);
+    for line in &mut lines[first_known..] {
+        if !large(line) {
+            continue;
+        }
+        let size = line.size.unwrap_or(body);
+        let level = if !agree || size >= 0.96 * heading {
+            2
+        } else {
+            3
+        };
+        // An unknown line larger than body text but smaller than the
+        // known headings is a sub-heading; as large, a section.
+        line.kind = LineKind::Heading(if lex.section_kind(&line.text.text).is_some() {
+            2
+        } else {
+            level
+        });
+    }
+}
+
+/// The most common font size over the non-blank lines, by half points.
+fn modal_size(lines: &[Line]) -> Option<f32> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for size in lines.iter().filter_map(|l| l.size) {
+        let key = (size * 2.0).round() as i32;
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(k, n)| (n, -k))
+        .map(|(k, _)| k as f32 / 2.0)
 }

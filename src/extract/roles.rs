@@ -79,10 +79,13 @@ fn continues(prev: &Text, prev_indent: usize, line: &Line) -> bool {
     let p = prev.text.trim_end();
     let first = line.text.text.chars().next();
     let ends_sentence = p.ends_with(['.', '!', '?', ':']);
+    // A capital after a full stop, set in: a new item whose bullet is no
+    // character (a PDF that draws its bullets as shapes).
+    let new_item = ends_sentence && first.is_some_and(char::is_uppercase);
     line.kind == LineKind::Plain
         && !line.emphasized
         && (first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || "([&$%".contains(c))
-            || (line.indent > prev_indent && line.indent >= 2)
+            || (line.indent > prev_indent && line.indent >= 2 && !new_item)
             || (!ends_sentence && line.indent >= 2))
 }
 
@@ -190,6 +193,12 @@ impl<'a> Entries<'a> {
                 }
             }
             LineKind::Heading(_) => self.anchor(line, date),
+            // "Tech Stack: React, PHP" without a bullet: metadata too.
+            LineKind::Plain
+                if date.is_none() && !is_label(line) && self.is_metadata(&line.text.text) =>
+            {
+                self.open_text = None;
+            }
             _ if line.emphasized => {
                 // "_Microsoft, Oct 2011 – Dec 2015_" under "## Senior PM".
                 if self.anchored && date.is_some() && self.candidates.is_empty() {
@@ -284,13 +293,14 @@ impl<'a> Entries<'a> {
     /// A line with no date and no marker.
     fn plain_line(&mut self, line: &'a Line, after_gap: bool) {
         // The second line of a header: "Rackspace Hosting   San Antonio, TX".
-        // A header that already names title, company and place takes no
-        // more: the line may head the next role ("GOOGLE | INTERN" right
-        // after "Jan 2015 - Present | New York, NY").
-        let complete = self
-            .roles
-            .last()
-            .is_some_and(|r| r.title.is_some() && r.company.is_some() && r.location.is_some());
+        // A header with title, company and dates takes no other "A | B"
+        // line: that heads the next role ("GOOGLE | INTERN" right after
+        // "Jan 2015 - Present | New York, NY").
+        let complete = line.text.text.contains(" | ")
+            && self
+                .roles
+                .last()
+                .is_some_and(|r| r.title.is_some() && r.company.is_some() && r.start.is_some());
         if self.header_open && !after_gap && !complete && looks_like_header_part(line, self.lex) {
             self.header_open = false;
             self.fill_current(&[line]);
@@ -329,8 +339,7 @@ impl<'a> Entries<'a> {
                 || t.contains(" – ");
             if has_sep
                 && self.lex.title_words.is_match(t)
-                // A trailing comma: a sentence that goes on below.
-                && !t.trim_end().ends_with(['.', ','])
+                && !t.trim_end().ends_with('.')
                 && words(line) <= 10
             {
                 self.roles.push(parse_header(&[line], self.lex));
@@ -476,6 +485,12 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         let mut last = 0;
         let mut at_split = false;
         for m in SEPARATOR_RE.find_iter(t) {
+            // "Engineer (Freelance, Part-time)": no split inside brackets.
+            let open = t[..m.start()].matches('(').count();
+            let comma = m.as_str().trim_start().starts_with([',', ';']);
+            if comma && open > t[..m.start()].matches(')').count() {
+                continue;
+            }
             push_segment(&mut segments, text.slice(last, m.start()), at_split);
             at_split = matches!(m.as_str().trim(), "at" | "@");
             last = m.end();

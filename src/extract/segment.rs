@@ -163,11 +163,15 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
     // The level of the last known section heading: an unknown heading below
     // it ("## VP of Design" under "# Experience") is an entry, not a section.
     let mut known_level: Option<u8> = None;
+    let style = HeadingStyle::of(lines, lex);
     for (i, l) in lines.iter().enumerate() {
         let Some(kind) = heading_kind(l, lex) else {
             continue;
         };
-        if kind.is_none() && l.kind == LineKind::Plain && is_role_header(lines, i) {
+        if kind.is_none()
+            && l.kind == LineKind::Plain
+            && (is_role_header(lines, i) || !style.admits(l))
+        {
             continue;
         }
         let level = match l.kind {
@@ -209,6 +213,44 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
         );
     }
     (preamble_end, sections)
+}
+
+/// How the document sets the headings the lexicon knows: when
+/// they agree, an all-caps line set otherwise ("INJECTIVE" at the left
+/// under centred headings; a company in 12 points under 16-point
+/// headings) is an entry, not a section the lexicon does not know.
+#[derive(Debug, Default)]
+struct HeadingStyle {
+    /// Every known heading is indented (centred or set in).
+    indented: bool,
+    /// The smallest size of the known headings, when all sizes agree.
+    size: Option<f32>,
+}
+
+impl HeadingStyle {
+    fn of(lines: &[Line], lex: &Lexicon) -> Self {
+        let known: Vec<&Line> = lines
+            .iter()
+            .filter(|l| matches!(heading_kind(l, lex), Some(Some(_))))
+            .collect();
+        if known.len() < 2 {
+            return HeadingStyle::default();
+        }
+        let sizes: Option<Vec<f32>> = known.iter().map(|l| l.size).collect();
+        let size = sizes.and_then(|s| {
+            let min = s.iter().copied().fold(f32::MAX, f32::min);
+            s.iter().all(|&x| x <= 1.05 * min).then_some(min)
+        });
+        HeadingStyle {
+            indented: known.iter().all(|l| l.indent >= 2),
+            size,
+        }
+    }
+
+    fn admits(&self, line: &Line) -> bool {
+        let smaller = matches!((self.size, line.size), (Some(h), Some(s)) if s < 0.95 * h);
+        !(smaller || self.indented && line.indent < 2)
+    }
 }
 
 /// "FACEBOOK | SOFTWARE ENGINEER" over "Jan 2015 - Present" or bullets:
