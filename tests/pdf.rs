@@ -375,6 +375,160 @@ fn deedy_all_caps_company_title_lines_head_roles() {
 }
 
 #[test]
+fn margin_labels_head_the_entries_beside_them() {
+    // WeasyPrint's pandoc theme: section labels in a narrow left margin,
+    // each on the baseline of the first entry it heads; role lines a
+    // little larger than the bullets, which are drawn as shapes (no
+    // glyph) and set in.
+    let mut runs = vec![
+        Run {
+            size: 13.5,
+            ..run(40.0, 38.0, "Jordan Example")
+        },
+        run(40.0, 56.0, "jordan@example.com  example.com"),
+    ];
+    let mut y = 86.0;
+    let mut line =
+        |runs: &mut Vec<Run>, label: Option<&str>, x: f32, size: f32, text: &str, gap: f32| {
+            if let Some(l) = label {
+                runs.push(Run {
+                    size: 9.9,
+                    ..run(40.0, y, l)
+                });
+            }
+            runs.push(Run {
+                size,
+                ..run(x, y, text)
+            });
+            y += gap;
+        };
+    line(
+        &mut runs,
+        Some("Hello"),
+        112.0,
+        9.0,
+        "Product leader with fifteen years of experience.",
+        22.0,
+    );
+    line(
+        &mut runs,
+        Some("Experience"),
+        112.0,
+        9.9,
+        "Head of Design Northwind, Mar 2022-Present",
+        16.0,
+    );
+    line(
+        &mut runs,
+        None,
+        130.0,
+        9.0,
+        "Led a design team of six across two offices.",
+        14.0,
+    );
+    line(
+        &mut runs,
+        None,
+        130.0,
+        9.0,
+        "Shipped the new ranking console to every customer.",
+        22.0,
+    );
+    line(
+        &mut runs,
+        None,
+        112.0,
+        9.9,
+        "Product Designer Globex, Oct 2017-Feb 2022",
+        16.0,
+    );
+    line(
+        &mut runs,
+        None,
+        130.0,
+        9.0,
+        "Redesigned the query workflow used by 40 teams.",
+        22.0,
+    );
+    line(
+        &mut runs,
+        Some("Education"),
+        112.0,
+        9.9,
+        "BSc Computer Science, State University, 2017",
+        14.0,
+    );
+    let doc = read(Pdf::default().page(&runs).bytes());
+    let all = lines(&doc);
+    let at = |s: &str| {
+        all.iter()
+            .position(|l| *l == s)
+            .unwrap_or_else(|| panic!("{s:?} in {all:#?}"))
+    };
+    assert_eq!(
+        at("Experience") + 1,
+        at("Head of Design Northwind, Mar 2022-Present"),
+        "{all:#?}"
+    );
+    assert!(at("Education") > at("Redesigned the query workflow used by 40 teams."));
+    assert_eq!(
+        role_summary(&doc),
+        [
+            "- | Head of Design Northwind | 2022-03 – present | 2",
+            "- | Product Designer Globex | 2017-10 – 2022-02 | 1",
+        ]
+    );
+}
+
+#[test]
+fn dates_in_the_margin_date_the_role_beside_them() {
+    // A LaTeX CV: each role's dates in the left margin, on the baseline
+    // of its "Title, Company, City, ST" line.
+    let mut runs = vec![
+        Run {
+            size: 20.0,
+            ..run(110.0, 50.0, "Jordan Example")
+        },
+        Run {
+            size: 14.0,
+            ..run(110.0, 90.0, "Experience")
+        },
+    ];
+    let roles = [
+        (
+            "2022 - 2025",
+            "Software Development Engineer II, Northwind Lab 126, Boston, MA",
+            2,
+        ),
+        ("2020 - 2022", "Character AI Lead, Globex, Boston, MA", 1),
+    ];
+    let mut y = 110.0;
+    for (dates, header, bullets) in roles {
+        runs.push(run(36.0, y, dates));
+        runs.push(run(110.0, y, header));
+        for b in 0..bullets {
+            y += 14.0;
+            runs.push(run(
+                110.0,
+                y,
+                &format!("\u{95} Built the ranking service, part {}.", b + 1),
+            ));
+        }
+        y += 24.0;
+    }
+    let doc = read(Pdf::default().page(&runs).bytes());
+    assert_eq!(
+        role_summary(&doc),
+        [
+            "Northwind Lab 126 | Software Development Engineer II | 2022 – 2025 | 2",
+            "Globex | Character AI Lead | 2020 – 2022 | 1",
+        ],
+        "{:#?}",
+        lines(&doc)
+    );
+}
+
+#[test]
 fn words_are_neither_glued_nor_split() {
     // "Built" drawn glyph by glyph (as Chrome and Canva do), then words
     // placed with kerning gaps and no space glyphs (as TeX does).

@@ -46,9 +46,20 @@ static EMPLOYMENT_TYPE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("employment type regex")
 });
 
-/// Whether a line carries a date that can head a role.
+/// Whether a line carries a date that can head a role: not one in
+/// brackets that a sentence goes on after ("Co-founded LayerNext
+/// (2022-2024). Computer vision infra ...": an item of a list).
 fn header_date(line: &Line) -> Option<FoundRange> {
-    date::find_range(&line.text.text).filter(|r| r.start.is_some())
+    let t = &line.text.text;
+    date::find_range(t).filter(|r| {
+        let before = t[..r.range.start].trim_end();
+        let after = t[r.range.end..].trim_start();
+        let aside = before.ends_with('(')
+            && after
+                .strip_prefix(')')
+                .is_some_and(|rest| rest.split_whitespace().count() >= 3);
+        r.start.is_some() && !aside
+    })
 }
 
 /// Words of a line; separators between a header's parts ("—", "|",
@@ -98,6 +109,24 @@ fn looks_like_header_part(line: &Line, lex: &Lexicon) -> bool {
     !t.ends_with('.')
         && w <= 8
         && (w <= 4 || columns || lex.title_words.is_match(t) || is_location(t))
+}
+
+/// "Electron  React  Redux  WebRTC": three or more short items spaced
+/// apart, a list of tags.
+fn is_spaced_list(t: &str) -> bool {
+    let items: Vec<&str> = t
+        .split("  ")
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    items.len() >= 3 && items.iter().all(|i| i.split_whitespace().count() <= 3)
+}
+
+/// "Software Development Engineer II, Amazon Lab 126, Boston, MA": a title
+/// and its separated parts, too long for [`looks_like_header_part`].
+fn names_role(line: &Line, lex: &Lexicon) -> bool {
+    let t = line.text.text.trim_end();
+    !t.ends_with('.') && words(line) <= 14 && t.contains(", ") && lex.title_words.is_match(t)
 }
 
 /// "Led a team of 6 • Cut costs by 30%": bullets run together on one
@@ -207,7 +236,13 @@ impl<'a> Entries<'a> {
                     self.anchor(line, date);
                 }
             }
-            _ if is_label(line) && date.is_none() => {
+            // "Highlights" in body text under a role: the segmenter kept
+            // it in the section, as a label of the role's.
+            _ if is_label(line) && date.is_none()
+                || line.kind == LineKind::Plain
+                    && date.is_none()
+                    && self.lex.section_kind(&line.text.text).is_some() =>
+            {
                 self.resolve_candidates();
                 self.open_text = None;
                 self.header_open = false;
@@ -215,7 +250,10 @@ impl<'a> Entries<'a> {
             }
             // "Skills used:" then "Perl, JavaScript, MySQL, ...": the
             // label's list is metadata, not an achievement.
-            _ if self.after_label && line.text.text.matches(',').count() >= 3 => {
+            _ if self.after_label
+                && (line.text.text.matches(',').count() >= 3
+                    || is_spaced_list(&line.text.text)) =>
+            {
                 self.open_text = None;
                 self.in_label_list = true;
             }
@@ -301,7 +339,15 @@ impl<'a> Entries<'a> {
                 .roles
                 .last()
                 .is_some_and(|r| r.title.is_some() && r.company.is_some() && r.start.is_some());
-        if self.header_open && !after_gap && !complete && looks_like_header_part(line, self.lex) {
+        // Under a header of dates alone ("2022 – 2025" in a margin), a
+        // longer "Title, Company, City, ST" line still names the role.
+        let dates_only = self
+            .roles
+            .last()
+            .is_some_and(|r| r.title.is_none() && r.company.is_none());
+        let header_part =
+            looks_like_header_part(line, self.lex) || dates_only && names_role(line, self.lex);
+        if self.header_open && !after_gap && !complete && header_part {
             self.header_open = false;
             self.fill_current(&[line]);
             return;

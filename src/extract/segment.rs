@@ -171,6 +171,7 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
         if kind.is_none()
             && l.kind == LineKind::Plain
             && (is_role_header(lines, i) || !style.admits(l))
+            || kind.is_some() && style.demotes(l)
         {
             continue;
         }
@@ -225,6 +226,9 @@ struct HeadingStyle {
     indented: bool,
     /// The smallest size of the known headings, when all sizes agree.
     size: Option<f32>,
+    /// The smallest size of the known headings that a PDF sets large
+    /// (headings by size), when there are two or more.
+    large: Option<f32>,
 }
 
 impl HeadingStyle {
@@ -241,10 +245,31 @@ impl HeadingStyle {
             let min = s.iter().copied().fold(f32::MAX, f32::min);
             s.iter().all(|&x| x <= 1.05 * min).then_some(min)
         });
+        let large: Vec<f32> = known
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Heading(_)))
+            .filter_map(|l| l.size)
+            .collect();
         HeadingStyle {
             indented: known.iter().all(|l| l.indent >= 2),
             size,
+            large: (large.len() >= 2).then(|| large.iter().copied().fold(f32::MAX, f32::min)),
         }
+    }
+
+    /// A known heading word set as plain body text where the known
+    /// headings are set large ("Highlights", "Accomplishments:" under a
+    /// role): an entry's label. Capitals still make a heading ("SKILLS" in
+    /// a sidebar set smaller than the main column's headings).
+    fn demotes(&self, line: &Line) -> bool {
+        let t = &line.text.text;
+        let shouted = t
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        line.kind == LineKind::Plain
+            && !shouted
+            && matches!((self.large, line.size), (Some(h), Some(s)) if s < 0.95 * h)
     }
 
     fn admits(&self, line: &Line) -> bool {

@@ -35,6 +35,8 @@ const TAB_GAP: f32 = 1.2;
 const FRAGMENT_GAP: f32 = 0.9;
 /// Fewest rows on each side of a gutter for it to make columns.
 const MIN_COLUMN_ROWS: usize = 3;
+/// Most words of a margin label ("Experience", "2022 – 2025").
+const LABEL_WORDS: usize = 3;
 
 /// The extracted text and, for every line of it, where it stands.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -110,8 +112,8 @@ pub fn layout(pages: &[PageGlyphs]) -> PdfText {
         order_regions(frags, 0, &mut regions);
         out.break_block(page.number);
         for region in regions {
-            let lines = region_lines(region);
-            out.region(page.number, lines);
+            let lines = region_lines(region.frags);
+            out.region(page.number, lines, region.attached);
         }
     }
     out.finish()
@@ -228,12 +230,12 @@ fn drop_page_numbers(frags: Vec<Frag>) -> Vec<Frag> {
 /// Splits fragments into regions in reading order: full-width bands and,
 /// where a gutter runs between several rows on each side, the left column
 /// then the right one (recursively, for a column that splits again).
-fn order_regions(frags: Vec<Frag>, depth: usize, out: &mut Vec<Vec<Frag>>) {
+fn order_regions(frags: Vec<Frag>, depth: usize, out: &mut Vec<Region>) {
     if frags.is_empty() {
         return;
     }
     let Some(cut) = (depth < 3).then(|| find_gutter(&frags)).flatten() else {
-        out.push(frags);
+        out.push(Region::new(frags));
         return;
     };
     // Each row is wholly above, in or below a column band.
@@ -253,10 +255,15 @@ fn order_regions(frags: Vec<Frag>, depth: usize, out: &mut Vec<Vec<Frag>>) {
                     full.extend(row.iter().copied());
                 }
                 if !full.is_empty() {
-                    out.push(take(&full, &mut slots));
+                    out.push(Region::new(take(&full, &mut slots)));
                     full.clear();
                 }
-                let ids: Vec<usize> = rows[start..end].iter().flatten().copied().collect();
+                let band = &rows[start..end];
+                if margin_labels(&slots, band, cut.x) {
+                    interleave_labels(&mut slots, band, cut.x, depth, out);
+                    continue;
+                }
+                let ids: Vec<usize> = band.iter().flatten().copied().collect();
                 let (left, right): (Vec<usize>, Vec<usize>) = ids
                     .into_iter()
                     .partition(|&i| slots[i].as_ref().is_some_and(|f| f.x1 <= cut.x));
@@ -270,8 +277,89 @@ fn order_regions(frags: Vec<Frag>, depth: usize, out: &mut Vec<Vec<Frag>>) {
         }
     }
     if !full.is_empty() {
-        out.push(take(&full, &mut slots));
+        out.push(Region::new(take(&full, &mut slots)));
     }
+}
+
+/// Fragments read as one block, in reading order.
+struct Region {
+    frags: Vec<Frag>,
+    /// Follows the block before without a blank line: the entries beside
+    /// a margin label.
+    attached: bool,
+}
+
+impl Region {
+    fn new(frags: Vec<Frag>) -> Self {
+        Region {
+            frags,
+            attached: false,
+        }
+    }
+}
+
+/// Whether the left side of a band holds margin labels ("Experience" in
+/// a narrow column beside the entries it heads, on their first baseline):
+/// a few short rows, most of them sharing a row with the right side.
+fn margin_labels(slots: &[Option<Frag>], band: &[Vec<usize>], x: f32) -> bool {
+    let mut left_rows = 0;
+    let mut paired = 0;
+    let mut right_rows = 0;
+    for row in band {
+        let fs: Vec<&Frag> = row.iter().filter_map(|&i| slots[i].as_ref()).collect();
+        let left: Vec<&&Frag> = fs.iter().filter(|f| f.x1 <= x).collect();
+        let right = fs.len() - left.len();
+        right_rows += usize::from(right > 0);
+        if left.is_empty() {
+            continue;
+        }
+        left_rows += 1;
+        paired += usize::from(right > 0);
+        let words: usize = left
+            .iter()
+            .map(|f| f.text().split_whitespace().count())
+            .sum();
+        if words > LABEL_WORDS {
+            return false;
+        }
+    }
+    left_rows * 2 <= right_rows && paired * 4 >= left_rows * 3
+}
+
+/// Reads a band with margin labels top down: each label on a line of its
+/// own, right above the entries beside it ("2022 – 2025" over the role it
+/// dates, "Experience" over the first role).
+fn interleave_labels(
+    slots: &mut [Option<Frag>],
+    band: &[Vec<usize>],
+    x: f32,
+    depth: usize,
+    out: &mut Vec<Region>,
+) {
+    let mut chunk: Vec<Frag> = Vec::new();
+    let mut attach = false;
+    let flush = |chunk: Vec<Frag>, attach: bool, out: &mut Vec<Region>| {
+        let first = out.len();
+        order_regions(chunk, depth + 1, out);
+        if let Some(r) = out.get_mut(first) {
+            r.attached = attach;
+        }
+    };
+    for row in band {
+        let (labels, entries): (Vec<usize>, Vec<usize>) = row
+            .iter()
+            .copied()
+            .partition(|&i| slots[i].as_ref().is_some_and(|f| f.x1 <= x));
+        if !labels.is_empty() {
+            flush(std::mem::take(&mut chunk), attach, out);
+            out.push(Region::new(
+                labels.iter().filter_map(|&i| slots[i].take()).collect(),
+            ));
+            attach = !entries.is_empty();
+        }
+        chunk.extend(entries.iter().filter_map(|&i| slots[i].take()));
+    }
+    flush(chunk, attach, out);
 }
 
 /// How many rows at the top of a band belong above it: rows on one side
@@ -433,7 +521,13 @@ fn band_score(frags: &[Frag], rows: &[Vec<usize>], x: f32) -> Option<usize> {
     }
     // Rows that pair up one to one across a few rows are a table; columns
     // of running text rarely share every baseline.
-    if paired * 10 >= left_rows.min(right_rows) * 8 && left_rows.max(right_rows) < 12 {
+    // A few short rows beside many are margin labels, not a table column.
+    let short = rows
+        .iter()
+        .flatten()
+        .all(|&i| frags[i].x1 > x || frags[i].text().split_whitespace().count() <= LABEL_WORDS);
+    let labels = short && left_rows * 2 <= right_rows;
+    if paired * 10 >= left_rows.min(right_rows) * 8 && left_rows.max(right_rows) < 12 && !labels {
         return None;
     }
     Some(rows.iter().map(Vec::len).sum())
@@ -566,7 +660,7 @@ impl Emitter {
         self.lines.push(info);
     }
 
-    fn region(&mut self, page: u32, mut lines: Vec<TextLine>) {
+    fn region(&mut self, page: u32, mut lines: Vec<TextLine>, attached: bool) {
         if lines.is_empty() {
             return;
         }
@@ -575,7 +669,7 @@ impl Emitter {
         let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
         sizes.sort_by(f32::total_cmp);
         let body = sizes[sizes.len() / 2].max(1.0);
-        self.gap = !self.text.is_empty();
+        self.gap = !self.text.is_empty() && !attached;
         let mut prev_y: Option<(f32, f32)> = None;
         for line in lines {
             if line.text.trim().is_empty() {
