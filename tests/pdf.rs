@@ -528,6 +528,149 @@ fn dates_in_the_margin_date_the_role_beside_them() {
     );
 }
 
+/// A resume whose section headings are set at 14 points over 10-point
+/// text, with a "Community Work" line at `community_size` between two
+/// dated roles.
+fn sized_headings(community_size: f32) -> Document {
+    let heading = |y: f32, text: &str| Run {
+        size: 14.0,
+        ..run(72.0, y, text)
+    };
+    let runs = vec![
+        Run {
+            size: 20.0,
+            ..run(72.0, 60.0, "Jordan Example")
+        },
+        heading(100.0, "Experience"),
+        run(72.0, 120.0, "Staff Engineer, Northwind  2021 - Present"),
+        run(72.0, 134.0, "\u{95} Led the ranking team of six engineers."),
+        Run {
+            size: community_size,
+            ..run(72.0, 160.0, "Community Work")
+        },
+        run(72.0, 180.0, "Maintainer, Rust Foundation  2019 - 2021"),
+        run(
+            72.0,
+            194.0,
+            "\u{95} Reviewed 300 pull requests to the compiler.",
+        ),
+        heading(220.0, "Education"),
+        run(72.0, 240.0, "BSc Computer Science, State University, 2017"),
+    ];
+    read(Pdf::default().page(&runs).bytes())
+}
+
+#[test]
+fn a_line_set_at_the_headings_size_is_a_section() {
+    // Must fire: 14 points like the known headings, so "Community Work"
+    // is a section of its own and its entry is no job.
+    let doc = sized_headings(14.0);
+    assert_eq!(
+        role_summary(&doc),
+        ["Northwind | Staff Engineer | 2021 – present | 1"].map(String::from),
+        "{:#?}",
+        lines(&doc)
+    );
+}
+
+#[test]
+fn a_line_barely_larger_than_body_text_is_no_heading() {
+    // Near miss: 11 points over 10-point text is not "noticeably larger";
+    // the line stays text of the experience section.
+    let doc = sized_headings(11.0);
+    let r = role_summary(&doc);
+    assert_eq!(r.len(), 2, "{r:#?}");
+    assert!(r[1].ends_with("| Maintainer | 2019 – 2021 | 1"), "{r:#?}");
+}
+
+#[test]
+fn all_caps_companies_under_centred_headings_head_roles() {
+    // A JSON Resume theme printed by Chrome: centred headings, an
+    // all-caps company at the left margin over "Title   (Remote) dates",
+    // a description, and bullets drawn as shapes, set in.
+    let centred = |y: f32, text: &str| Run {
+        size: 11.0,
+        ..run(260.0, y, text)
+    };
+    let mut runs = vec![
+        Run {
+            size: 16.0,
+            ..run(220.0, 50.0, "JORDAN E. - Software Engineer")
+        },
+        run(
+            36.0,
+            80.0,
+            "Software engineer building trading and wallet products for six years.",
+        ),
+        centred(110.0, "WORK EXPERIENCE"),
+    ];
+    let roles = [
+        (
+            "NORTHWIND",
+            "Frontend Engineer (Full-time)",
+            "(Remote) May 2025 - Current",
+            0,
+        ),
+        (
+            "GLOBEX",
+            "Backend Engineer (Freelance, Part-time)",
+            "(Remote) Feb 2024 - May 2025",
+            2,
+        ),
+    ];
+    let mut y = 130.0;
+    for (company, title, dates, bullets) in roles {
+        runs.push(run(36.0, y, company));
+        runs.push(run(36.0, y + 14.0, title));
+        runs.push(run(440.0, y + 14.0, dates));
+        runs.push(run(
+            36.0,
+            y + 28.0,
+            "Development of the wallet recommendation engine.",
+        ));
+        y += 42.0;
+        for b in 0..bullets {
+            runs.push(run(
+                48.0,
+                y,
+                &format!("Built collector number {} for onchain data.", b + 1),
+            ));
+            y += 14.0;
+        }
+        runs.push(run(36.0, y, "Stack: TypeScript, Node.js, PostgreSQL"));
+        y += 24.0;
+    }
+    runs.push(centred(y, "SKILLS"));
+    runs.push(run(
+        36.0,
+        y + 20.0,
+        "Frontend (Advanced): Vue, React, TypeScript",
+    ));
+    runs.push(centred(y + 44.0, "EDUCATION"));
+    runs.push(run(
+        36.0,
+        y + 64.0,
+        "UNIVERSITY OF STRASBOURG  Sep 2018 - Jul 2021",
+    ));
+    let doc = read(Pdf::default().page(&runs).bytes());
+    assert_eq!(
+        role_summary(&doc),
+        [
+            "NORTHWIND | Frontend Engineer (Full-time) | 2025-05 – present | 1",
+            "GLOBEX | Backend Engineer (Freelance, Part-time) | 2024-02 – 2025-05 | 3",
+        ],
+        "{:#?}",
+        lines(&doc)
+    );
+    // The stack line is metadata, not an achievement.
+    assert!(
+        doc.roles
+            .iter()
+            .flat_map(|r| &r.bullets)
+            .all(|b| !b.text.starts_with("Stack:"))
+    );
+}
+
 #[test]
 fn words_are_neither_glued_nor_split() {
     // "Built" drawn glyph by glyph (as Chrome and Canva do), then words
