@@ -671,6 +671,70 @@ fn all_caps_companies_under_centred_headings_head_roles() {
     );
 }
 
+/// Roles whose header is "Head of Design Northwind, Mar 2022 - Present",
+/// the title in Helvetica-Bold when `bold_title`, as pandoc's HTML themes
+/// set "**Title** *Company*, dates".
+fn bold_lead_roles(bold_title: bool) -> Document {
+    let mut runs = vec![
+        Run {
+            size: 20.0,
+            ..run(72.0, 60.0, "Jordan Example")
+        },
+        Run {
+            size: 14.0,
+            bold: true,
+            ..run(72.0, 100.0, "Experience")
+        },
+    ];
+    // "Head of Design " is 72.8 points wide in 10-point Helvetica-Bold.
+    let rows = [(
+        120.0,
+        "Head of Design",
+        148.0,
+        "Northwind, Mar 2022 - Present",
+    )];
+    for (y, title, x, rest) in rows {
+        runs.push(Run {
+            bold: bold_title,
+            ..run(72.0, y, title)
+        });
+        runs.push(run(x, y, rest));
+        runs.push(run(
+            72.0,
+            y + 14.0,
+            "\u{95} Led a design team of six across two offices.",
+        ));
+    }
+    read(Pdf::default().page(&runs).bytes())
+}
+
+#[test]
+fn a_bold_lead_ends_the_title() {
+    // Must fire: the bold run is the title, what follows the company.
+    let doc = bold_lead_roles(true);
+    assert_eq!(
+        role_summary(&doc),
+        ["Northwind | Head of Design | 2022-03 – present | 1"].map(String::from),
+        "{:#?}",
+        lines(&doc)
+    );
+}
+
+#[test]
+fn without_bold_the_header_is_not_split() {
+    // Near miss: the same line in one font gives no boundary to split at.
+    let doc = bold_lead_roles(false);
+    assert_eq!(
+        lines(&doc)[2],
+        "Head of Design Northwind, Mar 2022 - Present",
+        "one line, one space"
+    );
+    assert_eq!(
+        role_summary(&doc),
+        ["- | Head of Design Northwind | 2022-03 – present | 1"].map(String::from)
+    );
+}
+
 #[test]
 fn words_are_neither_glued_nor_split() {
     // "Built" drawn glyph by glyph (as Chrome and Canva do), then words

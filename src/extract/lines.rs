@@ -494,6 +494,75 @@ pub fn apply_font_sizes(lines: &mut [Line], sizes: &[f32], lex: &Lexicon) {
             .copied()
             .filter(|s| s.is_finite() && *s > 0.0);
     }
+    headings_by_size(lines, lex);
+}
+
+/// Reads a PDF's bold fonts into emphasis: a known heading set wholly in
+/// bold is emphasised (decorated), a bold lead ("**Head of Design**
+/// Northwind, 2022") marks where a header's first part ends.
+/// `runs` holds, per text line, where each font starts (character offset
+/// after the indentation, index in `fonts`).
+pub fn apply_bold(lines: &mut [Line], fonts: &[String], runs: &[Vec<(u32, u16)>], lex: &Lexicon) {
+    let bold: Vec<bool> = fonts.iter().map(|f| lex.is_bold_font(f)).collect();
+    for line in lines.iter_mut().filter(|l| l.kind != LineKind::Blank) {
+        let Some(runs) = runs
+            .get(line.number.wrapping_sub(1))
+            .filter(|r| !r.is_empty())
+        else {
+            continue;
+        };
+        let text = &line.text.text;
+        let is_bold = |f: u16| bold.get(usize::from(f)).copied().unwrap_or(false);
+        // Characters (not spaces) set in bold and in all.
+        let chars: Vec<char> = text.chars().collect();
+        let mut bold_chars = 0;
+        let mut lead_end: Option<usize> = None;
+        for (k, &(at, font)) in runs.iter().enumerate() {
+            let end = runs
+                .get(k + 1)
+                .map_or(chars.len(), |&(e, _)| e as usize)
+                .min(chars.len());
+            let start = (at as usize).min(end);
+            if is_bold(font) {
+                bold_chars += chars[start..end]
+                    .iter()
+                    .filter(|c| !c.is_whitespace())
+                    .count();
+            } else if lead_end.is_none() && k > 0 && runs[..k].iter().all(|&(_, f)| is_bold(f)) {
+                lead_end = Some(start);
+            }
+        }
+        let all = chars.iter().filter(|c| !c.is_whitespace()).count();
+        let words = text.split_whitespace().count();
+        // Whole lines in bold are too common in role headers (company,
+        // title, dates, "Highlights") to open roles: only a heading the
+        // lexicon knows is marked, as decorated.
+        if line.kind == LineKind::Plain
+            && all > 0
+            && bold_chars == all
+            && words <= 6
+            && lex.section_kind(text).is_some()
+        {
+            line.emphasized = true;
+        } else if let Some(end) = lead_end
+            && runs.first().is_some_and(|&(at, _)| at == 0)
+        {
+            // On a word boundary only, and with words on both sides.
+            let byte = text.char_indices().nth(end).map_or(text.len(), |(b, _)| b);
+            let head = text[..byte].trim_end();
+            if !head.is_empty()
+                && byte < text.len()
+                && (text[..byte].ends_with(char::is_whitespace)
+                    || text[byte..].starts_with(char::is_whitespace))
+                && !text[byte..].trim().is_empty()
+            {
+                line.lead_emphasis = Some(head.len());
+            }
+        }
+    }
+}
+
+fn headings_by_size(lines: &mut [Line], lex: &Lexicon) {
     let Some(body) = modal_size(lines) else {
         return;
     };

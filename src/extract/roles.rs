@@ -228,14 +228,6 @@ impl<'a> Entries<'a> {
             {
                 self.open_text = None;
             }
-            _ if line.emphasized => {
-                // "_Microsoft, Oct 2011 – Dec 2015_" under "## Senior PM".
-                if self.anchored && date.is_some() && self.candidates.is_empty() {
-                    self.fill_current(&[line]);
-                } else {
-                    self.anchor(line, date);
-                }
-            }
             // "Highlights" in body text under a role: the segmenter kept
             // it in the section, as a label of the role's.
             _ if is_label(line) && date.is_none()
@@ -247,6 +239,14 @@ impl<'a> Entries<'a> {
                 self.open_text = None;
                 self.header_open = false;
                 self.after_label = true;
+            }
+            _ if line.emphasized => {
+                // "_Microsoft, Oct 2011 – Dec 2015_" under "## Senior PM".
+                if self.anchored && date.is_some() && self.candidates.is_empty() {
+                    self.fill_current(&[line]);
+                } else {
+                    self.anchor(line, date);
+                }
             }
             // "Skills used:" then "Perl, JavaScript, MySQL, ...": the
             // label's list is metadata, not an achievement.
@@ -516,9 +516,15 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
     let mut segments: Vec<(Text, bool)> = Vec::new(); // (segment, follows " at ")
     for line in lines {
         let mut text = line.text.clone();
+        // Where a bold or italic lead ends ("**Head of Design** Northwind"),
+        // the header's first part ends too.
+        let mut lead = line.lead_emphasis.filter(|&e| e < text.text.len());
         if role.start.is_none()
             && let Some(r) = date::find_range(&text.text)
         {
+            if lead.is_some_and(|e| e > r.range.start) {
+                lead = None;
+            }
             role.start = r.start;
             role.end = r.end;
             let mut rest = text.slice(0, r.range.start);
@@ -537,9 +543,19 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
             if comma && open > t[..m.start()].matches(')').count() {
                 continue;
             }
+            if let Some(e) = lead.filter(|&e| last <= e && e < m.start()) {
+                push_segment(&mut segments, text.slice(last, e), at_split);
+                at_split = false;
+                last = e;
+            }
             push_segment(&mut segments, text.slice(last, m.start()), at_split);
             at_split = matches!(m.as_str().trim(), "at" | "@");
             last = m.end();
+        }
+        if let Some(e) = lead.filter(|&e| last <= e && e < t.len()) {
+            push_segment(&mut segments, text.slice(last, e), at_split);
+            at_split = false;
+            last = e;
         }
         push_segment(&mut segments, text.slice(last, t.len()), at_split);
     }

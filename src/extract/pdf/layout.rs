@@ -44,6 +44,14 @@ pub struct PdfText {
     pub text: String,
     /// One entry per line of `text` (blank lines included).
     pub lines: Vec<LineInfo>,
+    /// The fonts' names (subset prefixes dropped), where the page's
+    /// content could be read for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fonts: Vec<String>,
+    /// Per line of `text`: where each font starts, as (character offset in
+    /// the line after its indentation, index in `fonts`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub runs: Vec<Vec<(u32, u16)>>,
 }
 
 /// Where a line of the extracted text stands on its page.
@@ -97,6 +105,8 @@ struct TextLine {
     size: f32,
     /// Ends in a soft hyphen (which is not in `text`).
     soft_hyphen: bool,
+    /// Font runs: (character offset in `text`, font).
+    runs: Vec<(u32, u16)>,
 }
 
 /// Lays out the pages' glyphs as text.
@@ -565,6 +575,7 @@ fn render_row(frags: &[&Frag]) -> Option<TextLine> {
     let mut pending_space = false;
     let mut soft_hyphen = false;
     let mut size: f32 = 0.0;
+    let mut runs: Vec<(u32, u16)> = Vec::new();
     let word_gap = word_gap(frags);
     for f in frags {
         size = size.max(f.size);
@@ -589,6 +600,11 @@ fn render_row(frags: &[&Frag]) -> Option<TextLine> {
                     text.push(' ');
                 }
             }
+            if let Some(font) = g.font
+                && runs.last().is_none_or(|&(_, f)| f != font)
+            {
+                runs.push((text.chars().count() as u32, font));
+            }
             text.push_str(&g.text);
             soft_hyphen = false;
             pending_space = false;
@@ -606,6 +622,7 @@ fn render_row(frags: &[&Frag]) -> Option<TextLine> {
         y: frags.iter().map(|f| f.y).fold(f32::MIN, f32::max),
         size,
         soft_hyphen,
+        runs,
     })
 }
 
@@ -642,6 +659,7 @@ fn word_gap(frags: &[&Frag]) -> f32 {
 struct Emitter {
     text: String,
     lines: Vec<LineInfo>,
+    runs: Vec<Vec<(u32, u16)>>,
     /// A blank line is due before the next text line.
     gap: bool,
     /// The body font size: the median size over all lines (set lazily).
@@ -654,10 +672,11 @@ impl Emitter {
         self.last_page = page;
     }
 
-    fn push_line(&mut self, s: &str, info: LineInfo) {
+    fn push_line(&mut self, s: &str, info: LineInfo, runs: Vec<(u32, u16)>) {
         self.text.push_str(s);
         self.text.push('\n');
         self.lines.push(info);
+        self.runs.push(runs);
     }
 
     fn region(&mut self, page: u32, mut lines: Vec<TextLine>, attached: bool) {
@@ -687,7 +706,7 @@ impl Emitter {
                 size: line.size,
             };
             if self.gap {
-                self.push_line("", info);
+                self.push_line("", info, Vec::new());
                 self.gap = false;
             }
             // Indentation relative to the region's left edge, in half ems
@@ -695,16 +714,24 @@ impl Emitter {
             let indent = (((line.x0 - left) / (0.5 * body)).round().max(0.0) as usize).min(8);
             let mut s = " ".repeat(indent);
             s.push_str(line.text.trim_start());
-            self.push_line(&s, info);
+            self.push_line(&s, info, line.runs);
             prev_y = Some((line.y, line.size));
         }
     }
 
     fn finish(self) -> PdfText {
         let _ = self.last_page;
+        // No fonts known on any line: say nothing.
+        let runs = if self.runs.iter().all(Vec::is_empty) {
+            Vec::new()
+        } else {
+            self.runs
+        };
         PdfText {
             text: self.text,
             lines: self.lines,
+            fonts: Vec::new(),
+            runs,
         }
     }
 }
@@ -739,8 +766,26 @@ fn join_hyphenated(lines: &mut [TextLine]) {
         }
         prev.text.push_str(word);
         prev.soft_hyphen = false;
-        next.text = next_text[word_end..].trim_start().to_string();
+        let rest = next_text[word_end..].trim_start();
+        // The runs of what stays on the next line move left with it.
+        let cut = (next.text.chars().count() - rest.chars().count()) as u32;
+        next.runs = shift_runs(&next.runs, cut);
+        next.text = rest.to_string();
     }
+}
+
+/// Runs of a line whose first `cut` characters went away.
+fn shift_runs(runs: &[(u32, u16)], cut: u32) -> Vec<(u32, u16)> {
+    let mut out: Vec<(u32, u16)> = Vec::new();
+    for &(at, font) in runs {
+        let at = at.saturating_sub(cut);
+        // A run that starts before the cut starts the line.
+        if out.last().is_some_and(|&(a, _)| a == at) {
+            out.pop();
+        }
+        out.push((at, font));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -758,6 +803,8 @@ mod tests {
                 size,
                 text: c.to_string(),
                 estimated: false,
+                string: 0,
+                font: None,
                 kind: if c == ' ' {
                     GlyphKind::Space
                 } else {

@@ -9,6 +9,7 @@
 //! [`extract_in_process`] inside `catch_unwind`; whatever it cannot say
 //! (an abort, a signal, a timeout) the parent names from the exit status.
 
+mod fonts;
 mod glyphs;
 pub mod isolate;
 pub mod layout;
@@ -129,7 +130,7 @@ pub fn extract_in_process(bytes: &[u8], max_pages: usize) -> Result<PdfText, Fai
     let mut out = glyphs::Collector::default();
     let mut first_error: Option<Failure> = None;
     let mut extracted = 0;
-    for &number in pages.keys() {
+    for (&number, &id) in &pages {
         let before = out.pages.len();
         let result = catch_unwind(AssertUnwindSafe(|| {
             pdf_extract::output_doc_page(&doc, &mut out, number)
@@ -137,6 +138,13 @@ pub fn extract_in_process(bytes: &[u8], max_pages: usize) -> Result<PdfText, Fai
         let failure = match result {
             Ok(Ok(())) => {
                 extracted += 1;
+                // Fonts are a hint: a page they cannot be read for keeps
+                // its text.
+                if let Ok(Some(shown)) =
+                    catch_unwind(AssertUnwindSafe(|| fonts::shown_fonts(&doc, id)))
+                {
+                    out.assign_fonts(&shown);
+                }
                 continue;
             }
             Ok(Err(e)) => Failure::Corrupt {
@@ -161,7 +169,8 @@ pub fn extract_in_process(bytes: &[u8], max_pages: usize) -> Result<PdfText, Fai
             Failure::NoTextLayer
         });
     }
-    let text = layout::layout(&out.pages);
+    let mut text = layout::layout(&out.pages);
+    text.fonts = out.fonts;
     if text.text.trim().is_empty() {
         return Err(Failure::NoUnicode);
     }
