@@ -629,13 +629,26 @@ fn all_caps_companies_under_centred_headings_head_roles() {
             "Development of the wallet recommendation engine.",
         ));
         y += 42.0;
+        // Items without a full stop: each starts where the line above
+        // left room for its first word.
         for b in 0..bullets {
             runs.push(run(
                 48.0,
                 y,
-                &format!("Built collector number {} for onchain data.", b + 1),
+                &format!("Built collector number {} for onchain data", b + 1),
             ));
             y += 14.0;
+        }
+        if bullets > 0 {
+            // Near miss: a line filled to the margin wraps into the next,
+            // whatever its first letter.
+            runs.push(run(
+                48.0,
+                y,
+                "Cut the sync latency of every collector by 40% for the wallets of Metamask, Rainbow, Zerion, OKX and",
+            ));
+            runs.push(run(48.0, y + 14.0, "Coinbase users"));
+            y += 28.0;
         }
         runs.push(run(36.0, y, "Stack: TypeScript, Node.js, PostgreSQL"));
         y += 24.0;
@@ -657,10 +670,15 @@ fn all_caps_companies_under_centred_headings_head_roles() {
         role_summary(&doc),
         [
             "NORTHWIND | Frontend Engineer (Full-time) | 2025-05 – present | 1",
-            "GLOBEX | Backend Engineer (Freelance, Part-time) | 2024-02 – 2025-05 | 3",
+            "GLOBEX | Backend Engineer (Freelance, Part-time) | 2024-02 – 2025-05 | 4",
         ],
         "{:#?}",
         lines(&doc)
+    );
+    assert!(
+        doc.roles[1].bullets[3]
+            .text
+            .ends_with("OKX and Coinbase users")
     );
     // The stack line is metadata, not an achievement.
     assert!(

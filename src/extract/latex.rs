@@ -859,6 +859,7 @@ impl Tex<'_> {
             emphasized,
             lead_emphasis: None,
             size: None,
+            fits_above: false,
         });
     }
 }

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pdf::PdfText;
 use crate::date;
 use crate::lexicon::Lexicon;
 use crate::model::Suppression;
@@ -35,6 +36,9 @@ pub struct Line {
     pub lead_emphasis: Option<usize>,
     /// The font size in points, where a PDF's layout tells it.
     pub size: Option<f32>,
+    /// A PDF's line above ended with room for this line's first word: this
+    /// line does not wrap it.
+    pub fits_above: bool,
 }
 
 impl Line {
@@ -271,6 +275,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
             emphasized,
             lead_emphasis,
             size: None,
+            fits_above: false,
         });
     }
     // A disable without an enable runs to the end of the file.
@@ -287,6 +292,7 @@ pub fn blank(number: usize, start: usize) -> Line {
         emphasized: false,
         lead_emphasis: None,
         size: None,
+        fits_above: false,
     }
 }
 
@@ -481,13 +487,27 @@ fn lead_emphasis_end(raw: &str) -> Option<usize> {
 /// How much larger than the body text a line must be set to be a heading.
 const LARGER: f32 = 1.15;
 
+/// What a PDF's layout tells the lines: font sizes (headings by size),
+/// bold fonts (emphasis) and lines that start after a short one.
+pub fn apply_pdf_layout(lines: &mut [Line], pdf: &PdfText, lex: &Lexicon) {
+    let sizes: Vec<f32> = pdf.lines.iter().map(|l| l.size).collect();
+    apply_font_sizes(lines, &sizes, lex);
+    apply_bold(lines, &pdf.fonts, &pdf.runs, lex);
+    for line in lines.iter_mut() {
+        line.fits_above = pdf
+            .lines
+            .get(line.number.wrapping_sub(1))
+            .is_some_and(|l| l.fits_above);
+    }
+}
+
 /// Reads a PDF's font sizes (one per text line, blank lines included) into
 /// the lines and, conservatively, into heading kinds: a short, undated
 /// line set noticeably larger than the body text (the most common size)
 /// is a heading. Those at the size of the headings the lexicon knows are
 /// sections (level 2), smaller ones sub-headings (level 3, a role or an
 /// entry); nothing above the first known heading changes (the name).
-pub fn apply_font_sizes(lines: &mut [Line], sizes: &[f32], lex: &Lexicon) {
+fn apply_font_sizes(lines: &mut [Line], sizes: &[f32], lex: &Lexicon) {
     for line in lines.iter_mut().filter(|l| !l.is_blank()) {
         line.size = sizes
             .get(line.number.wrapping_sub(1))
@@ -502,7 +522,7 @@ pub fn apply_font_sizes(lines: &mut [Line], sizes: &[f32], lex: &Lexicon) {
 /// Northwind, 2022") marks where a header's first part ends.
 /// `runs` holds, per text line, where each font starts (character offset
 /// after the indentation, index in `fonts`).
-pub fn apply_bold(lines: &mut [Line], fonts: &[String], runs: &[Vec<(u32, u16)>], lex: &Lexicon) {
+fn apply_bold(lines: &mut [Line], fonts: &[String], runs: &[Vec<(u32, u16)>], lex: &Lexicon) {
     let bold: Vec<bool> = fonts.iter().map(|f| lex.is_bold_font(f)).collect();
     for line in lines.iter_mut().filter(|l| l.kind != LineKind::Blank) {
         let Some(runs) = runs

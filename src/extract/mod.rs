@@ -281,9 +281,7 @@ fn pdf_text_document_raw(display: &str, extracted: pdf::PdfText, lex: &Lexicon) 
         return linkedin_pdf::read(display, extracted);
     }
     let (mut lines, suppressions) = lines::split_lines(&extracted.text, false);
-    let sizes: Vec<f32> = extracted.lines.iter().map(|l| l.size).collect();
-    lines::apply_font_sizes(&mut lines, &sizes, lex);
-    lines::apply_bold(&mut lines, &extracted.fonts, &extracted.runs, lex);
+    lines::apply_pdf_layout(&mut lines, &extracted, lex);
     let mut doc = Document::new(display, Format::Pdf, extracted.text);
     doc.pages = extracted.lines.iter().map(|l| l.page).collect();
     doc.suppressions = suppressions;

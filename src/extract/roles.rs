@@ -93,11 +93,13 @@ fn continues(prev: &Text, prev_indent: usize, line: &Line) -> bool {
     // A capital after a full stop, set in: a new item whose bullet is no
     // character (a PDF that draws its bullets as shapes).
     let new_item = ends_sentence && first.is_some_and(char::is_uppercase);
+    // The line above had room for this one's first word: not a wrap.
+    let set_in = !line.fits_above && line.indent >= 2;
     line.kind == LineKind::Plain
         && !line.emphasized
         && (first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || "([&$%".contains(c))
-            || (line.indent > prev_indent && line.indent >= 2 && !new_item)
-            || (!ends_sentence && line.indent >= 2))
+            || (line.indent > prev_indent && set_in && !new_item)
+            || (!ends_sentence && set_in))
 }
 
 /// A short line that can be part of a role header: a title ("VP of

@@ -64,6 +64,11 @@ pub struct LineInfo {
     pub y: f32,
     /// The largest font size on the line, in points.
     pub size: f32,
+    /// The line's first word would have fitted at the end of the line
+    /// above (same block, no blank between): the line above ended early,
+    /// so this one starts an item rather than wrapping it.
+    #[serde(default)]
+    pub fits_above: bool,
 }
 
 /// A run of glyphs on one baseline, in drawing order.
@@ -107,6 +112,9 @@ struct TextLine {
     soft_hyphen: bool,
     /// Font runs: (character offset in `text`, font).
     runs: Vec<(u32, u16)>,
+    /// Where the text ends, and the width of its first word.
+    x1: f32,
+    first_word: f32,
 }
 
 /// Lays out the pages' glyphs as text.
@@ -576,6 +584,8 @@ fn render_row(frags: &[&Frag]) -> Option<TextLine> {
     let mut soft_hyphen = false;
     let mut size: f32 = 0.0;
     let mut runs: Vec<(u32, u16)> = Vec::new();
+    // Where the first word ends.
+    let mut first_word: Option<f32> = None;
     let word_gap = word_gap(frags);
     for f in frags {
         size = size.max(f.size);
@@ -599,6 +609,9 @@ fn render_row(frags: &[&Frag]) -> Option<TextLine> {
                 } else if (pending_space || gap > word_gap * sz) && !text.ends_with(' ') {
                     text.push(' ');
                 }
+                if text.ends_with(' ') && first_word.is_none() {
+                    first_word = Some(end);
+                }
             }
             if let Some(font) = g.font
                 && runs.last().is_none_or(|&(_, f)| f != font)
@@ -616,9 +629,13 @@ fn render_row(frags: &[&Frag]) -> Option<TextLine> {
         return None;
     }
     let text = trimmed.to_string();
+    let x0 = frags.first().map_or(0.0, |f| f.x0);
+    let x1 = prev.map_or(x0, |(end, _)| end);
     Some(TextLine {
         text,
-        x0: frags.first().map_or(0.0, |f| f.x0),
+        x0,
+        x1,
+        first_word: first_word.unwrap_or(x1) - x0,
         y: frags.iter().map(|f| f.y).fold(f32::MIN, f32::max),
         size,
         soft_hyphen,
@@ -689,7 +706,13 @@ impl Emitter {
         sizes.sort_by(f32::total_cmp);
         let body = sizes[sizes.len() / 2].max(1.0);
         self.gap = !self.text.is_empty() && !attached;
+        // The right margin: where the longest lines end, one stray line
+        // (a date set further right) aside.
+        let mut ends: Vec<f32> = lines.iter().map(|l| l.x1).collect();
+        ends.sort_by(|a, b| b.total_cmp(a));
+        let right = ends.get(1).copied().unwrap_or(f32::MIN);
         let mut prev_y: Option<(f32, f32)> = None;
+        let mut prev_end: Option<f32> = None;
         for line in lines {
             if line.text.trim().is_empty() {
                 continue;
@@ -699,11 +722,17 @@ impl Emitter {
             {
                 self.gap = true;
             }
+            // A space, the first word and ample room to spare: TeX's
+            // ragged right may end a line a little early, never by ems.
+            let fits_above = !self.gap
+                && prev_y.is_some_and(|(_, size)| line.size >= 0.85 * size)
+                && prev_end.is_some_and(|end| end + line.first_word + 3.0 * line.size < right);
             let info = LineInfo {
                 page,
                 x: line.x0,
                 y: line.y,
                 size: line.size,
+                fits_above,
             };
             if self.gap {
                 self.push_line("", info, Vec::new());
@@ -716,6 +745,7 @@ impl Emitter {
             s.push_str(line.text.trim_start());
             self.push_line(&s, info, line.runs);
             prev_y = Some((line.y, line.size));
+            prev_end = Some(line.x1);
         }
     }
 
