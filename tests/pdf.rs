@@ -319,10 +319,16 @@ fn deedy_all_caps_company_title_lines_head_roles() {
     // Deedy's right column: large section headings, "COMPANY | TITLE" in
     // small caps over "dates | place", bullets below; the left column
     // holds education and skills, drawn row by row across the page.
-    let mut runs = vec![Run {
-        size: 24.0,
-        ..run(230.0, 50.0, "Jordan Example")
-    }];
+    let mut runs = vec![
+        Run {
+            size: 8.0,
+            ..run(450.0, 30.0, "Last Updated on 21st January 2015")
+        },
+        Run {
+            size: 24.0,
+            ..run(230.0, 50.0, "Jordan Example")
+        },
+    ];
     let left = [
         "EDUCATION",
         "CORNELL UNIVERSITY",
@@ -372,6 +378,17 @@ fn deedy_all_caps_company_title_lines_head_roles() {
         lines(&doc)
     );
     assert!(doc.skills.iter().any(|s| s.text == "Rust"));
+    // The name is the largest line, not the first one.
+    assert_eq!(
+        doc.name.as_ref().map(|n| n.text.as_str()),
+        Some("Jordan Example")
+    );
+    // "May 2013 - Aug 2013 | Mountain View, CA" under a sub-heading.
+    let place = |i: usize| doc.roles[i].location.as_ref().map(|l| l.text.as_str());
+    assert_eq!(
+        (place(0), place(2)),
+        (Some("New York, NY"), Some("Mountain View, CA"))
+    );
 }
 
 #[test]

@@ -401,7 +401,10 @@ impl<'a> Entries<'a> {
 
     /// Fills the missing fields of the current role from more header lines.
     fn fill_current(&mut self, lines: &[&Line]) {
-        let extra = parse_header(lines, self.lex);
+        let mut extra = parse_header(lines, self.lex);
+        if extra.location.is_none() {
+            extra.location = lines.first().and_then(|l| place_after_date(l));
+        }
         if let Some(role) = self.roles.last_mut() {
             if role.start.is_none() {
                 role.start = extra.start;
@@ -489,6 +492,17 @@ impl<'a> Entries<'a> {
         self.open_text = None;
         self.anchored = false;
     }
+}
+
+/// "May 2013 – Aug 2013 | Mountain View, CA": the place after a header
+/// line's dates, which alone splits into two parts no header reads as one.
+fn place_after_date(line: &Line) -> Option<Text> {
+    let t = &line.text;
+    let r = date::find_range(&t.text)?;
+    let place = t
+        .slice(r.range.end, t.text.len())
+        .trimmed(&['|', '-', '–', '—', ',', '·', '•']);
+    is_location(&place.text).then_some(place)
 }
 
 /// Splits "**Acme, 2019 – 2021.** Acme makes ..." into the emphasised

@@ -305,16 +305,33 @@ fn is_contact(text: &str) -> bool {
 
 /// Name, headline and summary from the lines before the first section.
 fn read_preamble(doc: &mut Document, lines: &[Line]) {
-    let mut content = lines.iter().filter(|l| !l.is_blank());
-    let Some(first) = content.next() else {
-        return;
-    };
     let looks_like_name = |t: &str| {
         let words = t.split_whitespace().count();
         (1..=5).contains(&words) && !is_contact(t) && !t.chars().any(|c| c.is_ascii_digit())
     };
+    let mut content: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    // A PDF sets the name largest: it may follow a smaller line ("Last
+    // Updated on ..." above the name in Deedy's template).
+    if let Some(at) = largest_line(&content).filter(|&i| i > 0) {
+        // "Tom Donahue  donahut.github.io": a link set on the name's row.
+        let text = &content[at].text;
+        let name = match text.text.split_once("  ") {
+            Some((head, tail)) if is_contact(tail.trim()) => text.slice(0, head.len()),
+            _ => text.clone(),
+        };
+        if looks_like_name(&name.text) {
+            doc.name = Some(name);
+            content.remove(at);
+        }
+    }
+    let mut content = content.into_iter();
+    let Some(first) = content.next() else {
+        return;
+    };
     let mut rest: Vec<&Line> = content.collect();
-    if looks_like_name(&first.text.text) {
+    if doc.name.is_some() {
+        rest.insert(0, first);
+    } else if looks_like_name(&first.text.text) {
         // "Jane Doe | Staff ML Engineer": the name and the headline share a line.
         doc.name = Some(first.text.clone());
     } else if let Some(bar) = first.text.text.find('|') {
@@ -348,6 +365,22 @@ fn read_preamble(doc: &mut Document, lines: &[Line]) {
     if doc.summary.is_none() {
         doc.summary = join_lines(summary_lines.into_iter());
     }
+}
+
+/// The line set far larger (1.5 times) than every other, if any.
+fn largest_line(lines: &[&Line]) -> Option<usize> {
+    let (at, size) = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| Some((i, l.size?)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let others = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != at)
+        .filter_map(|(_, l)| l.size)
+        .fold(0.0, f32::max);
+    (size >= 1.5 * others).then_some(at)
 }
 
 fn join_lines<'a>(lines: impl Iterator<Item = &'a Line>) -> Option<Text> {
