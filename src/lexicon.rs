@@ -47,6 +47,7 @@ pub struct Sections {
     pub projects: Vec<String>,
     pub other: Vec<String>,
     pub metadata_labels: Vec<String>,
+    pub entry_labels: Vec<String>,
     pub bold_fonts: Vec<String>,
 }
 
@@ -116,6 +117,8 @@ pub struct Lexicon {
     pub vague_quantifiers: PhraseSet,
     pub idioms: PhraseSet,
     pub metadata_labels: Vec<String>,
+    /// Lowercase labels inside a role ("responsibilities").
+    pub entry_labels: Vec<String>,
     /// Lowercase parts of a font name that mark it bold.
     pub bold_fonts: Vec<String>,
     pub consistency: Consistency,
@@ -164,6 +167,12 @@ impl Lexicon {
             metadata_labels: file
                 .sections
                 .metadata_labels
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            entry_labels: file
+                .sections
+                .entry_labels
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect(),

@@ -771,6 +771,48 @@ fn without_bold_the_header_is_not_split() {
 }
 
 #[test]
+fn without_dates_a_short_line_over_bullets_heads_a_role() {
+    // A LaTeX resume that gives its employers no dates and no emphasis:
+    // the employer's line over its bullets is all there is. A label over
+    // bullets ("Responsibilities") heads nothing.
+    let mut runs = vec![
+        Run {
+            size: 17.0,
+            ..run(250.0, 60.0, "Jordan Example")
+        },
+        Run {
+            size: 20.0,
+            ..run(72.0, 110.0, "Experience")
+        },
+    ];
+    let body = [
+        (72.0, "Northwind Hosting"),
+        (
+            82.0,
+            "\u{95} Automated the alerts of 300 customers with a Python tool.",
+        ),
+        (82.0, "\u{95} Maintained the Linux fleet."),
+        (72.0, "Responsibilities"),
+        (82.0, "\u{95} Answered tickets and phone calls."),
+        (72.0, "Globex Cloud"),
+        (82.0, "\u{95} Moved 40 servers to OpenStack."),
+    ];
+    for (i, (x, text)) in body.iter().enumerate() {
+        runs.push(run(*x, 134.0 + i as f32 * 14.0, text));
+    }
+    let doc = read(Pdf::default().page(&runs).bytes());
+    assert_eq!(
+        role_summary(&doc),
+        [
+            "Northwind Hosting | - | - – - | 3",
+            "Globex Cloud | - | - – - | 1",
+        ],
+        "{:#?}",
+        lines(&doc)
+    );
+}
+
+#[test]
 fn words_are_neither_glued_nor_split() {
     // "Built" drawn glyph by glyph (as Chrome and Canva do), then words
     // placed with kerning gaps and no space glyphs (as TeX does).

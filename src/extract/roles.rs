@@ -201,7 +201,59 @@ pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
         }
     }
     p.resolve_candidates();
+    if p.roles.is_empty()
+        && let Some(found) = dateless_roles(lines, lex)
+    {
+        return found;
+    }
     (p.roles, p.loose)
+}
+
+/// A section in which nothing heads a role ("RackSpace Hosting" over its
+/// bullets, no dates, no emphasis): each short line right above bullets
+/// heads one. Only where the evidence gave no role at all.
+fn dateless_roles(lines: &[Line], lex: &Lexicon) -> Option<(Vec<Role>, Vec<Text>)> {
+    let mut roles: Vec<Role> = Vec::new();
+    let mut loose: Vec<Text> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        let next = lines[i + 1..].iter().find(|l| !l.is_blank());
+        let t = line.text.text.trim_end();
+        let label = t.trim_end_matches([':', '：', ' ']).to_lowercase();
+        let heads = line.kind == LineKind::Plain
+            && header_date(line).is_none()
+            && words(line) <= 6
+            && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !t.ends_with(['.', ':', '：', ','])
+            && !lex.entry_labels.contains(&label)
+            && !lex.metadata_labels.contains(&label)
+            && lex.section_kind(t).is_none()
+            && next.is_some_and(|n| n.kind == LineKind::Bullet);
+        if heads {
+            roles.push(parse_header(&[line], lex));
+            continue;
+        }
+        if lex.entry_labels.contains(&label) {
+            continue;
+        }
+        let items = match roles.last_mut() {
+            Some(r) => &mut r.bullets,
+            None => &mut loose,
+        };
+        if line.kind == LineKind::Bullet {
+            items.extend(split_inline_bullets(&line.text));
+        } else if let Some(prev) = items.last_mut()
+            && continues(prev, 0, line)
+        {
+            prev.push_synthetic(" ");
+            prev.push(&line.text.text, line.text.source_offset(0));
+        } else {
+            items.push(line.text.clone());
+        }
+    }
+    (!roles.is_empty()).then_some((roles, loose))
 }
 
 impl<'a> Entries<'a> {
