@@ -47,6 +47,8 @@ pub struct Sections {
     pub projects: Vec<String>,
     pub other: Vec<String>,
     pub metadata_labels: Vec<String>,
+    pub entry_labels: Vec<String>,
+    pub bold_fonts: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,6 +119,10 @@ pub struct Lexicon {
     /// The five lists above a bullet is always scanned for, in one pass.
     pub bullet_phrases: BulletPhrases,
     pub metadata_labels: Vec<String>,
+    /// Lowercase labels inside a role ("responsibilities").
+    pub entry_labels: Vec<String>,
+    /// Lowercase parts of a font name that mark it bold.
+    pub bold_fonts: Vec<String>,
     pub consistency: Consistency,
 }
 
@@ -174,6 +180,18 @@ impl Lexicon {
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect(),
+            entry_labels: file
+                .sections
+                .entry_labels
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            bold_fonts: file
+                .sections
+                .bold_fonts
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
             units: lower(file.metrics.units),
             not_count_nouns: lower(file.metrics.not_count_nouns),
             versioned_products: lower(file.metrics.versioned_products),
@@ -185,6 +203,12 @@ impl Lexicon {
     }
 
     /// The kind of section a heading text opens, if it is a known heading.
+    /// Whether a PDF font's name marks it bold.
+    pub fn is_bold_font(&self, name: &str) -> bool {
+        let name = name.to_lowercase();
+        self.bold_fonts.iter().any(|b| name.contains(b.as_str()))
+    }
+
     pub fn section_kind(&self, heading: &str) -> Option<SectionKind> {
         let norm = normalize_heading(heading);
         if norm.is_empty() {

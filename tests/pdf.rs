@@ -294,6 +294,524 @@ fn deedy_layout_reads_the_header_then_each_column() {
     assert_blocks(&doc, &edu, &exp);
 }
 
+/// Each role as "company | title | start – end | bullets".
+fn role_summary(doc: &Document) -> Vec<String> {
+    let text =
+        |t: &Option<storyline::source::Text>| t.as_ref().map_or("-".into(), |t| t.text.clone());
+    let date = |d: &Option<storyline::date::DatePoint>| d.map_or("-".into(), |d| d.to_string());
+    doc.roles
+        .iter()
+        .map(|r| {
+            format!(
+                "{} | {} | {} – {} | {}",
+                text(&r.company),
+                text(&r.title),
+                date(&r.start),
+                date(&r.end),
+                r.bullets.len()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn deedy_all_caps_company_title_lines_head_roles() {
+    // Deedy's right column: large section headings, "COMPANY | TITLE" in
+    // small caps over "dates | place", bullets below; the left column
+    // holds education and skills, drawn row by row across the page.
+    let mut runs = vec![
+        Run {
+            size: 8.0,
+            ..run(450.0, 30.0, "Last Updated on 21st January 2015")
+        },
+        Run {
+            size: 24.0,
+            ..run(230.0, 50.0, "Jordan Example")
+        },
+    ];
+    let left = [
+        "EDUCATION",
+        "CORNELL UNIVERSITY",
+        "MEng in Computer Science",
+        "Dec 2014 | Ithaca, NY",
+        "SKILLS",
+        "Java \u{95} Python \u{95} Rust",
+        "OCaml \u{95} Matlab",
+    ];
+    let right = [
+        "EXPERIENCE",
+        "FACEBOOK | SOFTWARE ENGINEER",
+        "Jan 2015 - Present | New York, NY",
+        "COURSERA | KPCB FELLOW + SOFTWARE ENGINEERING INTERN",
+        "June 2014 - Sep 2014 | Mountain View, CA",
+        "\u{95} Led and shipped the admin interface for the new platform.",
+        "\u{95} Wrote and reviewed code for the web client.",
+        "GOOGLE | SOFTWARE ENGINEERING INTERN",
+        "May 2013 - Aug 2013 | Mountain View, CA",
+        "\u{95} Built a framework for the captions editor.",
+        "AWARDS",
+        "2014  KPCB Engineering Fellow",
+    ];
+    for (i, l) in left.iter().enumerate() {
+        runs.push(run(36.0, 120.0 + i as f32 * 14.0, l));
+    }
+    for (i, r) in right.iter().enumerate() {
+        let size = if r.chars().all(|c| c.is_ascii_uppercase()) {
+            14.0
+        } else {
+            10.0
+        };
+        runs.push(Run {
+            size,
+            ..run(220.0, 124.0 + i as f32 * 14.0, r)
+        });
+    }
+    let doc = read(Pdf::default().page(&runs).bytes());
+    assert_eq!(
+        role_summary(&doc),
+        [
+            "FACEBOOK | SOFTWARE ENGINEER | 2015-01 – present | 0",
+            "COURSERA | KPCB FELLOW + SOFTWARE ENGINEERING INTERN | 2014-06 – 2014-09 | 2",
+            "GOOGLE | SOFTWARE ENGINEERING INTERN | 2013-05 – 2013-08 | 1",
+        ],
+        "{:#?}",
+        lines(&doc)
+    );
+    assert!(doc.skills.iter().any(|s| s.text == "Rust"));
+    // The name is the largest line, not the first one.
+    assert_eq!(
+        doc.name.as_ref().map(|n| n.text.as_str()),
+        Some("Jordan Example")
+    );
+    // "May 2013 - Aug 2013 | Mountain View, CA" under a sub-heading.
+    let place = |i: usize| doc.roles[i].location.as_ref().map(|l| l.text.as_str());
+    assert_eq!(
+        (place(0), place(2)),
+        (Some("New York, NY"), Some("Mountain View, CA"))
+    );
+}
+
+#[test]
+fn margin_labels_head_the_entries_beside_them() {
+    // WeasyPrint's pandoc theme: section labels in a narrow left margin,
+    // each on the baseline of the first entry it heads; role lines a
+    // little larger than the bullets, which are drawn as shapes (no
+    // glyph) and set in.
+    let mut runs = vec![
+        Run {
+            size: 13.5,
+            ..run(40.0, 38.0, "Jordan Example")
+        },
+        run(40.0, 56.0, "jordan@example.com  example.com"),
+    ];
+    let mut y = 86.0;
+    let mut line =
+        |runs: &mut Vec<Run>, label: Option<&str>, x: f32, size: f32, text: &str, gap: f32| {
+            if let Some(l) = label {
+                runs.push(Run {
+                    size: 9.9,
+                    ..run(40.0, y, l)
+                });
+            }
+            runs.push(Run {
+                size,
+                ..run(x, y, text)
+            });
+            y += gap;
+        };
+    line(
+        &mut runs,
+        Some("Hello"),
+        112.0,
+        9.0,
+        "Product leader with fifteen years of experience.",
+        22.0,
+    );
+    line(
+        &mut runs,
+        Some("Experience"),
+        112.0,
+        9.9,
+        "Head of Design Northwind, Mar 2022-Present",
+        16.0,
+    );
+    line(
+        &mut runs,
+        None,
+        130.0,
+        9.0,
+        "Led a design team of six across two offices.",
+        14.0,
+    );
+    line(
+        &mut runs,
+        None,
+        130.0,
+        9.0,
+        "Shipped the new ranking console to every customer.",
+        22.0,
+    );
+    line(
+        &mut runs,
+        None,
+        112.0,
+        9.9,
+        "Product Designer Globex, Oct 2017-Feb 2022",
+        16.0,
+    );
+    line(
+        &mut runs,
+        None,
+        130.0,
+        9.0,
+        "Redesigned the query workflow used by 40 teams.",
+        22.0,
+    );
+    line(
+        &mut runs,
+        Some("Education"),
+        112.0,
+        9.9,
+        "BSc Computer Science, State University, 2017",
+        14.0,
+    );
+    let doc = read(Pdf::default().page(&runs).bytes());
+    let all = lines(&doc);
+    let at = |s: &str| {
+        all.iter()
+            .position(|l| *l == s)
+            .unwrap_or_else(|| panic!("{s:?} in {all:#?}"))
+    };
+    assert_eq!(
+        at("Experience") + 1,
+        at("Head of Design Northwind, Mar 2022-Present"),
+        "{all:#?}"
+    );
+    assert!(at("Education") > at("Redesigned the query workflow used by 40 teams."));
+    assert_eq!(
+        role_summary(&doc),
+        [
+            "- | Head of Design Northwind | 2022-03 – present | 2",
+            "- | Product Designer Globex | 2017-10 – 2022-02 | 1",
+        ]
+    );
+}
+
+#[test]
+fn dates_in_the_margin_date_the_role_beside_them() {
+    // A LaTeX CV: each role's dates in the left margin, on the baseline
+    // of its "Title, Company, City, ST" line.
+    let mut runs = vec![
+        Run {
+            size: 20.0,
+            ..run(110.0, 50.0, "Jordan Example")
+        },
+        Run {
+            size: 14.0,
+            ..run(110.0, 90.0, "Experience")
+        },
+    ];
+    let roles = [
+        (
+            "2022 - 2025",
+            "Software Development Engineer II, Northwind Lab 126, Boston, MA",
+            2,
+        ),
+        ("2020 - 2022", "Character AI Lead, Globex, Boston, MA", 1),
+    ];
+    let mut y = 110.0;
+    for (dates, header, bullets) in roles {
+        runs.push(run(36.0, y, dates));
+        runs.push(run(110.0, y, header));
+        for b in 0..bullets {
+            y += 14.0;
+            runs.push(run(
+                110.0,
+                y,
+                &format!("\u{95} Built the ranking service, part {}.", b + 1),
+            ));
+        }
+        y += 24.0;
+    }
+    let doc = read(Pdf::default().page(&runs).bytes());
+    assert_eq!(
+        role_summary(&doc),
+        [
+            "Northwind Lab 126 | Software Development Engineer II | 2022 – 2025 | 2",
+            "Globex | Character AI Lead | 2020 – 2022 | 1",
+        ],
+        "{:#?}",
+        lines(&doc)
+    );
+}
+
+/// A resume whose section headings are set at 14 points over 10-point
+/// text, with a "Community Work" line at `community_size` between two
+/// dated roles.
+fn sized_headings(community_size: f32) -> Document {
+    let heading = |y: f32, text: &str| Run {
+        size: 14.0,
+        ..run(72.0, y, text)
+    };
+    let runs = vec![
+        Run {
+            size: 20.0,
+            ..run(72.0, 60.0, "Jordan Example")
+        },
+        heading(100.0, "Experience"),
+        run(72.0, 120.0, "Staff Engineer, Northwind  2021 - Present"),
+        run(72.0, 134.0, "\u{95} Led the ranking team of six engineers."),
+        Run {
+            size: community_size,
+            ..run(72.0, 160.0, "Community Work")
+        },
+        run(72.0, 180.0, "Maintainer, Rust Foundation  2019 - 2021"),
+        run(
+            72.0,
+            194.0,
+            "\u{95} Reviewed 300 pull requests to the compiler.",
+        ),
+        heading(220.0, "Education"),
+        run(72.0, 240.0, "BSc Computer Science, State University, 2017"),
+    ];
+    read(Pdf::default().page(&runs).bytes())
+}
+
+#[test]
+fn a_line_set_at_the_headings_size_is_a_section() {
+    // Must fire: 14 points like the known headings, so "Community Work"
+    // is a section of its own and its entry is no job.
+    let doc = sized_headings(14.0);
+    assert_eq!(
+        role_summary(&doc),
+        ["Northwind | Staff Engineer | 2021 – present | 1"].map(String::from),
+        "{:#?}",
+        lines(&doc)
+    );
+}
+
+#[test]
+fn a_line_barely_larger_than_body_text_is_no_heading() {
+    // Near miss: 11 points over 10-point text is not "noticeably larger";
+    // the line stays text of the experience section.
+    let doc = sized_headings(11.0);
+    let r = role_summary(&doc);
+    assert_eq!(r.len(), 2, "{r:#?}");
+    assert!(r[1].ends_with("| Maintainer | 2019 – 2021 | 1"), "{r:#?}");
+}
+
+#[test]
+fn all_caps_companies_under_centred_headings_head_roles() {
+    // A JSON Resume theme printed by Chrome: centred headings, an
+    // all-caps company at the left margin over "Title   (Remote) dates",
+    // a description, and bullets drawn as shapes, set in.
+    let centred = |y: f32, text: &str| Run {
+        size: 11.0,
+        ..run(260.0, y, text)
+    };
+    let mut runs = vec![
+        Run {
+            size: 16.0,
+            ..run(220.0, 50.0, "JORDAN E. - Software Engineer")
+        },
+        run(
+            36.0,
+            80.0,
+            "Software engineer building trading and wallet products for six years.",
+        ),
+        centred(110.0, "WORK EXPERIENCE"),
+    ];
+    let roles = [
+        (
+            "NORTHWIND",
+            "Frontend Engineer (Full-time)",
+            "(Remote) May 2025 - Current",
+            0,
+        ),
+        (
+            "GLOBEX",
+            "Backend Engineer (Freelance, Part-time)",
+            "(Remote) Feb 2024 - May 2025",
+            2,
+        ),
+    ];
+    let mut y = 130.0;
+    for (company, title, dates, bullets) in roles {
+        runs.push(run(36.0, y, company));
+        runs.push(run(36.0, y + 14.0, title));
+        runs.push(run(440.0, y + 14.0, dates));
+        runs.push(run(
+            36.0,
+            y + 28.0,
+            "Development of the wallet recommendation engine.",
+        ));
+        y += 42.0;
+        // Items without a full stop: each starts where the line above
+        // left room for its first word.
+        for b in 0..bullets {
+            runs.push(run(
+                48.0,
+                y,
+                &format!("Built collector number {} for onchain data", b + 1),
+            ));
+            y += 14.0;
+        }
+        if bullets > 0 {
+            // Near miss: a line filled to the margin wraps into the next,
+            // whatever its first letter.
+            runs.push(run(
+                48.0,
+                y,
+                "Cut the sync latency of every collector by 40% for the wallets of Metamask, Rainbow, Zerion, OKX and",
+            ));
+            runs.push(run(48.0, y + 14.0, "Coinbase users"));
+            y += 28.0;
+        }
+        runs.push(run(36.0, y, "Stack: TypeScript, Node.js, PostgreSQL"));
+        y += 24.0;
+    }
+    runs.push(centred(y, "SKILLS"));
+    runs.push(run(
+        36.0,
+        y + 20.0,
+        "Frontend (Advanced): Vue, React, TypeScript",
+    ));
+    runs.push(centred(y + 44.0, "EDUCATION"));
+    runs.push(run(
+        36.0,
+        y + 64.0,
+        "UNIVERSITY OF STRASBOURG  Sep 2018 - Jul 2021",
+    ));
+    let doc = read(Pdf::default().page(&runs).bytes());
+    assert_eq!(
+        role_summary(&doc),
+        [
+            "NORTHWIND | Frontend Engineer (Full-time) | 2025-05 – present | 1",
+            "GLOBEX | Backend Engineer (Freelance, Part-time) | 2024-02 – 2025-05 | 4",
+        ],
+        "{:#?}",
+        lines(&doc)
+    );
+    assert!(
+        doc.roles[1].bullets[3]
+            .text
+            .ends_with("OKX and Coinbase users")
+    );
+    // The stack line is metadata, not an achievement.
+    assert!(
+        doc.roles
+            .iter()
+            .flat_map(|r| &r.bullets)
+            .all(|b| !b.text.starts_with("Stack:"))
+    );
+}
+
+/// Roles whose header is "Head of Design Northwind, Mar 2022 - Present",
+/// the title in Helvetica-Bold when `bold_title`, as pandoc's HTML themes
+/// set "**Title** *Company*, dates".
+fn bold_lead_roles(bold_title: bool) -> Document {
+    let mut runs = vec![
+        Run {
+            size: 20.0,
+            ..run(72.0, 60.0, "Jordan Example")
+        },
+        Run {
+            size: 14.0,
+            bold: true,
+            ..run(72.0, 100.0, "Experience")
+        },
+    ];
+    // "Head of Design " is 72.8 points wide in 10-point Helvetica-Bold.
+    let rows = [(
+        120.0,
+        "Head of Design",
+        148.0,
+        "Northwind, Mar 2022 - Present",
+    )];
+    for (y, title, x, rest) in rows {
+        runs.push(Run {
+            bold: bold_title,
+            ..run(72.0, y, title)
+        });
+        runs.push(run(x, y, rest));
+        runs.push(run(
+            72.0,
+            y + 14.0,
+            "\u{95} Led a design team of six across two offices.",
+        ));
+    }
+    read(Pdf::default().page(&runs).bytes())
+}
+
+#[test]
+fn a_bold_lead_ends_the_title() {
+    // Must fire: the bold run is the title, what follows the company.
+    let doc = bold_lead_roles(true);
+    assert_eq!(
+        role_summary(&doc),
+        ["Northwind | Head of Design | 2022-03 – present | 1"].map(String::from),
+        "{:#?}",
+        lines(&doc)
+    );
+}
+
+#[test]
+fn without_bold_the_header_is_not_split() {
+    // Near miss: the same line in one font gives no boundary to split at.
+    let doc = bold_lead_roles(false);
+    assert_eq!(
+        lines(&doc)[2],
+        "Head of Design Northwind, Mar 2022 - Present",
+        "one line, one space"
+    );
+    assert_eq!(
+        role_summary(&doc),
+        ["- | Head of Design Northwind | 2022-03 – present | 1"].map(String::from)
+    );
+}
+
+#[test]
+fn without_dates_a_short_line_over_bullets_heads_a_role() {
+    // A LaTeX resume that gives its employers no dates and no emphasis:
+    // the employer's line over its bullets is all there is. A label over
+    // bullets ("Responsibilities") heads nothing.
+    let mut runs = vec![
+        Run {
+            size: 17.0,
+            ..run(250.0, 60.0, "Jordan Example")
+        },
+        Run {
+            size: 20.0,
+            ..run(72.0, 110.0, "Experience")
+        },
+    ];
+    let body = [
+        (72.0, "Northwind Hosting"),
+        (
+            82.0,
+            "\u{95} Automated the alerts of 300 customers with a Python tool.",
+        ),
+        (82.0, "\u{95} Maintained the Linux fleet."),
+        (72.0, "Responsibilities"),
+        (82.0, "\u{95} Answered tickets and phone calls."),
+        (72.0, "Globex Cloud"),
+        (82.0, "\u{95} Moved 40 servers to OpenStack."),
+    ];
+    for (i, (x, text)) in body.iter().enumerate() {
+        runs.push(run(*x, 134.0 + i as f32 * 14.0, text));
+    }
+    let doc = read(Pdf::default().page(&runs).bytes());
+    assert_eq!(
+        role_summary(&doc),
+        [
+            "Northwind Hosting | - | - – - | 3",
+            "Globex Cloud | - | - – - | 1",
+        ],
+        "{:#?}",
+        lines(&doc)
+    );
+}
+
 #[test]
 fn words_are_neither_glued_nor_split() {
     // "Built" drawn glyph by glyph (as Chrome and Canva do), then words

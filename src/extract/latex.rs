@@ -870,6 +870,8 @@ impl Tex<'_> {
             number,
             emphasized,
             lead_emphasis: None,
+            size: None,
+            fits_above: false,
         });
     }
 }

@@ -6,6 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::pdf::PdfText;
+use crate::date;
+use crate::lexicon::Lexicon;
 use crate::model::Suppression;
 use crate::source::Text;
 
@@ -31,6 +34,11 @@ pub struct Line {
     /// The line opens with a bold or italic span that ends before the line
     /// does (`**Acme, 2019 – 2021.** Acme makes ...`): its end in `text`.
     pub lead_emphasis: Option<usize>,
+    /// The font size in points, where a PDF's layout tells it.
+    pub size: Option<f32>,
+    /// A PDF's line above ended with room for this line's first word: this
+    /// line does not wrap it.
+    pub fits_above: bool,
 }
 
 impl Line {
@@ -268,6 +276,8 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
             number,
             emphasized,
             lead_emphasis,
+            size: None,
+            fits_above: false,
         });
     }
     // A disable without an enable runs to the end of the file.
@@ -283,6 +293,8 @@ pub fn blank(number: usize, start: usize) -> Line {
         number,
         emphasized: false,
         lead_emphasis: None,
+        size: None,
+        fits_above: false,
     }
 }
 
@@ -471,4 +483,162 @@ fn lead_emphasis_end(raw: &str) -> Option<usize> {
     }
     let inner = Text::verbatim(&s[mark.len()..inner_end], 0);
     Some(strip_inline(&inner).text.trim_end().len())
+}
+
+/// How much larger than the body text a line must be set to be a heading.
+const LARGER: f32 = 1.15;
+
+/// What a PDF's layout tells the lines: font sizes (headings by size),
+/// bold fonts (emphasis) and lines that start after a short one.
+pub fn apply_pdf_layout(lines: &mut [Line], pdf: &PdfText, lex: &Lexicon) {
+    let sizes: Vec<f32> = pdf.lines.iter().map(|l| l.size).collect();
+    apply_font_sizes(lines, &sizes, lex);
+    apply_bold(lines, &pdf.fonts, &pdf.runs, lex);
+    for line in lines.iter_mut() {
+        line.fits_above = pdf
+            .lines
+            .get(line.number.wrapping_sub(1))
+            .is_some_and(|l| l.fits_above);
+    }
+}
+
+/// Reads a PDF's font sizes (one per text line, blank lines included) into
+/// the lines and, conservatively, into heading kinds: a short, undated
+/// line set noticeably larger than the body text (the most common size)
+/// is a heading. Those at the size of the headings the lexicon knows are
+/// sections (level 2), smaller ones sub-headings (level 3, a role or an
+/// entry); nothing above the first known heading changes (the name).
+fn apply_font_sizes(lines: &mut [Line], sizes: &[f32], lex: &Lexicon) {
+    for line in lines.iter_mut().filter(|l| !l.is_blank()) {
+        line.size = sizes
+            .get(line.number.wrapping_sub(1))
+            .copied()
+            .filter(|s| s.is_finite() && *s > 0.0);
+    }
+    headings_by_size(lines, lex);
+}
+
+/// Reads a PDF's bold fonts into emphasis: a known heading set wholly in
+/// bold is emphasised (decorated), a bold lead ("**Head of Design**
+/// Northwind, 2022") marks where a header's first part ends.
+/// `runs` holds, per text line, where each font starts (character offset
+/// after the indentation, index in `fonts`).
+fn apply_bold(lines: &mut [Line], fonts: &[String], runs: &[Vec<(u32, u16)>], lex: &Lexicon) {
+    let bold: Vec<bool> = fonts.iter().map(|f| lex.is_bold_font(f)).collect();
+    for line in lines.iter_mut().filter(|l| l.kind != LineKind::Blank) {
+        let Some(runs) = runs
+            .get(line.number.wrapping_sub(1))
+            .filter(|r| !r.is_empty())
+        else {
+            continue;
+        };
+        let text = &line.text.text;
+        let is_bold = |f: u16| bold.get(usize::from(f)).copied().unwrap_or(false);
+        // Characters (not spaces) set in bold and in all.
+        let chars: Vec<char> = text.chars().collect();
+        let mut bold_chars = 0;
+        let mut lead_end: Option<usize> = None;
+        for (k, &(at, font)) in runs.iter().enumerate() {
+            let end = runs
+                .get(k + 1)
+                .map_or(chars.len(), |&(e, _)| e as usize)
+                .min(chars.len());
+            let start = (at as usize).min(end);
+            if is_bold(font) {
+                bold_chars += chars[start..end]
+                    .iter()
+                    .filter(|c| !c.is_whitespace())
+                    .count();
+            } else if lead_end.is_none() && k > 0 && runs[..k].iter().all(|&(_, f)| is_bold(f)) {
+                lead_end = Some(start);
+            }
+        }
+        let all = chars.iter().filter(|c| !c.is_whitespace()).count();
+        let words = text.split_whitespace().count();
+        // Whole lines in bold are too common in role headers (company,
+        // title, dates, "Highlights") to open roles: only a heading the
+        // lexicon knows is marked, as decorated.
+        if line.kind == LineKind::Plain
+            && all > 0
+            && bold_chars == all
+            && words <= 6
+            && lex.section_kind(text).is_some()
+        {
+            line.emphasized = true;
+        } else if let Some(end) = lead_end
+            && runs.first().is_some_and(|&(at, _)| at == 0)
+        {
+            // On a word boundary only, and with words on both sides.
+            let byte = text.char_indices().nth(end).map_or(text.len(), |(b, _)| b);
+            let head = text[..byte].trim_end();
+            if !head.is_empty()
+                && byte < text.len()
+                && (text[..byte].ends_with(char::is_whitespace)
+                    || text[byte..].starts_with(char::is_whitespace))
+                && !text[byte..].trim().is_empty()
+            {
+                line.lead_emphasis = Some(head.len());
+            }
+        }
+    }
+}
+
+fn headings_by_size(lines: &mut [Line], lex: &Lexicon) {
+    let Some(body) = modal_size(lines) else {
+        return;
+    };
+    let large = |l: &Line| {
+        l.kind == LineKind::Plain
+            && l.size.is_some_and(|s| s >= LARGER * body)
+            && (1..=6).contains(&l.text.text.split_whitespace().count())
+            && date::find_range(&l.text.text).is_none()
+    };
+    let Some(first_known) = lines
+        .iter()
+        .position(|l| large(l) && lex.section_kind(&l.text.text).is_some())
+    else {
+        return;
+    };
+    // The size of the known headings, when two or more agree on it.
+    let known: Vec<f32> = lines[first_known..]
+        .iter()
+        .filter(|l| large(l) && lex.section_kind(&l.text.text).is_some())
+        .filter_map(|l| l.size)
+        .collect();
+    let heading = known.iter().copied().fold(f32::MAX, f32::min);
+    let agree = known.len() >= 2 && known.iter().all(|&s| s <= 1.05 * heading);
+    for line in &mut lines[first_known..] {
+        if !large(line) {
+            continue;
+        }
+        let size = line.size.unwrap_or(body);
+        let level = if !agree || size >= 0.96 * heading {
+            2
+        } else {
+            3
+        };
+        // An unknown line larger than body text but smaller than the
+        // known headings is a sub-heading; as large, a section.
+        line.kind = LineKind::Heading(if lex.section_kind(&line.text.text).is_some() {
+            2
+        } else {
+            level
+        });
+    }
+}
+
+/// The most common font size over the non-blank lines, by half points.
+fn modal_size(lines: &[Line]) -> Option<f32> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for size in lines.iter().filter_map(|l| l.size) {
+        let key = (size * 2.0).round() as i32;
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(k, n)| (n, -k))
+        .map(|(k, _)| k as f32 / 2.0)
 }

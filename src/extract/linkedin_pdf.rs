@@ -532,6 +532,7 @@ mod tests {
                 x: if side { 21.6 } else { 223.6 },
                 y,
                 size,
+                fits_above: false,
             });
         }
         out

@@ -296,7 +296,8 @@ fn pdf_text_document_raw(display: &str, extracted: pdf::PdfText, lex: &Lexicon) 
     if linkedin_pdf::is_profile(&extracted) {
         return linkedin_pdf::read(display, extracted);
     }
-    let (lines, suppressions) = lines::split_lines(&extracted.text, false);
+    let (mut lines, suppressions) = lines::split_lines(&extracted.text, false);
+    lines::apply_pdf_layout(&mut lines, &extracted, lex);
     let mut doc = Document::new(display, Format::Pdf, extracted.text);
     doc.pages = extracted.lines.iter().map(|l| l.page).collect();
     doc.suppressions = suppressions;

@@ -51,9 +51,20 @@ static EMPLOYMENT_TYPE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("employment type regex")
 });
 
-/// Whether a line carries a date that can head a role.
+/// Whether a line carries a date that can head a role: not one in
+/// brackets that a sentence goes on after ("Co-founded LayerNext
+/// (2022-2024). Computer vision infra ...": an item of a list).
 fn header_date(line: &Line) -> Option<FoundRange> {
-    date::find_range(&line.text.text).filter(|r| r.start.is_some())
+    let t = &line.text.text;
+    date::find_range(t).filter(|r| {
+        let before = t[..r.range.start].trim_end();
+        let after = t[r.range.end..].trim_start();
+        let aside = before.ends_with('(')
+            && after
+                .strip_prefix(')')
+                .is_some_and(|rest| rest.split_whitespace().count() >= 3);
+        r.start.is_some() && !aside
+    })
 }
 
 /// Words of a line; separators between a header's parts ("—", "|",
@@ -84,11 +95,16 @@ fn continues(prev: &Text, prev_indent: usize, line: &Line) -> bool {
     let p = prev.text.trim_end();
     let first = line.text.text.chars().next();
     let ends_sentence = p.ends_with(['.', '!', '?', ':']);
+    // A capital after a full stop, set in: a new item whose bullet is no
+    // character (a PDF that draws its bullets as shapes).
+    let new_item = ends_sentence && first.is_some_and(char::is_uppercase);
+    // The line above had room for this one's first word: not a wrap.
+    let set_in = !line.fits_above && line.indent >= 2;
     line.kind == LineKind::Plain
         && !line.emphasized
         && (first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || "([&$%".contains(c))
-            || (line.indent > prev_indent && line.indent >= 2)
-            || (!ends_sentence && line.indent >= 2))
+            || (line.indent > prev_indent && set_in && !new_item)
+            || (!ends_sentence && set_in))
 }
 
 /// A short line that can be part of a role header: a title ("VP of
@@ -100,6 +116,24 @@ fn looks_like_header_part(line: &Line, lex: &Lexicon) -> bool {
     !t.ends_with('.')
         && w <= 8
         && (w <= 4 || columns || lex.title_words.is_match(t) || is_location(t))
+}
+
+/// "Electron  React  Redux  WebRTC": three or more short items spaced
+/// apart, a list of tags.
+fn is_spaced_list(t: &str) -> bool {
+    let items: Vec<&str> = t
+        .split("  ")
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    items.len() >= 3 && items.iter().all(|i| i.split_whitespace().count() <= 3)
+}
+
+/// "Software Development Engineer II, Amazon Lab 126, Boston, MA": a title
+/// and its separated parts, too long for [`looks_like_header_part`].
+fn names_role(line: &Line, lex: &Lexicon) -> bool {
+    let t = line.text.text.trim_end();
+    !t.ends_with('.') && words(line) <= 14 && t.contains(", ") && lex.title_words.is_match(t)
 }
 
 /// "Led a team of 6 • Cut costs by 30%": bullets run together on one
@@ -173,7 +207,59 @@ pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
         }
     }
     p.resolve_candidates();
+    if p.roles.is_empty()
+        && let Some(found) = dateless_roles(lines, lex)
+    {
+        return found;
+    }
     (p.roles, p.loose)
+}
+
+/// A section in which nothing heads a role ("RackSpace Hosting" over its
+/// bullets, no dates, no emphasis): each short line right above bullets
+/// heads one. Only where the evidence gave no role at all.
+fn dateless_roles(lines: &[Line], lex: &Lexicon) -> Option<(Vec<Role>, Vec<Text>)> {
+    let mut roles: Vec<Role> = Vec::new();
+    let mut loose: Vec<Text> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        let next = lines[i + 1..].iter().find(|l| !l.is_blank());
+        let t = line.text.text.trim_end();
+        let label = t.trim_end_matches([':', '：', ' ']).to_lowercase();
+        let heads = line.kind == LineKind::Plain
+            && header_date(line).is_none()
+            && words(line) <= 6
+            && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !t.ends_with(['.', ':', '：', ','])
+            && !lex.entry_labels.contains(&label)
+            && !lex.metadata_labels.contains(&label)
+            && lex.section_kind(t).is_none()
+            && next.is_some_and(|n| n.kind == LineKind::Bullet);
+        if heads {
+            roles.push(parse_header(&[line], lex));
+            continue;
+        }
+        if lex.entry_labels.contains(&label) {
+            continue;
+        }
+        let items = match roles.last_mut() {
+            Some(r) => &mut r.bullets,
+            None => &mut loose,
+        };
+        if line.kind == LineKind::Bullet {
+            items.extend(split_inline_bullets(&line.text));
+        } else if let Some(prev) = items.last_mut()
+            && continues(prev, 0, line)
+        {
+            prev.push_synthetic(" ");
+            prev.push(&line.text.text, line.text.source_offset(0));
+        } else {
+            items.push(line.text.clone());
+        }
+    }
+    (!roles.is_empty()).then_some((roles, loose))
 }
 
 impl<'a> Entries<'a> {
@@ -196,6 +282,24 @@ impl<'a> Entries<'a> {
                 }
             }
             LineKind::Heading(_) => self.anchor(line, date),
+            // "Tech Stack: React, PHP" without a bullet: metadata too.
+            LineKind::Plain
+                if date.is_none() && !is_label(line) && self.is_metadata(&line.text.text) =>
+            {
+                self.open_text = None;
+            }
+            // "Highlights" in body text under a role: the segmenter kept
+            // it in the section, as a label of the role's.
+            _ if is_label(line) && date.is_none()
+                || line.kind == LineKind::Plain
+                    && date.is_none()
+                    && self.lex.section_kind(&line.text.text).is_some() =>
+            {
+                self.resolve_candidates();
+                self.open_text = None;
+                self.header_open = false;
+                self.after_label = true;
+            }
             _ if line.emphasized => {
                 // "_Microsoft, Oct 2011 – Dec 2015_" under "## Senior PM".
                 if self.anchored && date.is_some() && self.candidates.is_empty() {
@@ -204,15 +308,12 @@ impl<'a> Entries<'a> {
                     self.anchor(line, date);
                 }
             }
-            _ if is_label(line) && date.is_none() => {
-                self.resolve_candidates();
-                self.open_text = None;
-                self.header_open = false;
-                self.after_label = true;
-            }
             // "Skills used:" then "Perl, JavaScript, MySQL, ...": the
             // label's list is metadata, not an achievement.
-            _ if self.after_label && line.text.text.matches(',').count() >= 3 => {
+            _ if self.after_label
+                && (line.text.text.matches(',').count() >= 3
+                    || is_spaced_list(&line.text.text)) =>
+            {
                 self.open_text = None;
                 self.in_label_list = true;
             }
@@ -290,7 +391,23 @@ impl<'a> Entries<'a> {
     /// A line with no date and no marker.
     fn plain_line(&mut self, line: &'a Line, after_gap: bool) {
         // The second line of a header: "Rackspace Hosting   San Antonio, TX".
-        if self.header_open && !after_gap && looks_like_header_part(line, self.lex) {
+        // A header with title, company and dates takes no other "A | B"
+        // line: that heads the next role ("GOOGLE | INTERN" right after
+        // "Jan 2015 - Present | New York, NY").
+        let complete = line.text.text.contains(" | ")
+            && self
+                .roles
+                .last()
+                .is_some_and(|r| r.title.is_some() && r.company.is_some() && r.start.is_some());
+        // Under a header of dates alone ("2022 – 2025" in a margin), a
+        // longer "Title, Company, City, ST" line still names the role.
+        let dates_only = self
+            .roles
+            .last()
+            .is_some_and(|r| r.title.is_none() && r.company.is_none());
+        let header_part =
+            looks_like_header_part(line, self.lex) || dates_only && names_role(line, self.lex);
+        if self.header_open && !after_gap && !complete && header_part {
             self.header_open = false;
             self.fill_current(&[line]);
             return;
@@ -342,7 +459,10 @@ impl<'a> Entries<'a> {
 
     /// Fills the missing fields of the current role from more header lines.
     fn fill_current(&mut self, lines: &[&Line]) {
-        let extra = parse_header(lines, self.lex);
+        let mut extra = parse_header(lines, self.lex);
+        if extra.location.is_none() {
+            extra.location = lines.first().and_then(|l| place_after_date(l));
+        }
         if let Some(role) = self.roles.last_mut() {
             if role.start.is_none() {
                 role.start = extra.start;
@@ -432,6 +552,17 @@ impl<'a> Entries<'a> {
     }
 }
 
+/// "May 2013 – Aug 2013 | Mountain View, CA": the place after a header
+/// line's dates, which alone splits into two parts no header reads as one.
+fn place_after_date(line: &Line) -> Option<Text> {
+    let t = &line.text;
+    let r = date::find_range(&t.text)?;
+    let place = t
+        .slice(r.range.end, t.text.len())
+        .trimmed(&['|', '-', '–', '—', ',', '·', '•']);
+    is_location(&place.text).then_some(place)
+}
+
 /// Splits "**Acme, 2019 – 2021.** Acme makes ..." into the emphasised
 /// header part and the description after it.
 fn split_lead(line: &Line) -> (Text, Option<Text>) {
@@ -459,9 +590,15 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
     let mut segments: Vec<(Text, bool)> = Vec::new(); // (segment, follows " at ")
     for line in lines {
         let mut text = line.text.clone();
+        // Where a bold or italic lead ends ("**Head of Design** Northwind"),
+        // the header's first part ends too.
+        let mut lead = line.lead_emphasis.filter(|&e| e < text.text.len());
         if role.start.is_none()
             && let Some(r) = date::find_range(&text.text)
         {
+            if lead.is_some_and(|e| e > r.range.start) {
+                lead = None;
+            }
             role.start = r.start;
             role.end = r.end;
             let mut rest = text.slice(0, r.range.start);
@@ -474,9 +611,25 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         let mut last = 0;
         let mut at_split = false;
         for m in SEPARATOR_RE.find_iter(t) {
+            // "Engineer (Freelance, Part-time)": no split inside brackets.
+            let open = t[..m.start()].matches('(').count();
+            let comma = m.as_str().trim_start().starts_with([',', ';']);
+            if comma && open > t[..m.start()].matches(')').count() {
+                continue;
+            }
+            if let Some(e) = lead.filter(|&e| last <= e && e < m.start()) {
+                push_segment(&mut segments, text.slice(last, e), at_split);
+                at_split = false;
+                last = e;
+            }
             push_segment(&mut segments, text.slice(last, m.start()), at_split);
             at_split = matches!(m.as_str().trim(), "at" | "@");
             last = m.end();
+        }
+        if let Some(e) = lead.filter(|&e| last <= e && e < t.len()) {
+            push_segment(&mut segments, text.slice(last, e), at_split);
+            at_split = false;
+            last = e;
         }
         push_segment(&mut segments, text.slice(last, t.len()), at_split);
     }

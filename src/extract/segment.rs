@@ -165,10 +165,18 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
     // The level of the last known section heading: an unknown heading below
     // it ("## VP of Design" under "# Experience") is an entry, not a section.
     let mut known_level: Option<u8> = None;
+    let style = HeadingStyle::of(lines, lex);
     for (i, l) in lines.iter().enumerate() {
         let Some(kind) = heading_kind(l, lex) else {
             continue;
         };
+        if kind.is_none()
+            && l.kind == LineKind::Plain
+            && (is_role_header(lines, i) || !style.admits(l))
+            || kind.is_some() && style.demotes(l)
+        {
+            continue;
+        }
         let level = match l.kind {
             LineKind::Heading(level) => Some(level),
             _ => None,
@@ -210,22 +218,122 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
     (preamble_end, sections)
 }
 
+/// How the document sets the headings the lexicon knows: when
+/// they agree, an all-caps line set otherwise ("INJECTIVE" at the left
+/// under centred headings; a company in 12 points under 16-point
+/// headings) is an entry, not a section the lexicon does not know.
+#[derive(Debug, Default)]
+struct HeadingStyle {
+    /// Every known heading is indented (centred or set in).
+    indented: bool,
+    /// The smallest size of the known headings, when all sizes agree.
+    size: Option<f32>,
+    /// The smallest size of the known headings that a PDF sets large
+    /// (headings by size), when there are two or more.
+    large: Option<f32>,
+}
+
+impl HeadingStyle {
+    fn of(lines: &[Line], lex: &Lexicon) -> Self {
+        let known: Vec<&Line> = lines
+            .iter()
+            .filter(|l| matches!(heading_kind(l, lex), Some(Some(_))))
+            .collect();
+        if known.len() < 2 {
+            return HeadingStyle::default();
+        }
+        let sizes: Option<Vec<f32>> = known.iter().map(|l| l.size).collect();
+        let size = sizes.and_then(|s| {
+            let min = s.iter().copied().fold(f32::MAX, f32::min);
+            s.iter().all(|&x| x <= 1.05 * min).then_some(min)
+        });
+        let large: Vec<f32> = known
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Heading(_)))
+            .filter_map(|l| l.size)
+            .collect();
+        HeadingStyle {
+            indented: known.iter().all(|l| l.indent >= 2),
+            size,
+            large: (large.len() >= 2).then(|| large.iter().copied().fold(f32::MAX, f32::min)),
+        }
+    }
+
+    /// A known heading word set as plain body text where the known
+    /// headings are set large ("Highlights", "Accomplishments:" under a
+    /// role): an entry's label. Capitals still make a heading ("SKILLS" in
+    /// a sidebar set smaller than the main column's headings).
+    fn demotes(&self, line: &Line) -> bool {
+        let t = &line.text.text;
+        let shouted = t
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        line.kind == LineKind::Plain
+            && !shouted
+            && matches!((self.large, line.size), (Some(h), Some(s)) if s < 0.95 * h)
+    }
+
+    fn admits(&self, line: &Line) -> bool {
+        let smaller = matches!((self.size, line.size), (Some(h), Some(s)) if s < 0.95 * h);
+        !(smaller || self.indented && line.indent < 2)
+    }
+}
+
+/// "FACEBOOK | SOFTWARE ENGINEER" over "Jan 2015 - Present" or bullets:
+/// an all-caps line that joins two parts with a bar and heads dated or
+/// bulleted text is a role's header, not a section of its own.
+fn is_role_header(lines: &[Line], i: usize) -> bool {
+    let parts = lines[i]
+        .text
+        .text
+        .split(" | ")
+        .filter(|p| !p.trim().is_empty());
+    if parts.count() < 2 {
+        return false;
+    }
+    lines[i + 1..]
+        .iter()
+        .find(|l| !l.is_blank())
+        .is_some_and(|next| {
+            next.kind == LineKind::Bullet
+                || date::find_range(&next.text.text).is_some_and(|r| r.start.is_some())
+        })
+}
+
 fn is_contact(text: &str) -> bool {
     CONTACT_RE.is_match(text)
 }
 
 /// Name, headline and summary from the lines before the first section.
 fn read_preamble(doc: &mut Document, lines: &[Line]) {
-    let mut content = lines.iter().filter(|l| !l.is_blank());
-    let Some(first) = content.next() else {
-        return;
-    };
     let looks_like_name = |t: &str| {
         let words = t.split_whitespace().count();
         (1..=5).contains(&words) && !is_contact(t) && !t.chars().any(|c| c.is_ascii_digit())
     };
+    let mut content: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    // A PDF sets the name largest: it may follow a smaller line ("Last
+    // Updated on ..." above the name in Deedy's template).
+    if let Some(at) = largest_line(&content).filter(|&i| i > 0) {
+        // "Tom Donahue  donahut.github.io": a link set on the name's row.
+        let text = &content[at].text;
+        let name = match text.text.split_once("  ") {
+            Some((head, tail)) if is_contact(tail.trim()) => text.slice(0, head.len()),
+            _ => text.clone(),
+        };
+        if looks_like_name(&name.text) {
+            doc.name = Some(name);
+            content.remove(at);
+        }
+    }
+    let mut content = content.into_iter();
+    let Some(first) = content.next() else {
+        return;
+    };
     let mut rest: Vec<&Line> = content.collect();
-    if looks_like_name(&first.text.text) {
+    if doc.name.is_some() {
+        rest.insert(0, first);
+    } else if looks_like_name(&first.text.text) {
         // "Jane Doe | Staff ML Engineer": the name and the headline share a line.
         doc.name = Some(first.text.clone());
     } else if let Some(bar) = first.text.text.find('|') {
@@ -259,6 +367,22 @@ fn read_preamble(doc: &mut Document, lines: &[Line]) {
     if doc.summary.is_none() {
         doc.summary = join_lines(summary_lines.into_iter());
     }
+}
+
+/// The line set far larger (1.5 times) than every other, if any.
+fn largest_line(lines: &[&Line]) -> Option<usize> {
+    let (at, size) = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| Some((i, l.size?)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let others = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != at)
+        .filter_map(|(_, l)| l.size)
+        .fold(0.0, f32::max);
+    (size >= 1.5 * others).then_some(at)
 }
 
 fn join_lines<'a>(lines: impl Iterator<Item = &'a Line>) -> Option<Text> {

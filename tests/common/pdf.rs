@@ -2,13 +2,15 @@
 //! drawn in the order given, so a layout can be drawn row by row across
 //! its columns as real generators do.
 
-/// Text drawn at (x, y from the top) in Helvetica of a size.
+/// Text drawn at (x, y from the top) in Helvetica of a size, or in
+/// Helvetica-Bold.
 #[derive(Clone)]
 pub struct Run {
     pub x: f32,
     pub y: f32,
     pub size: f32,
     pub text: String,
+    pub bold: bool,
 }
 
 pub fn run(x: f32, y: f32, text: &str) -> Run {
@@ -17,6 +19,7 @@ pub fn run(x: f32, y: f32, text: &str) -> Run {
         y,
         size: 10.0,
         text: text.to_string(),
+        bold: false,
     }
 }
 
@@ -40,7 +43,8 @@ impl Pdf {
                 .replace('(', "\\(")
                 .replace(')', "\\)");
             content.push_str(&format!(
-                "BT /F1 {} Tf {} {} Td ({}) Tj ET\n",
+                "BT /{} {} Tf {} {} Td ({}) Tj ET\n",
+                if r.bold { "F2" } else { "F1" },
                 r.size,
                 r.x,
                 792.0 - r.y,
@@ -74,10 +78,12 @@ impl Pdf {
             format!("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /{encoding} >>")
                 .into_bytes(),
         );
+        // Helvetica-Bold comes last, so that extra objects keep their numbers.
+        let bold = 4 + 2 * n + self.extra_objects.len();
         for (i, content) in self.pages.iter().enumerate() {
             objects.push(
                 format!(
-                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 {bold} 0 R >> >> /Contents {} 0 R >>",
                     5 + 2 * i
                 )
                 .into_bytes(),
@@ -90,6 +96,12 @@ impl Pdf {
         for extra in &self.extra_objects {
             objects.push(extra.clone().into_bytes());
         }
+        objects.push(
+            format!(
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /{encoding} >>"
+            )
+            .into_bytes(),
+        );
         assemble(objects, &self.trailer_extra)
     }
 }
@@ -164,10 +176,8 @@ impl Column {
     fn line(&mut self, gap: f32, size: f32, text: &str) -> &mut Self {
         self.y += gap;
         self.runs.push(Run {
-            x: self.x,
-            y: self.y,
             size,
-            text: text.to_string(),
+            ..run(self.x, self.y, text)
         });
         self
     }
@@ -176,10 +186,8 @@ impl Column {
 /// LinkedIn's "Page N of M" footer.
 fn footer(n: u32, of: u32) -> Run {
     Run {
-        x: 270.0,
-        y: 770.0,
         size: 9.0,
-        text: format!("Page {n} of {of}"),
+        ..run(270.0, 770.0, &format!("Page {n} of {of}"))
     }
 }
 

@@ -30,6 +30,10 @@ pub struct Glyph {
     /// The font gave no width: `w` is a guess, and glyphs drawn at one x
     /// are successive characters, not one drawn twice.
     pub estimated: bool,
+    /// Which string shown on the page the glyph belongs to.
+    pub string: u32,
+    /// Its font, an index in [`Collector::fonts`], where known.
+    pub font: Option<u16>,
 }
 
 impl Glyph {
@@ -59,12 +63,43 @@ pub struct Collector {
     pub skipped_rotated: usize,
     /// Every character drawn, mapped or not.
     pub drawn: usize,
+    /// Strings shown on the current page (pdf-extract's `begin_word`s).
+    strings: u32,
+    /// Font names, each once.
+    pub fonts: Vec<String>,
 }
 
 impl Collector {
     /// Every glyph drawn, to tell an empty text layer.
     pub fn glyph_count(&self) -> usize {
         self.pages.iter().map(|p| p.glyphs.len()).sum()
+    }
+
+    /// Gives the last page's glyphs their fonts, one name per string shown
+    /// ([`super::fonts::shown_fonts`]); nothing when the counts disagree.
+    pub fn assign_fonts(&mut self, shown: &[Option<String>]) {
+        if shown.len() != self.strings as usize {
+            return;
+        }
+        let ids: Vec<Option<u16>> = shown
+            .iter()
+            .map(|name| {
+                let name = name.as_deref()?;
+                let at = match self.fonts.iter().position(|f| f == name) {
+                    Some(at) => at,
+                    None => {
+                        self.fonts.push(name.to_string());
+                        self.fonts.len() - 1
+                    }
+                };
+                u16::try_from(at).ok()
+            })
+            .collect();
+        if let Some(page) = self.pages.last_mut() {
+            for g in &mut page.glyphs {
+                g.font = ids.get(g.string as usize).copied().flatten();
+            }
+        }
     }
 }
 
@@ -77,6 +112,7 @@ impl OutputDev for Collector {
     ) -> Result<(), OutputError> {
         self.llx = media_box.llx;
         self.ury = media_box.ury;
+        self.strings = 0;
         self.pages.push(PageGlyphs {
             number: page_num,
             width: (media_box.urx - media_box.llx).abs() as f32,
@@ -158,11 +194,14 @@ impl OutputDev for Collector {
             text: cleaned,
             kind,
             estimated,
+            string: self.strings.saturating_sub(1),
+            font: None,
         });
         Ok(())
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.strings += 1;
         Ok(())
     }
 

@@ -35,6 +35,8 @@ const TAB_GAP: f32 = 1.2;
 const FRAGMENT_GAP: f32 = 0.9;
 /// Fewest rows on each side of a gutter for it to make columns.
 const MIN_COLUMN_ROWS: usize = 3;
+/// Most words of a margin label ("Experience", "2022 – 2025").
+const LABEL_WORDS: usize = 3;
 
 /// The extracted text and, for every line of it, where it stands.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -42,6 +44,14 @@ pub struct PdfText {
     pub text: String,
     /// One entry per line of `text` (blank lines included).
     pub lines: Vec<LineInfo>,
+    /// The fonts' names (subset prefixes dropped), where the page's
+    /// content could be read for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fonts: Vec<String>,
+    /// Per line of `text`: where each font starts, as (character offset in
+    /// the line after its indentation, index in `fonts`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub runs: Vec<Vec<(u32, u16)>>,
 }
 
 /// Where a line of the extracted text stands on its page.
@@ -54,6 +64,11 @@ pub struct LineInfo {
     pub y: f32,
     /// The largest font size on the line, in points.
     pub size: f32,
+    /// The line's first word would have fitted at the end of the line
+    /// above (same block, no blank between): the line above ended early,
+    /// so this one starts an item rather than wrapping it.
+    #[serde(default)]
+    pub fits_above: bool,
 }
 
 /// A run of glyphs on one baseline, in drawing order.
@@ -95,6 +110,11 @@ struct TextLine {
     size: f32,
     /// Ends in a soft hyphen (which is not in `text`).
     soft_hyphen: bool,
+    /// Font runs: (character offset in `text`, font).
+    runs: Vec<(u32, u16)>,
+    /// Where the text ends, and the width of its first word.
+    x1: f32,
+    first_word: f32,
 }
 
 /// Lays out the pages' glyphs as text.
@@ -110,8 +130,8 @@ pub fn layout(pages: &[PageGlyphs]) -> PdfText {
         order_regions(frags, 0, &mut regions);
         out.break_block(page.number);
         for region in regions {
-            let lines = region_lines(region);
-            out.region(page.number, lines);
+            let lines = region_lines(region.frags);
+            out.region(page.number, lines, region.attached);
         }
     }
     out.finish()
@@ -228,12 +248,12 @@ fn drop_page_numbers(frags: Vec<Frag>) -> Vec<Frag> {
 /// Splits fragments into regions in reading order: full-width bands and,
 /// where a gutter runs between several rows on each side, the left column
 /// then the right one (recursively, for a column that splits again).
-fn order_regions(frags: Vec<Frag>, depth: usize, out: &mut Vec<Vec<Frag>>) {
+fn order_regions(frags: Vec<Frag>, depth: usize, out: &mut Vec<Region>) {
     if frags.is_empty() {
         return;
     }
     let Some(cut) = (depth < 3).then(|| find_gutter(&frags)).flatten() else {
-        out.push(frags);
+        out.push(Region::new(frags));
         return;
     };
     // Each row is wholly above, in or below a column band.
@@ -253,10 +273,15 @@ fn order_regions(frags: Vec<Frag>, depth: usize, out: &mut Vec<Vec<Frag>>) {
                     full.extend(row.iter().copied());
                 }
                 if !full.is_empty() {
-                    out.push(take(&full, &mut slots));
+                    out.push(Region::new(take(&full, &mut slots)));
                     full.clear();
                 }
-                let ids: Vec<usize> = rows[start..end].iter().flatten().copied().collect();
+                let band = &rows[start..end];
+                if margin_labels(&slots, band, cut.x) {
+                    interleave_labels(&mut slots, band, cut.x, depth, out);
+                    continue;
+                }
+                let ids: Vec<usize> = band.iter().flatten().copied().collect();
                 let (left, right): (Vec<usize>, Vec<usize>) = ids
                     .into_iter()
                     .partition(|&i| slots[i].as_ref().is_some_and(|f| f.x1 <= cut.x));
@@ -270,8 +295,89 @@ fn order_regions(frags: Vec<Frag>, depth: usize, out: &mut Vec<Vec<Frag>>) {
         }
     }
     if !full.is_empty() {
-        out.push(take(&full, &mut slots));
+        out.push(Region::new(take(&full, &mut slots)));
     }
+}
+
+/// Fragments read as one block, in reading order.
+struct Region {
+    frags: Vec<Frag>,
+    /// Follows the block before without a blank line: the entries beside
+    /// a margin label.
+    attached: bool,
+}
+
+impl Region {
+    fn new(frags: Vec<Frag>) -> Self {
+        Region {
+            frags,
+            attached: false,
+        }
+    }
+}
+
+/// Whether the left side of a band holds margin labels ("Experience" in
+/// a narrow column beside the entries it heads, on their first baseline):
+/// a few short rows, most of them sharing a row with the right side.
+fn margin_labels(slots: &[Option<Frag>], band: &[Vec<usize>], x: f32) -> bool {
+    let mut left_rows = 0;
+    let mut paired = 0;
+    let mut right_rows = 0;
+    for row in band {
+        let fs: Vec<&Frag> = row.iter().filter_map(|&i| slots[i].as_ref()).collect();
+        let left: Vec<&&Frag> = fs.iter().filter(|f| f.x1 <= x).collect();
+        let right = fs.len() - left.len();
+        right_rows += usize::from(right > 0);
+        if left.is_empty() {
+            continue;
+        }
+        left_rows += 1;
+        paired += usize::from(right > 0);
+        let words: usize = left
+            .iter()
+            .map(|f| f.text().split_whitespace().count())
+            .sum();
+        if words > LABEL_WORDS {
+            return false;
+        }
+    }
+    left_rows * 2 <= right_rows && paired * 4 >= left_rows * 3
+}
+
+/// Reads a band with margin labels top down: each label on a line of its
+/// own, right above the entries beside it ("2022 – 2025" over the role it
+/// dates, "Experience" over the first role).
+fn interleave_labels(
+    slots: &mut [Option<Frag>],
+    band: &[Vec<usize>],
+    x: f32,
+    depth: usize,
+    out: &mut Vec<Region>,
+) {
+    let mut chunk: Vec<Frag> = Vec::new();
+    let mut attach = false;
+    let flush = |chunk: Vec<Frag>, attach: bool, out: &mut Vec<Region>| {
+        let first = out.len();
+        order_regions(chunk, depth + 1, out);
+        if let Some(r) = out.get_mut(first) {
+            r.attached = attach;
+        }
+    };
+    for row in band {
+        let (labels, entries): (Vec<usize>, Vec<usize>) = row
+            .iter()
+            .copied()
+            .partition(|&i| slots[i].as_ref().is_some_and(|f| f.x1 <= x));
+        if !labels.is_empty() {
+            flush(std::mem::take(&mut chunk), attach, out);
+            out.push(Region::new(
+                labels.iter().filter_map(|&i| slots[i].take()).collect(),
+            ));
+            attach = !entries.is_empty();
+        }
+        chunk.extend(entries.iter().filter_map(|&i| slots[i].take()));
+    }
+    flush(chunk, attach, out);
 }
 
 /// How many rows at the top of a band belong above it: rows on one side
@@ -433,7 +539,13 @@ fn band_score(frags: &[Frag], rows: &[Vec<usize>], x: f32) -> Option<usize> {
     }
     // Rows that pair up one to one across a few rows are a table; columns
     // of running text rarely share every baseline.
-    if paired * 10 >= left_rows.min(right_rows) * 8 && left_rows.max(right_rows) < 12 {
+    // A few short rows beside many are margin labels, not a table column.
+    let short = rows
+        .iter()
+        .flatten()
+        .all(|&i| frags[i].x1 > x || frags[i].text().split_whitespace().count() <= LABEL_WORDS);
+    let labels = short && left_rows * 2 <= right_rows;
+    if paired * 10 >= left_rows.min(right_rows) * 8 && left_rows.max(right_rows) < 12 && !labels {
         return None;
     }
     Some(rows.iter().map(Vec::len).sum())
@@ -471,6 +583,9 @@ fn render_row(frags: &[&Frag]) -> Option<TextLine> {
     let mut pending_space = false;
     let mut soft_hyphen = false;
     let mut size: f32 = 0.0;
+    let mut runs: Vec<(u32, u16)> = Vec::new();
+    // Where the first word ends.
+    let mut first_word: Option<f32> = None;
     let word_gap = word_gap(frags);
     for f in frags {
         size = size.max(f.size);
@@ -494,6 +609,14 @@ fn render_row(frags: &[&Frag]) -> Option<TextLine> {
                 } else if (pending_space || gap > word_gap * sz) && !text.ends_with(' ') {
                     text.push(' ');
                 }
+                if text.ends_with(' ') && first_word.is_none() {
+                    first_word = Some(end);
+                }
+            }
+            if let Some(font) = g.font
+                && runs.last().is_none_or(|&(_, f)| f != font)
+            {
+                runs.push((text.chars().count() as u32, font));
             }
             text.push_str(&g.text);
             soft_hyphen = false;
@@ -506,12 +629,17 @@ fn render_row(frags: &[&Frag]) -> Option<TextLine> {
         return None;
     }
     let text = trimmed.to_string();
+    let x0 = frags.first().map_or(0.0, |f| f.x0);
+    let x1 = prev.map_or(x0, |(end, _)| end);
     Some(TextLine {
         text,
-        x0: frags.first().map_or(0.0, |f| f.x0),
+        x0,
+        x1,
+        first_word: first_word.unwrap_or(x1) - x0,
         y: frags.iter().map(|f| f.y).fold(f32::MIN, f32::max),
         size,
         soft_hyphen,
+        runs,
     })
 }
 
@@ -548,6 +676,7 @@ fn word_gap(frags: &[&Frag]) -> f32 {
 struct Emitter {
     text: String,
     lines: Vec<LineInfo>,
+    runs: Vec<Vec<(u32, u16)>>,
     /// A blank line is due before the next text line.
     gap: bool,
     /// The body font size: the median size over all lines (set lazily).
@@ -560,13 +689,14 @@ impl Emitter {
         self.last_page = page;
     }
 
-    fn push_line(&mut self, s: &str, info: LineInfo) {
+    fn push_line(&mut self, s: &str, info: LineInfo, runs: Vec<(u32, u16)>) {
         self.text.push_str(s);
         self.text.push('\n');
         self.lines.push(info);
+        self.runs.push(runs);
     }
 
-    fn region(&mut self, page: u32, mut lines: Vec<TextLine>) {
+    fn region(&mut self, page: u32, mut lines: Vec<TextLine>, attached: bool) {
         if lines.is_empty() {
             return;
         }
@@ -575,8 +705,14 @@ impl Emitter {
         let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
         sizes.sort_by(f32::total_cmp);
         let body = sizes[sizes.len() / 2].max(1.0);
-        self.gap = !self.text.is_empty();
+        self.gap = !self.text.is_empty() && !attached;
+        // The right margin: where the longest lines end, one stray line
+        // (a date set further right) aside.
+        let mut ends: Vec<f32> = lines.iter().map(|l| l.x1).collect();
+        ends.sort_by(|a, b| b.total_cmp(a));
+        let right = ends.get(1).copied().unwrap_or(f32::MIN);
         let mut prev_y: Option<(f32, f32)> = None;
+        let mut prev_end: Option<f32> = None;
         for line in lines {
             if line.text.trim().is_empty() {
                 continue;
@@ -586,14 +722,20 @@ impl Emitter {
             {
                 self.gap = true;
             }
+            // A space, the first word and ample room to spare: TeX's
+            // ragged right may end a line a little early, never by ems.
+            let fits_above = !self.gap
+                && prev_y.is_some_and(|(_, size)| line.size >= 0.85 * size)
+                && prev_end.is_some_and(|end| end + line.first_word + 3.0 * line.size < right);
             let info = LineInfo {
                 page,
                 x: line.x0,
                 y: line.y,
                 size: line.size,
+                fits_above,
             };
             if self.gap {
-                self.push_line("", info);
+                self.push_line("", info, Vec::new());
                 self.gap = false;
             }
             // Indentation relative to the region's left edge, in half ems
@@ -601,16 +743,25 @@ impl Emitter {
             let indent = (((line.x0 - left) / (0.5 * body)).round().max(0.0) as usize).min(8);
             let mut s = " ".repeat(indent);
             s.push_str(line.text.trim_start());
-            self.push_line(&s, info);
+            self.push_line(&s, info, line.runs);
             prev_y = Some((line.y, line.size));
+            prev_end = Some(line.x1);
         }
     }
 
     fn finish(self) -> PdfText {
         let _ = self.last_page;
+        // No fonts known on any line: say nothing.
+        let runs = if self.runs.iter().all(Vec::is_empty) {
+            Vec::new()
+        } else {
+            self.runs
+        };
         PdfText {
             text: self.text,
             lines: self.lines,
+            fonts: Vec::new(),
+            runs,
         }
     }
 }
@@ -645,8 +796,26 @@ fn join_hyphenated(lines: &mut [TextLine]) {
         }
         prev.text.push_str(word);
         prev.soft_hyphen = false;
-        next.text = next_text[word_end..].trim_start().to_string();
+        let rest = next_text[word_end..].trim_start();
+        // The runs of what stays on the next line move left with it.
+        let cut = (next.text.chars().count() - rest.chars().count()) as u32;
+        next.runs = shift_runs(&next.runs, cut);
+        next.text = rest.to_string();
     }
+}
+
+/// Runs of a line whose first `cut` characters went away.
+fn shift_runs(runs: &[(u32, u16)], cut: u32) -> Vec<(u32, u16)> {
+    let mut out: Vec<(u32, u16)> = Vec::new();
+    for &(at, font) in runs {
+        let at = at.saturating_sub(cut);
+        // A run that starts before the cut starts the line.
+        if out.last().is_some_and(|&(a, _)| a == at) {
+            out.pop();
+        }
+        out.push((at, font));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -664,6 +833,8 @@ mod tests {
                 size,
                 text: c.to_string(),
                 estimated: false,
+                string: 0,
+                font: None,
                 kind: if c == ' ' {
                     GlyphKind::Space
                 } else {

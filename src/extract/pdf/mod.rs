@@ -9,9 +9,11 @@
 //! [`extract_in_process`] inside `catch_unwind`; whatever it cannot say
 //! (an abort, a signal, a timeout) the parent names from the exit status.
 
+mod fonts;
 mod glyphs;
 pub mod isolate;
 pub mod layout;
+mod repair;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -102,7 +104,7 @@ pub fn extract(display: &str, bytes: &[u8], limits: &Limits) -> Result<PdfText, 
 /// caller's to catch (the child wraps this in `catch_unwind`); each page
 /// is extracted on its own so that one bad page does not lose the rest.
 pub fn extract_in_process(bytes: &[u8], max_pages: usize) -> Result<PdfText, Failure> {
-    let doc = match pdf_extract::Document::load_mem(bytes) {
+    let mut doc = match pdf_extract::Document::load_mem(bytes) {
         Ok(doc) => doc,
         Err(e) => return Err(load_failure(bytes, &e)),
     };
@@ -112,6 +114,7 @@ pub fn extract_in_process(bytes: &[u8], max_pages: usize) -> Result<PdfText, Fai
     if doc.trailer.get(b"Encrypt").is_ok() {
         return Err(Failure::Encrypted);
     }
+    repair::repair(&mut doc);
     let pages = doc.get_pages();
     if pages.len() > max_pages {
         return Err(Failure::TooManyPages {
@@ -127,7 +130,7 @@ pub fn extract_in_process(bytes: &[u8], max_pages: usize) -> Result<PdfText, Fai
     let mut out = glyphs::Collector::default();
     let mut first_error: Option<Failure> = None;
     let mut extracted = 0;
-    for &number in pages.keys() {
+    for (&number, &id) in &pages {
         let before = out.pages.len();
         let result = catch_unwind(AssertUnwindSafe(|| {
             pdf_extract::output_doc_page(&doc, &mut out, number)
@@ -135,6 +138,13 @@ pub fn extract_in_process(bytes: &[u8], max_pages: usize) -> Result<PdfText, Fai
         let failure = match result {
             Ok(Ok(())) => {
                 extracted += 1;
+                // Fonts are a hint: a page they cannot be read for keeps
+                // its text.
+                if let Ok(Some(shown)) =
+                    catch_unwind(AssertUnwindSafe(|| fonts::shown_fonts(&doc, id)))
+                {
+                    out.assign_fonts(&shown);
+                }
                 continue;
             }
             Ok(Err(e)) => Failure::Corrupt {
@@ -159,7 +169,8 @@ pub fn extract_in_process(bytes: &[u8], max_pages: usize) -> Result<PdfText, Fai
             Failure::NoTextLayer
         });
     }
-    let text = layout::layout(&out.pages);
+    let mut text = layout::layout(&out.pages);
+    text.fonts = out.fonts;
     if text.text.trim().is_empty() {
         return Err(Failure::NoUnicode);
     }
