@@ -8,7 +8,7 @@ use common::fixture;
 use serde_json::Value;
 
 fn storyline() -> Command {
-    let mut cmd = Command::cargo_bin("storyline").expect("binary");
+    let mut cmd = common::storyline();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR");
     cmd

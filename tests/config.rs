@@ -9,7 +9,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 fn storyline(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("storyline").unwrap();
+    let mut cmd = common::storyline();
     cmd.current_dir(dir);
     cmd
 }

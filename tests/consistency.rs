@@ -7,7 +7,6 @@ mod common;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 fn export_copy(dir: &Path) -> PathBuf {
@@ -31,8 +30,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 /// (code, path, line, message) of every finding of the C and L rules.
 fn check(resume: &Path, profile: &Path) -> Vec<(String, String, u64, String)> {
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .args([
             "check",
             "--no-config",
@@ -149,8 +147,7 @@ fn findings_quote_both_sides_and_point_at_both_channels() {
         "Fabrikam,Data Analyst",
         "Globex,ML Engineer,,,Jan 2024,\r\nFabrikam,Data Analyst",
     );
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .args([
             "check",
             "--no-config",
@@ -204,8 +201,7 @@ fn export_reader_handles_real_export_quirks() {
     .unwrap();
     // An older header for Projects.csv.
     std::fs::write(export.join("Projects.csv"), "Title,Description,Url,Start Date,End Date\nRanker,\"Open-source ranker\nused by 3 teams\",,Aug 2016,\n").unwrap();
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .arg("extract")
         .arg(&export)
         .output()
@@ -248,8 +244,7 @@ fn not_an_export_is_a_clear_error() {
         .unwrap();
     zip.write_all(b"hello").unwrap();
     zip.finish().unwrap();
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .args(["check", "--no-config"])
         .arg(&zip_path)
         .output()
@@ -259,8 +254,7 @@ fn not_an_export_is_a_clear_error() {
         String::from_utf8_lossy(&out.stdout)
             .contains("not a LinkedIn export: the ZIP holds no Positions.csv or Profile.csv")
     );
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .args(["check", "--no-config", "x.md", "--profile"])
         .arg(common::fixture("example/resume.md"))
         .output()
@@ -324,8 +318,7 @@ fn l001_several_levels_in_headline_or_applications() {
         "Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,Question And Answers\n11/1/26,,,Globex,Senior ML Engineer,,,\n11/2/26,,,Initech,Principal ML Engineer,,,\n",
     )
     .unwrap();
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .args([
             "check",
             "--no-config",
@@ -361,8 +354,7 @@ fn l003_variants_that_share_no_story() {
     let senior = tmp.path().join("resume-senior.md");
     std::fs::write(&senior, "# Riley Sample\n\nSenior Data Analyst\n\nData analyst passionate about dashboards and reporting for finance.\n").unwrap();
     let run = |files: &[&Path]| -> Vec<String> {
-        let out = Command::cargo_bin("storyline")
-            .unwrap()
+        let out = common::storyline()
             .args([
                 "check",
                 "--no-config",

@@ -2,9 +2,10 @@
 //! every bound on a hostile archive. The DOCX files are built here with the
 //! `zip` writer, so no real resume is ever copied into the repository.
 
+mod common;
+
 use std::io::Write;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use storyline::extract::{Limits, extract_bytes};
 use storyline::lexicon::Lexicon;
@@ -450,8 +451,7 @@ fn extract_and_check_read_docx() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("resume.docx");
     std::fs::write(&path, docx(&resume_body(), &[])).expect("write");
-    let out = Command::cargo_bin("storyline")
-        .expect("binary")
+    let out = common::storyline()
         .args(["extract"])
         .arg(&path)
         .output()
@@ -469,8 +469,7 @@ fn extract_and_check_read_docx() {
     assert_eq!(v["roles"][0]["bullets"].as_array().unwrap().len(), 2);
 
     // A folder with a .docx in it is linted too.
-    let out = Command::cargo_bin("storyline")
-        .expect("binary")
+    let out = common::storyline()
         .args(["check", "--format", "json", "--today", "2026-11"])
         .arg(dir.path())
         .output()
@@ -485,8 +484,7 @@ fn check_reports_a_legacy_doc_as_an_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("old.docx");
     std::fs::write(&path, ole_file("WordDocument")).expect("write");
-    let out = Command::cargo_bin("storyline")
-        .expect("binary")
+    let out = common::storyline()
         .args(["check", "--format", "json"])
         .arg(&path)
         .output()

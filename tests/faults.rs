@@ -8,7 +8,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 /// Runs `check` on the good example plus `bad`; returns the exit code, the
@@ -16,8 +15,7 @@ use serde_json::Value;
 fn run_with_good(bad: &Path, extra: &[&str]) -> (i32, Option<String>, bool, Duration) {
     let good = common::fixture("example/resume.md");
     let t = Instant::now();
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .args([
             "check",
             "--no-config",
@@ -55,8 +53,7 @@ fn run_with_good(bad: &Path, extra: &[&str]) -> (i32, Option<String>, bool, Dura
 /// example was still linted.
 fn run_batch(bad: &[PathBuf]) -> (i32, Vec<Option<String>>, bool) {
     let good = common::fixture("example/resume.md");
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .args([
             "check",
             "--no-config",
@@ -127,8 +124,7 @@ fn missing_empty_directory_and_fifo() {
         &dir,
         "a folder with nothing to check: no resume (.md, .txt, .json, .tex, .docx, .pdf) and no LinkedIn export in it",
     );
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .arg("extract")
         .arg(&dir)
         .output()
@@ -459,8 +455,7 @@ fn csv_with_ragged_rows_and_wrong_headers() {
     std::fs::write(dir.join("Positions.csv"), "Company Name,Title,Description,Location,Started On,Finished On\nAcme,Engineer\nGlobex,Analyst,Did things,,Jan 2020,Feb 2021,extra,fields\n").unwrap();
     let (code, err, _, _) = run_with_good(&dir, &[]);
     assert_eq!((code, err), (1, None));
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .arg("extract")
         .arg(&dir)
         .output()
@@ -471,8 +466,7 @@ fn csv_with_ragged_rows_and_wrong_headers() {
     assert_eq!(v["roles"][1]["end"], "2021-02");
     // Wrong headers: nothing is taken by position.
     std::fs::write(dir.join("Positions.csv"), "Foo,Bar\nAcme,Engineer\n").unwrap();
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .arg("extract")
         .arg(&dir)
         .output()
@@ -584,8 +578,7 @@ fn inputs_are_never_written() {
         &["extract", "inputs/export.zip"],
     ];
     for args in runs {
-        let out = Command::cargo_bin("storyline")
-            .unwrap()
+        let out = common::storyline()
             .current_dir(tmp.path())
             .args(args)
             .output()
@@ -619,8 +612,7 @@ fn zip_limits_at_their_boundaries_from_flags_and_config() {
     );
     // The same limit from storyline.toml.
     std::fs::write(tmp.path().join("storyline.toml"), "max-zip-members = 1\n").unwrap();
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .current_dir(tmp.path())
         .args(["check", "--format", "json", "two.zip"])
         .output()
@@ -887,8 +879,7 @@ fn limit_defaults_config_keys_and_flags() {
     ];
     let tmp = tempfile::tempdir().unwrap();
     let show = |args: &[&str]| -> String {
-        let out = Command::cargo_bin("storyline")
-            .unwrap()
+        let out = common::storyline()
             .current_dir(tmp.path())
             .arg("check")
             .args(args)
@@ -938,8 +929,7 @@ fn every_limit_at_its_boundary_from_storyline_toml() {
     let dir = tmp.path();
     let check = |config: String, file: &str| -> (i32, Option<String>) {
         std::fs::write(dir.join("storyline.toml"), config).unwrap();
-        let out = Command::cargo_bin("storyline")
-            .unwrap()
+        let out = common::storyline()
             .current_dir(dir)
             .args(["check", "--format", "json", "--today", "2026-11", file])
             .timeout(Duration::from_secs(60))
@@ -1113,8 +1103,7 @@ fn every_file_fault_in_one_run_is_named_in_the_human_report() {
         faults.push((locked, "permission denied: the file cannot be read"));
     }
     let good = common::fixture("example/resume.md");
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .args(["check", "--no-config", "--today", "2026-11"])
         .arg(&good)
         .args(faults.iter().map(|(p, _)| p))

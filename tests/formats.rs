@@ -3,12 +3,10 @@
 
 mod common;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["check", "--no-config", "--today", "2026-11"])
         .args(args)

@@ -3,7 +3,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::{fixture, load};
 use serde_json::Value;
 use storyline::extract::latex::split_lines;
@@ -150,8 +149,7 @@ fn spans_point_into_the_tex_file() {
 }
 
 fn check_json(rel: &str) -> Value {
-    let out = Command::cargo_bin("storyline")
-        .expect("binary")
+    let out = common::storyline()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args([
             "check", "--format", "json", "--today", "2026-11", "--select", "O001",

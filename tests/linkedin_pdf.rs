@@ -8,7 +8,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 use storyline::extract::{Limits, extract_bytes};
 use storyline::lexicon::Lexicon;
@@ -35,12 +34,7 @@ fn write(dir: &Path, name: &str, pdf: &Pdf) -> PathBuf {
 }
 
 fn storyline(args: &[&str], paths: &[&Path]) -> Value {
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
-        .args(args)
-        .args(paths)
-        .output()
-        .unwrap();
+    let out = common::storyline().args(args).args(paths).output().unwrap();
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
 }

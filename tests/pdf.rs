@@ -11,7 +11,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use storyline::extract::{Limits, extract_bytes, extract_path};
 use storyline::lexicon::Lexicon;
 use storyline::model::Document;
@@ -134,8 +133,7 @@ fn diagnostics_name_the_page() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("resume.pdf");
     std::fs::write(&path, pdf.bytes()).expect("write");
-    let out = Command::cargo_bin("storyline")
-        .expect("binary")
+    let out = common::storyline()
         .args([
             "check",
             "--no-config",
@@ -161,8 +159,7 @@ fn diagnostics_name_the_page() {
             .contains("Helped")
     );
 
-    let human = Command::cargo_bin("storyline")
-        .expect("binary")
+    let human = common::storyline()
         .args(["check", "--no-config", "--select", "O001"])
         .arg(&path)
         .output()

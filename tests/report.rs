@@ -6,7 +6,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
@@ -26,8 +25,7 @@ fn count(doc: &Html, s: &str) -> usize {
 fn report(args: &[&str]) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.html");
-    let run = Command::cargo_bin("storyline")
-        .unwrap()
+    let run = common::storyline()
         .args(["report", "--no-config", "--today", "2026-11"])
         .args(args)
         .arg("-o")
@@ -41,8 +39,7 @@ fn report(args: &[&str]) -> (i32, String) {
 
 /// The JSON findings of the same run, to compare the page against.
 fn findings(args: &[&str]) -> Vec<Value> {
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .args([
             "check",
             "--no-config",
@@ -381,8 +378,7 @@ fn report_marks_each_conflict_where_it_happens_with_both_sides_on_hover() {
 #[test]
 fn check_format_html_prints_the_report_page() {
     let example = fixture("example/resume.md");
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
+    let out = common::storyline()
         .args([
             "check",
             "--no-config",
@@ -405,8 +401,7 @@ fn report_never_overwrites_an_input() {
     let resume = dir.path().join("resume.md");
     std::fs::copy(common::fixture("example/resume.md"), &resume).unwrap();
     let before = std::fs::read(&resume).unwrap();
-    Command::cargo_bin("storyline")
-        .unwrap()
+    common::storyline()
         .args(["report", "--no-config"])
         .arg(&resume)
         .arg("-o")
@@ -458,8 +453,7 @@ fn report_never_overwrites_an_input_it_found() {
             "export/Positions.csv",
         ],
     ] {
-        Command::cargo_bin("storyline")
-            .unwrap()
+        common::storyline()
             .current_dir(dir.path())
             .args(&args)
             .assert()
@@ -474,8 +468,7 @@ fn report_never_overwrites_an_input_it_found() {
         before
     );
     // A new file in the walked folder is no input: written.
-    Command::cargo_bin("storyline")
-        .unwrap()
+    common::storyline()
         .current_dir(dir.path())
         .args([
             "report",

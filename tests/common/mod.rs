@@ -14,6 +14,11 @@ use storyline::model::Document;
 use storyline::rubric::Rubric;
 use storyline::rules::{self, Context, Selection};
 
+/// The storyline binary, as a command to run.
+pub fn storyline() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("storyline").expect("the storyline binary is built")
+}
+
 pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")
