@@ -530,6 +530,35 @@ fn output_to_a_closed_pipe_ends_quietly() {
     }
 }
 
+/// A streamed batch (more files than one chunk) whose reader leaves stops
+/// quietly too, with the status of what it had checked.
+#[test]
+fn streamed_batch_to_a_closed_pipe_ends_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let resume = std::fs::read(common::fixture("example/resume.md")).unwrap();
+    for i in 0..300 {
+        write(tmp.path(), &format!("r{i:03}.md"), &resume);
+    }
+    for format in ["human", "json", "github"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_storyline"))
+            .args(["check", "--no-config", "--format", format])
+            .arg(tmp.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{format}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+        assert!(
+            !stderr.to_lowercase().contains("broken pipe"),
+            "{format}: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn inputs_are_never_written() {
     let tmp = tempfile::tempdir().unwrap();

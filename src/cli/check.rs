@@ -487,6 +487,10 @@ fn stream_files(
     let mut outcome = Outcome::new(files.len(), cx.today);
     let mut variants = rules::levels::VariantIndex::default();
     for chunk in files.chunks(stream::CHUNK) {
+        // `storyline check big/ | head`: nobody reads the rest.
+        if streamer.is_closed() {
+            break;
+        }
         let linted: Vec<Result<LintedDoc, InputError>> = chunk
             .par_iter()
             .map(|path| {

@@ -140,6 +140,11 @@ impl Streamer {
         }
     }
 
+    /// Whether the reader left: the rest of the batch need not be linted.
+    pub fn is_closed(&self) -> bool {
+        self.closed
+    }
+
     /// Whether findings at or above `fail_on` were written.
     pub fn failed_at(&self, fail_on: Severity) -> bool {
         [Severity::Info, Severity::Warning, Severity::Error]
