@@ -251,8 +251,8 @@ pub fn normalize_heading(s: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct PhraseSet {
     ac: Option<AhoCorasick>,
-    /// The longest phrase, in bytes.
-    max_len: usize,
+    /// The most words in a phrase.
+    max_words: usize,
 }
 
 impl PhraseSet {
@@ -265,14 +265,14 @@ impl PhraseSet {
         if pats.is_empty() {
             return Ok(PhraseSet {
                 ac: None,
-                max_len: 0,
+                max_words: 0,
             });
         }
-        let max_len = pats.iter().map(String::len).max().unwrap_or(0);
+        let max_words = pats.iter().map(|p| p.split(' ').count()).max().unwrap_or(0);
         let ac = phrase_automaton(&pats)?;
         Ok(PhraseSet {
             ac: Some(ac),
-            max_len,
+            max_words,
         })
     }
 
@@ -326,17 +326,25 @@ impl PhraseSet {
 
     /// Whether `text` starts with one of the phrases.
     pub fn find_at_start(&self, text: &str) -> Option<std::ops::Range<usize>> {
-        // Only the head of the text can hold a phrase that starts it: a
-        // window wide enough for the longest phrase with its whitespace
-        // doubled, plus the byte after it for the boundary check.
+        // Only the head of the text can hold a phrase that starts it: its
+        // first words, as many as the longest phrase has, and what follows
+        // them up to the next word (for the boundary check).
         let start = text.len() - text.trim_start().len();
-        let end = crate::source::floor_char_boundary(
-            text,
-            start.saturating_add(2 * self.max_len + 8).min(text.len()),
-        );
+        let mut end = text.len();
+        let (mut words, mut in_word) = (0, false);
+        for (i, c) in text[start..].char_indices() {
+            let space = c.is_whitespace();
+            if !space && !in_word {
+                words += 1;
+                if words > self.max_words {
+                    end = start + i;
+                    break;
+                }
+            }
+            in_word = !space;
+        }
         self.find(&text[..end])
             .filter(|r| text[..r.start].trim().is_empty())
-            .filter(|r| r.end < end || end == text.len())
     }
 }
 
@@ -433,14 +441,16 @@ impl BulletPhrases {
     fn new(lists: [&[String]; 5]) -> Result<Self, String> {
         let mut pats: Vec<String> = Vec::new();
         let mut owners: Vec<u8> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
         for (k, list) in lists.iter().enumerate() {
             for p in list.iter().map(|p| normalize_phrase(p)) {
                 if p.is_empty() {
                     continue;
                 }
-                match pats.iter().position(|q| *q == p) {
-                    Some(i) => owners[i] |= 1 << k,
+                match index.get(&p) {
+                    Some(&i) => owners[i] |= 1 << k,
                     None => {
+                        index.insert(p.clone(), pats.len());
                         pats.push(p);
                         owners.push(1 << k);
                     }
@@ -609,5 +619,19 @@ mod tests {
             }
         }
         assert!(total >= 8, "the texts exercise the lists: {total} matches");
+    }
+
+    #[test]
+    fn a_phrase_starts_a_text_whatever_the_whitespace_inside_it() {
+        let s = set(&["responsible for", "was responsible for", "helped"]);
+        let text = format!("Responsible{}for the platform", " ".repeat(40));
+        assert_eq!(
+            s.find_at_start(&text),
+            Some(0..text.find("for").unwrap() + 3)
+        );
+        assert_eq!(s.find_at_start("  Helped ship it"), Some(2..8));
+        // Near misses: not at the start, not a whole word.
+        assert_eq!(s.find_at_start("I helped ship it"), None);
+        assert_eq!(s.find_at_start("Helpedness"), None);
     }
 }

@@ -20,8 +20,9 @@ pub mod source;
 pub mod suppress;
 
 /// Compiles the patterns the extractors and rules use, by running them on
-/// a small sample, so that a caller can do it on another thread while it
-/// loads the rubric. Has no other effect.
+/// a small sample, while another thread loads the rubric; the calling
+/// thread keeps their scratch space for the documents it reads next. Has
+/// no other effect.
 pub fn warm_up() {
     warm_up_extractors();
     let lex = lexicon::Lexicon::embedded();

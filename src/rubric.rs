@@ -184,7 +184,7 @@ pub struct Rubric {
     pub description: String,
     pub recent_years: u32,
     pub levels: Vec<Level>,
-    /// Per tier above `task`, the patterns that evidence it.
+    /// The scope and leadership patterns, grouped by what they evidence.
     signals: SignalSet,
     pub weak_openers: PhraseSet,
     /// Where the rubric came from (a path or `bundled:ID`).
@@ -320,8 +320,8 @@ impl Rubric {
                 alias_set,
             });
         }
-        // Every scope and leadership pattern in one automaton: a bullet is
-        // scanned once, not once per tier and kind.
+        // One automaton per scope tier and leadership kind (one for all of
+        // them determinised far too many states; see bench/README.md).
         let s = &file.scope;
         let ld = &file.leadership;
         let groups: [(&str, &Patterns, Signal); 9] = [
@@ -429,17 +429,12 @@ impl Rubric {
 
     /// The widest scope tier a text evidences (task when none).
     pub fn scope_of(&self, text: &str) -> ScopeTier {
-        self.signals_in(text).scope
+        self.signals.scan(text, false).scope
     }
 
-    /// The kinds of leadership a text shows.
-    pub fn leadership_in(&self, text: &str) -> Vec<Leadership> {
-        self.signals_in(text).leadership().collect()
-    }
-
-    /// Scope and leadership of a text, in one pass over it.
+    /// Scope and leadership of a text.
     pub fn signals_in(&self, text: &str) -> Signals {
-        self.signals.scan(text)
+        self.signals.scan(text, true)
     }
 }
 
@@ -497,7 +492,8 @@ impl SignalSet {
         Ok(SignalSet { groups })
     }
 
-    fn scan(&self, text: &str) -> Signals {
+    /// What `text` evidences; leadership only when asked for.
+    fn scan(&self, text: &str, leadership: bool) -> Signals {
         let mut out = Signals::default();
         for (sig, re) in &self.groups {
             match *sig {
@@ -509,7 +505,7 @@ impl SignalSet {
                 }
                 Signal::Scope(_) => {}
                 Signal::Lead(kind) => {
-                    if re.is_match(text) {
+                    if leadership && re.is_match(text) {
                         out.lead |= 1 << kind as u8;
                     }
                 }

@@ -120,9 +120,7 @@ pub(super) fn lint(
         print(&toml::to_string_pretty(&settings).unwrap_or_default());
         return Err(EXIT_CLEAN);
     }
-    // Compile the extractors' and rules' patterns on the other core while
-    // this one compiles the rubric: start-up is most of a one-file run.
-    // The rubric compiles on another thread while this one compiles the
+    // Start-up is most of a one-file run. The rubric compiles on another thread while this one compiles the
     // extractors' and rules' patterns by using them: the thread that first
     // searches with a pattern keeps its fastest scratch space, and this
     // thread is the one that reads and lints a lone file.

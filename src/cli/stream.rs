@@ -5,7 +5,7 @@
 //! scorecards, which the report prints after every finding, wait in a
 //! temporary file rather than in memory.
 
-use std::io::{Read, Seek, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -30,20 +30,31 @@ pub enum StreamFormat {
 /// seen earlier), already in the order the findings are sorted in.
 pub fn streamable(files: &[PathBuf]) -> bool {
     let resume_only = |p: &Path| {
+        let ext = p
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
         !p.is_dir()
-            && !matches!(
-                p.extension()
-                    .and_then(|e| e.to_str())
-                    .map(str::to_ascii_lowercase)
-                    .as_deref(),
-                Some("pdf" | "zip" | "csv")
-            )
+            && !matches!(ext.as_deref(), Some("pdf" | "zip" | "csv"))
+            && !may_be_profile(p, ext.as_deref() == Some("docx"))
     };
     files.len() > CHUNK
         && files.iter().all(|p| resume_only(p))
         && files
             .windows(2)
             .all(|w| w[0].display().to_string() < w[1].display().to_string())
+}
+
+/// Whether a file's first bytes are a PDF's or a ZIP's (other than a
+/// DOCX's) whatever its name: the extractors go by content, and such a
+/// file may be a LinkedIn profile.
+fn may_be_profile(path: &Path, docx: bool) -> bool {
+    let mut head = [0u8; 1024];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = &head[..n];
+    crate::extract::pdf::is_pdf(head) || (!docx && head.starts_with(b"PK\x03\x04"))
 }
 
 /// Writes a streamed report to standard output.
@@ -168,16 +179,20 @@ impl Streamer {
     }
 }
 
-/// Text set aside until the end of the run: in a temporary file (removed
-/// when done), or in memory if no temporary file can be made.
+/// Text set aside until the end of the run: in a temporary file, or in
+/// memory if no temporary file can be made or written. Once a write fails
+/// the file keeps only the whole pieces written before it, and every
+/// later piece goes to memory, so the order never changes.
 #[derive(Default)]
 struct Spool {
-    /// The file, and its path while it still has one to remove.
-    file: Option<(std::fs::File, Option<PathBuf>)>,
+    file: Option<std::fs::File>,
+    /// Bytes of whole pieces in the file.
+    file_len: u64,
     memory: Vec<u8>,
-    /// Bytes written; also where reading stands in `memory`.
+    /// Bytes pushed, file and memory together.
     len: usize,
-    read_at: usize,
+    /// Where reading stands, file then memory.
+    read_at: u64,
     failed: bool,
 }
 
@@ -187,51 +202,58 @@ impl Spool {
             self.file = temp_file();
             self.failed = self.file.is_none();
         }
-        let written = match &mut self.file {
-            Some((f, _)) => f.write_all(bytes).is_ok(),
-            None => false,
-        };
-        if !written {
-            // A full disk mid-run: the rest waits in memory. What the file
-            // holds so far is still read first.
-            self.memory.extend_from_slice(bytes);
-        }
         self.len += bytes.len();
+        if !self.failed
+            && let Some(f) = &mut self.file
+        {
+            if f.write_all(bytes).is_ok() {
+                self.file_len += bytes.len() as u64;
+                return;
+            }
+            // A full disk: drop any part of this piece the file took.
+            let _ = f.set_len(self.file_len);
+            self.failed = true;
+        }
+        self.memory.extend_from_slice(bytes);
     }
 
     fn rewind(&mut self) {
         self.read_at = 0;
-        if let Some((f, _)) = &mut self.file {
-            let _ = f.flush();
-            let _ = f.rewind();
-        }
     }
 
-    /// Reads the file, then what fell back to memory.
+    /// Reads the file's whole pieces, then what went to memory. Reads are
+    /// positional: no seek that could fail.
     fn read(&mut self, buf: &mut [u8]) -> usize {
-        if let Some((f, _)) = &mut self.file
-            && let Ok(n) = f.read(buf)
-            && n > 0
+        use std::os::unix::fs::FileExt;
+        if let Some(f) = &self.file
+            && self.read_at < self.file_len
         {
-            return n;
+            let want = buf.len().min((self.file_len - self.read_at) as usize);
+            loop {
+                match f.read_at(&mut buf[..want], self.read_at) {
+                    Ok(n) if n > 0 => {
+                        self.read_at += n as u64;
+                        return n;
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    // The file cannot give back what it took: nothing
+                    // more can be read in order.
+                    _ => return 0,
+                }
+            }
         }
-        let n = buf.len().min(self.memory.len() - self.read_at);
-        buf[..n].copy_from_slice(&self.memory[self.read_at..self.read_at + n]);
-        self.read_at += n;
+        let at = (self.read_at - self.file_len) as usize;
+        let n = buf.len().min(self.memory.len() - at);
+        buf[..n].copy_from_slice(&self.memory[at..at + n]);
+        self.read_at += n as u64;
         n
     }
 }
 
-impl Drop for Spool {
-    fn drop(&mut self) {
-        if let Some((_, Some(path))) = self.file.take() {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-/// A new file in the temporary folder, only this process's.
-fn temp_file() -> Option<(std::fs::File, Option<PathBuf>)> {
+/// A new file in the temporary folder, only this process's, unlinked at
+/// once (the open file stays usable): nothing is left behind, even if the
+/// run is killed.
+fn temp_file() -> Option<std::fs::File> {
     let dir = std::env::temp_dir();
     for n in 0..16u32 {
         let nanos = std::time::SystemTime::now()
@@ -247,13 +269,60 @@ fn temp_file() -> Option<(std::fs::File, Option<PathBuf>)> {
             .create_new(true)
             .open(&path);
         if let Ok(f) = opened {
-            // Unlinked at once where the system allows it (the open file
-            // stays readable): nothing is left behind if the run is killed.
-            return Some((f, path)).map(|(f, path)| {
-                let keep = std::fs::remove_file(&path).is_err();
-                (f, keep.then_some(path))
-            });
+            let _ = std::fs::remove_file(&path);
+            return Some(f);
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(spool: &mut Spool) -> Vec<u8> {
+        spool.rewind();
+        let mut out = Vec::new();
+        let mut buf = [0u8; 7];
+        loop {
+            let n = spool.read(&mut buf);
+            if n == 0 {
+                return out;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+    }
+
+    #[test]
+    fn spool_gives_back_pieces_in_order_from_file_then_memory() {
+        let mut spool = Spool::default();
+        spool.push(b"first piece, ");
+        spool.push(b"second piece, ");
+        assert!(spool.file.is_some(), "a temporary file was made");
+        // As after a failed write: the rest goes to memory, after the file.
+        spool.failed = true;
+        spool.push(b"third piece");
+        assert_eq!(
+            read_all(&mut spool),
+            b"first piece, second piece, third piece"
+        );
+        assert_eq!(spool.len, 38);
+        // Read again from the start.
+        assert_eq!(
+            read_all(&mut spool),
+            b"first piece, second piece, third piece"
+        );
+    }
+
+    #[test]
+    fn spool_without_a_file_keeps_everything_in_memory() {
+        let mut spool = Spool {
+            failed: true,
+            ..Spool::default()
+        };
+        spool.push(b"only ");
+        spool.push(b"memory");
+        assert!(spool.file.is_none());
+        assert_eq!(read_all(&mut spool), b"only memory");
+    }
 }

@@ -22,8 +22,10 @@ struct Section<'a> {
     lines: &'a [Line],
 }
 
+// Unicode word boundaries, unlike the other built-in patterns: it reads a
+// few preamble lines only, and "Hôtel:" is no contact line.
 static CONTACT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"(?i)@|https?://|www\.|\b(?:linkedin|github|gitlab)\.com|\b(?:e-?mail|phone|tel|mobile|cell|address|web|website)\s*:|\+?\d[\d\s().-]{7,}\d|^\S+\.(?:com|io|dev|org|net|me|ai|co|info|xyz)(?:/\S*)?$")
+    Regex::new(r"(?i)@|https?://|www\.|\b(?:linkedin|github|gitlab)\.com|\b(?:e-?mail|phone|tel|mobile|cell|address|web|website)\s*:|\+?\d[\d\s().-]{7,}\d|^\S+\.(?:com|io|dev|org|net|me|ai|co|info|xyz)(?:/\S*)?$")
         .expect("contact regex")
 });
 static GLUED_HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -440,4 +442,19 @@ fn parse_skills(lines: &[Line]) -> Vec<Text> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_contact;
+
+    #[test]
+    fn contact_keywords_need_a_word_boundary_in_any_script() {
+        assert!(is_contact("Phone: +1 555 010 0199"));
+        assert!(is_contact("Tél. / tel: 06 12 34 56 78"));
+        assert!(is_contact("jordan@example.com"));
+        // "tel:" ends "Hôtel:" and "cell:" ends "Excell:": not contact lines.
+        assert!(!is_contact("Hôtel: Grand Budapest, night manager"));
+        assert!(!is_contact("Excell: spreadsheet automation"));
+    }
 }

@@ -37,15 +37,10 @@ pub fn render(outcome: &Outcome, style: Style) -> String {
     let owner = super::path_owners(&outcome.documents);
     for d in &outcome.diagnostics {
         let doc = owner.get(d.path.as_str()).map(|&i| &outcome.documents[i]);
-        render_one(&mut out, d, doc, style);
+        render_finding(&mut out, d, doc, style);
     }
     render_tail(&mut out, &super::Tail::of(outcome), style);
     out
-}
-
-/// One finding with its source line (when the document is at hand).
-pub fn render_finding(out: &mut String, d: &Diagnostic, doc: Option<&Document>, style: Style) {
-    render_one(out, d, doc, style);
 }
 
 /// What follows the findings: unreadable inputs, suppressed findings,
@@ -124,7 +119,8 @@ pub fn render_summary(out: &mut String, tail: &super::Tail<'_>, style: Style) {
     );
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, doc: Option<&Document>, style: Style) {
+/// One finding with its source line (when the document is at hand).
+pub fn render_finding(out: &mut String, d: &Diagnostic, doc: Option<&Document>, style: Style) {
     let sev = style.paint(
         style.severity(d.severity),
         &format!("{}[{}]", d.severity.as_str(), d.code),
