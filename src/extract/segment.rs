@@ -22,11 +22,15 @@ struct Section<'a> {
     lines: &'a [Line],
 }
 
-// Unicode word boundaries, unlike the other built-in patterns: it reads a
-// few preamble lines only, and "Hôtel:" is no contact line.
 static CONTACT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)@|https?://|www\.|\b(?:linkedin|github|gitlab)\.com|\b(?:e-?mail|phone|tel|mobile|cell|address|web|website)\s*:|\+?\d[\d\s().-]{7,}\d|^\S+\.(?:com|io|dev|org|net|me|ai|co|info|xyz)(?:/\S*)?$")
+    crate::pattern::compile(r"(?i)@|https?://|www\.|\b(?:linkedin|github|gitlab)\.com|\+?\d[\d\s().-]{7,}\d|^\S+\.(?:com|io|dev|org|net|me|ai|co|info|xyz)(?:/\S*)?$")
         .expect("contact regex")
+});
+/// "Phone:", "E-mail :": a contact label, where the word starts a word in
+/// any script ("Hôtel:" holds no "tel:"), checked by [`is_contact`].
+static CONTACT_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?i)\b(?:e-?mail|phone|tel|mobile|cell|address|web|website)\s*:")
+        .expect("contact label regex")
 });
 static GLUED_HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
@@ -305,6 +309,9 @@ fn is_role_header(lines: &[Line], i: usize) -> bool {
 
 fn is_contact(text: &str) -> bool {
     CONTACT_RE.is_match(text)
+        || CONTACT_LABEL_RE
+            .find_iter(text)
+            .any(|m| !text[..m.start()].ends_with(char::is_alphanumeric))
 }
 
 /// Name, headline and summary from the lines before the first section.
