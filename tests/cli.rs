@@ -406,18 +406,7 @@ fn streamed_batch_matches_smaller_runs() {
     files.push(variant.clone());
 
     let run = |args: Vec<String>| -> Value {
-        let out = storyline()
-            .args([
-                "check",
-                "--no-config",
-                "--format",
-                "json",
-                "--today",
-                "2026-11",
-            ])
-            .args(args)
-            .output()
-            .unwrap();
+        let out = common::check_json().args(args).output().unwrap();
         serde_json::from_slice(&out.stdout).unwrap()
     };
     let whole = run(vec![tmp.path().display().to_string()]);

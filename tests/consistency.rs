@@ -30,17 +30,8 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 /// (code, path, line, message) of every finding of the C and L rules.
 fn check(resume: &Path, profile: &Path) -> Vec<(String, String, u64, String)> {
-    let out = common::storyline()
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--today",
-            "2026-11",
-            "--select",
-            "C,L",
-        ])
+    let out = common::check_json()
+        .args(["--select", "C,L"])
         .arg(resume)
         .arg("--profile")
         .arg(profile)
@@ -147,17 +138,8 @@ fn findings_quote_both_sides_and_point_at_both_channels() {
         "Fabrikam,Data Analyst",
         "Globex,ML Engineer,,,Jan 2024,\r\nFabrikam,Data Analyst",
     );
-    let out = common::storyline()
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--today",
-            "2026-11",
-            "--select",
-            "C",
-        ])
+    let out = common::check_json()
+        .args(["--select", "C"])
         .arg(resume())
         .arg("--profile")
         .arg(&export)
@@ -318,17 +300,8 @@ fn l001_several_levels_in_headline_or_applications() {
         "Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,Question And Answers\n11/1/26,,,Globex,Senior ML Engineer,,,\n11/2/26,,,Initech,Principal ML Engineer,,,\n",
     )
     .unwrap();
-    let out = common::storyline()
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--today",
-            "2026-11",
-            "--select",
-            "L001",
-        ])
+    let out = common::check_json()
+        .args(["--select", "L001"])
         .arg(&export)
         .output()
         .unwrap();

@@ -15,15 +15,7 @@ use serde_json::Value;
 fn run_with_good(bad: &Path, extra: &[&str]) -> (i32, Option<String>, bool, Duration) {
     let good = common::fixture("example/resume.md");
     let t = Instant::now();
-    let out = common::storyline()
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--today",
-            "2026-11",
-        ])
+    let out = common::check_json()
         .args(extra)
         .arg(&good)
         .arg(bad)
@@ -53,15 +45,7 @@ fn run_with_good(bad: &Path, extra: &[&str]) -> (i32, Option<String>, bool, Dura
 /// example was still linted.
 fn run_batch(bad: &[PathBuf]) -> (i32, Vec<Option<String>>, bool) {
     let good = common::fixture("example/resume.md");
-    let out = common::storyline()
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--today",
-            "2026-11",
-        ])
+    let out = common::check_json()
         .arg(&good)
         .args(bad)
         .timeout(Duration::from_secs(120))

@@ -19,6 +19,21 @@ pub fn storyline() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("storyline").expect("the storyline binary is built")
 }
 
+/// `storyline check --no-config --format json --today 2026-11`, for tests
+/// that read the JSON contract on a fixed date; more arguments follow.
+pub fn check_json() -> assert_cmd::Command {
+    let mut cmd = storyline();
+    cmd.args([
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        "--today",
+        "2026-11",
+    ]);
+    cmd
+}
+
 pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")
