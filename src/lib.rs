@@ -9,6 +9,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod error;
 pub mod extract;
+pub mod gate;
 pub mod lexicon;
 pub mod metrics;
 pub mod model;

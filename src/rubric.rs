@@ -9,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::DataError;
+use crate::gate::GatedSet;
 use crate::lexicon::PhraseSet;
 
 /// The bundled tracks: (id, TOML source).
@@ -200,7 +201,10 @@ impl Rubric {
         BUNDLED.iter().position(|(t, _)| *t == id).map(|i| {
             let (id, src) = BUNDLED[i];
             Arc::clone(EMBEDDED[i].get_or_init(|| {
-                Arc::new(Rubric::parse(src, &format!("bundled:{id}")).expect("bundled rubric"))
+                Arc::new(
+                    Rubric::parse_with(src, &format!("bundled:{id}"), true)
+                        .expect("bundled rubric"),
+                )
             }))
         })
     }
@@ -210,7 +214,13 @@ impl Rubric {
         BUNDLED.iter().find(|(t, _)| *t == id).map(|(_, s)| *s)
     }
 
+    /// Parses and validates a rubric file, compiling every pattern.
     pub fn parse(text: &str, origin: &str) -> Result<Rubric, DataError> {
+        Rubric::parse_with(text, origin, false)
+    }
+
+    /// `lazy`: patterns compile on first use (the bundled tracks).
+    fn parse_with(text: &str, origin: &str, lazy: bool) -> Result<Rubric, DataError> {
         let file: RubricFile =
             toml::from_str(text).map_err(|e| DataError::toml(origin, text, &e))?;
         let line_of = |span: std::ops::Range<usize>| {
@@ -320,8 +330,8 @@ impl Rubric {
                 alias_set,
             });
         }
-        // One automaton per scope tier and leadership kind (one for all of
-        // them determinised far too many states; see bench/README.md).
+        // One regex per pattern, gated by its literals (one automaton for
+        // them all determinised far too many states; see bench/README.md).
         let s = &file.scope;
         let ld = &file.leadership;
         let groups: [(&str, &Patterns, Signal); 9] = [
@@ -371,23 +381,21 @@ impl Rubric {
             .iter()
             .flat_map(|(key, pats, sig)| pats.iter().map(move |p| (*key, p, *sig)))
             .collect();
-        // Compile the set once; only when it fails, find the culprit
-        // pattern so the error can name its line.
-        let signals = SignalSet::new(
-            tagged
-                .iter()
-                .map(|(_, p, sig)| (p.get_ref().as_str(), *sig)),
-        )
-        .map_err(|set_err| {
-            tagged
-                .iter()
-                .find_map(|(key, p, sig)| {
-                    SignalSet::new([(p.get_ref().as_str(), *sig)])
-                        .err()
-                        .map(|e| err(p.span(), key, format!("invalid regex: {}", first_line(&e))))
-                })
-                .unwrap_or_else(|| DataError::plain(origin, format!("scope/leadership: {set_err}")))
-        })?;
+        let sources: Vec<(&str, Signal)> = tagged
+            .iter()
+            .map(|(_, p, sig)| (p.get_ref().as_str(), *sig))
+            .collect();
+        let name_culprit = |(i, e): (usize, String)| {
+            let (key, p, _) = tagged[i];
+            err(p.span(), key, format!("invalid regex: {}", first_line(&e)))
+        };
+        let signals = SignalSet::new(&sources).map_err(name_culprit)?;
+        // A file someone wrote is compiled whole now, so a pattern over the
+        // size limit is reported with its line before any document is read.
+        // The bundled tracks are tested to compile; theirs wait for use.
+        if !lazy {
+            signals.patterns.compile_all().map_err(name_culprit)?;
+        }
         let weak_openers = PhraseSet::new(&file.language.weak_openers)
             .map_err(|e| DataError::plain(origin, format!("language.weak-openers: {e}")))?;
         Ok(Rubric {
@@ -465,47 +473,51 @@ impl Signals {
 /// A rubric's patterns, grouped by what they evidence.
 #[derive(Debug)]
 struct SignalSet {
-    /// Per scope tier (widest first) and leadership kind, its patterns.
-    groups: Vec<(Signal, regex_automata::meta::Regex)>,
+    /// Every pattern, gated by its literals and compiled on first use.
+    patterns: GatedSet,
+    /// Per scope tier (widest first) and leadership kind, its patterns'
+    /// indices in `patterns`.
+    groups: Vec<(Signal, Vec<usize>)>,
 }
 
 impl SignalSet {
-    fn new<'p>(patterns: impl IntoIterator<Item = (&'p str, Signal)>) -> Result<Self, String> {
-        let tagged: Vec<(&str, Signal)> = patterns.into_iter().collect();
-        if tagged.is_empty() {
-            return Ok(SignalSet { groups: Vec::new() });
-        }
+    /// Fails with the index of the first pattern that does not parse.
+    fn new(tagged: &[(&str, Signal)]) -> Result<Self, (usize, String)> {
+        let sources: Vec<&str> = tagged.iter().map(|(p, _)| *p).collect();
+        let patterns = GatedSet::new(&sources)?;
         let mut signals: Vec<Signal> = tagged.iter().map(|(_, s)| *s).collect();
         signals.sort_by_key(|s| std::cmp::Reverse(*s));
         signals.dedup();
         let groups = signals
             .into_iter()
             .map(|sig| {
-                let pats: Vec<&str> = tagged
-                    .iter()
-                    .filter(|(_, s)| *s == sig)
-                    .map(|(p, _)| *p)
-                    .collect();
-                lean_regex(&pats).map(|re| (sig, re))
+                let members = (0..tagged.len()).filter(|&i| tagged[i].1 == sig).collect();
+                (sig, members)
             })
-            .collect::<Result<_, _>>()?;
-        Ok(SignalSet { groups })
+            .collect();
+        Ok(SignalSet { patterns, groups })
     }
 
     /// What `text` evidences; leadership only when asked for.
     fn scan(&self, text: &str, leadership: bool) -> Signals {
         let mut out = Signals::default();
-        for (sig, re) in &self.groups {
+        let candidates = self.patterns.candidates(text);
+        let any = |members: &[usize]| {
+            members
+                .iter()
+                .any(|&i| self.patterns.is_match(i, text, &candidates))
+        };
+        for (sig, members) in &self.groups {
             match *sig {
                 // Widest tier first: the first that matches is the scope.
                 Signal::Scope(tier) if out.scope == ScopeTier::Task => {
-                    if re.is_match(text) {
+                    if any(members) {
                         out.scope = tier;
                     }
                 }
                 Signal::Scope(_) => {}
                 Signal::Lead(kind) => {
-                    if leadership && re.is_match(text) {
+                    if leadership && any(members) {
                         out.lead |= 1 << kind as u8;
                     }
                 }
@@ -513,31 +525,6 @@ impl SignalSet {
         }
         out
     }
-}
-
-/// Patterns compiled for "does any match?" only: no captures, no literal
-/// prefilters, ASCII classes (a Unicode `\b` would send every line with a
-/// "–" to the slow PikeVM), case-insensitive.
-fn lean_regex(pats: &[&str]) -> Result<regex_automata::meta::Regex, String> {
-    use regex_automata::meta::{Builder, Config};
-    use regex_automata::nfa::thompson::WhichCaptures;
-    use regex_automata::util::syntax;
-    let config = Config::new()
-        .which_captures(WhichCaptures::None)
-        .auto_prefilter(false)
-        .onepass(false)
-        .backtrack(false)
-        .dfa(false)
-        .utf8_empty(false);
-    let syntax = syntax::Config::new()
-        .case_insensitive(true)
-        .unicode(false)
-        .utf8(false);
-    Builder::new()
-        .configure(config)
-        .syntax(syntax)
-        .build_many(pats)
-        .map_err(|e| e.to_string())
 }
 
 fn first_line(s: &str) -> &str {
@@ -560,7 +547,9 @@ mod tests {
 
     #[test]
     fn bundled_tracks_load_with_ordered_levels() {
-        for (id, _) in BUNDLED {
+        for (id, src) in BUNDLED {
+            // Every pattern compiles: the bundled tracks' wait for first use.
+            Rubric::parse(src, id).expect(id);
             let r = Rubric::bundled(id).expect(id);
             let ids: Vec<&str> = r.levels.iter().map(|l| l.id.as_str()).collect();
             for required in ["junior", "mid", "senior", "staff", "principal"] {
