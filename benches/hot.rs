@@ -24,7 +24,8 @@ const BULLETS: [&str; 6] = [
 ];
 
 fn main() {
-    storyline::warm_up();
+    storyline::warm_up_extractors();
+    storyline::warm_up_rules();
     divan::main();
 }
 

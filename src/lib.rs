@@ -20,12 +20,12 @@ pub mod rules;
 pub mod source;
 pub mod suppress;
 
-/// Compiles the patterns the extractors and rules use, by running them on
-/// a small sample, while another thread loads the rubric; the calling
-/// thread keeps their scratch space for the documents it reads next. Has
-/// no other effect.
-pub fn warm_up() {
-    warm_up_extractors();
+/// Compiles the patterns the rules' metric detection uses, by running it
+/// on a sample. Has no other effect. A one-file run calls it on the thread
+/// that loads the rubric, once that is done, while the calling thread
+/// compiles the extractors' patterns ([`warm_up_extractors`]): start-up is
+/// most of such a run, and the two halves take about as long.
+pub fn warm_up_rules() {
     let lex = lexicon::Lexicon::embedded();
     let _ = metrics::find_metrics(
         "Cut p99 latency by 40% from 2 s to 200 ms for 3 teams in 2019",
@@ -33,9 +33,11 @@ pub fn warm_up() {
     );
 }
 
-/// The extractors' half of [`warm_up`], for `extract`: run while a PDF's
-/// extraction child works, it takes the pattern compilation off the
-/// critical path.
+/// Compiles the extractors' patterns by running them on a sample (the
+/// calling thread keeps their scratch space for the documents it reads
+/// next). Has no other effect. `extract` runs it while a PDF's
+/// extraction child works, which takes the compilation off the critical
+/// path.
 pub fn warm_up_extractors() {
     const SAMPLE: &str = "# A\n\nEngineer\n\n## Experience\n\n### Engineer, Acme (Jan 2020 – Present)\n\n- Cut costs by 40% for **3** teams\n- Helped migrate [it](x)\n";
     let lex = lexicon::Lexicon::embedded();

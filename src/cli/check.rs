@@ -120,13 +120,18 @@ pub(super) fn lint(
         print(&toml::to_string_pretty(&settings).unwrap_or_default());
         return Err(EXIT_CLEAN);
     }
-    // Start-up is most of a one-file run. The rubric compiles on another thread while this one compiles the
-    // extractors' and rules' patterns by using them: the thread that first
-    // searches with a pattern keeps its fastest scratch space, and this
-    // thread is the one that reads and lints a lone file.
+    // Start-up is most of a one-file run. Another thread loads the rubric
+    // and compiles the metric patterns while this one compiles the
+    // extractors' patterns by using them: the thread that first searches
+    // with a pattern keeps its fastest scratch space, and this thread is
+    // the one that reads a lone file.
     let rubric = std::thread::scope(|s| {
-        let rubric = s.spawn(|| load_rubric(&settings.rubric));
-        crate::warm_up();
+        let rubric = s.spawn(|| {
+            let rubric = load_rubric(&settings.rubric);
+            crate::warm_up_rules();
+            rubric
+        });
+        crate::warm_up_extractors();
         rubric.join()
     });
     let rubric = match rubric {
