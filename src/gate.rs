@@ -120,6 +120,7 @@ impl GatedSet {
         } else {
             Some(
                 AhoCorasick::builder()
+                    .kind(Some(crate::pattern::automaton_kind()))
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
                     .build(&literals)

@@ -501,9 +501,7 @@ impl BulletPhrases {
 /// The automaton of a phrase list, case-insensitive for ASCII.
 fn phrase_automaton(pats: &[String]) -> Result<AhoCorasick, String> {
     AhoCorasick::builder()
-        // The DFA kind searches a little faster but takes several times as
-        // long to build, and building them was a tenth of a one-file run.
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .kind(Some(crate::pattern::automaton_kind()))
         .ascii_case_insensitive(true)
         // Overlapping search needs the standard kind; leftmost-longest is
         // applied after the boundary check.

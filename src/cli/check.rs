@@ -120,6 +120,16 @@ pub(super) fn lint(
         print(&toml::to_string_pretty(&settings).unwrap_or_default());
         return Err(EXIT_CLEAN);
     }
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        settings.resumes.clone()
+    } else {
+        args.paths.clone()
+    };
+    // Before the first automaton is built: many documents pay back the
+    // slower build of faster automata.
+    if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) {
+        crate::pattern::expect_many_documents();
+    }
     // Start-up is most of a one-file run. Another thread loads the rubric
     // and compiles the metric patterns while this one compiles the
     // extractors' patterns by using them: the thread that first searches
@@ -164,11 +174,6 @@ pub(super) fn lint(
     let file_ignores = match FileIgnores::new(&settings.per_file_ignores) {
         Ok(f) => f,
         Err(msg) => return Err(usage_error(&msg)),
-    };
-    let paths: Vec<PathBuf> = if args.paths.is_empty() {
-        settings.resumes.clone()
-    } else {
-        args.paths.clone()
     };
     if paths.is_empty() {
         return Err(usage_error(
