@@ -1,11 +1,10 @@
 //! The language-general word lists (`rubrics/lexicon.toml`), compiled once
 //! into matchers.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
 use serde::Deserialize;
 
 use crate::error::DataError;
@@ -100,7 +99,8 @@ pub enum SectionKind {
 /// A compiled lexicon.
 #[derive(Debug)]
 pub struct Lexicon {
-    sections: Vec<(String, SectionKind)>,
+    /// Lowercase heading → its kind (the first list that names it).
+    sections: HashMap<String, SectionKind>,
     pub title_words: PhraseSet,
     pub units: HashSet<String>,
     pub not_count_nouns: HashSet<String>,
@@ -141,17 +141,19 @@ impl Lexicon {
         };
         let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect();
         let s = &file.sections;
-        let sections = [
+        let mut sections = HashMap::new();
+        for (words, kind) in [
             (&s.experience, SectionKind::Experience),
             (&s.education, SectionKind::Education),
             (&s.skills, SectionKind::Skills),
             (&s.summary, SectionKind::Summary),
             (&s.projects, SectionKind::Projects),
             (&s.other, SectionKind::Other),
-        ]
-        .into_iter()
-        .flat_map(|(words, kind)| words.iter().map(move |w| (w.to_lowercase(), kind)))
-        .collect();
+        ] {
+            for w in words {
+                sections.entry(w.to_lowercase()).or_insert(kind);
+            }
+        }
         Ok(Lexicon {
             sections,
             title_words: set("titles.words", &file.titles.words)?,
@@ -207,19 +209,19 @@ impl Lexicon {
         if norm.is_empty() {
             return None;
         }
-        self.sections
-            .iter()
-            .find(|(w, _)| *w == norm)
-            .map(|&(_, kind)| kind)
+        self.sections.get(&norm).copied()
     }
 }
 
 /// Lowercases a heading and drops decoration: "## WORK EXPERIENCE:" →
 /// "work experience".
 pub fn normalize_heading(s: &str) -> String {
-    static RULE: LazyLock<Regex> =
-        LazyLock::new(|| crate::pattern::compile(r"\s*[-=_~]{3,}\s*$").expect("rule regex"));
-    let s = RULE.replace(s, "");
+    // A trailing rule of three or more of "-=_~" goes ("Skills -----").
+    let mut s = s.trim_end();
+    let rule = s.len() - s.trim_end_matches(['-', '=', '_', '~']).len();
+    if rule >= 3 {
+        s = &s[..s.len() - rule];
+    }
     let t = s.trim().trim_matches(|c: char| {
         c == '#' || c == ':' || c == '*' || c == '_' || c == '=' || c.is_whitespace()
     });
@@ -338,6 +340,73 @@ impl PhraseSet {
         }
         self.find(&text[..end])
             .filter(|r| text[..r.start].trim().is_empty())
+    }
+}
+
+/// Several phrase lists in one automaton, each list matched as a
+/// [`PhraseSet`] of its own would match it: one pass over a text instead of
+/// one per list.
+#[derive(Debug, Clone)]
+pub struct PhraseGroups {
+    ac: Option<AhoCorasick>,
+    /// Per automaton pattern, the list it came from.
+    owners: Vec<usize>,
+    lists: usize,
+}
+
+impl PhraseGroups {
+    pub fn new(lists: &[Vec<String>]) -> Result<Self, String> {
+        let mut pats = Vec::new();
+        let mut owners = Vec::new();
+        for (i, list) in lists.iter().enumerate() {
+            for p in list
+                .iter()
+                .map(|p| normalize_phrase(p))
+                .filter(|p| !p.is_empty())
+            {
+                pats.push(p);
+                owners.push(i);
+            }
+        }
+        let ac = if pats.is_empty() {
+            None
+        } else {
+            Some(phrase_automaton(&pats)?)
+        };
+        Ok(PhraseGroups {
+            ac,
+            owners,
+            lists: lists.len(),
+        })
+    }
+
+    /// Each list's matches (as [`PhraseSet::find_iter`] gives them), as
+    /// (list, byte range), list by list.
+    pub fn find_all(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        if needs_folding(text) {
+            let (folded, map) = fold_whitespace(text);
+            let mut found = self.find_all(&folded);
+            for (_, r) in &mut found {
+                *r = unfold(&map, r.clone());
+            }
+            return found;
+        }
+        let bytes = text.as_bytes();
+        let mut per_list: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); self.lists];
+        for m in ac.find_overlapping_iter(text) {
+            let r = m.range();
+            if on_word_boundaries(bytes, &r) {
+                per_list[self.owners[m.pattern().as_usize()]].push(r);
+            }
+        }
+        per_list
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, found)| leftmost_longest(found).into_iter().map(move |r| (i, r)))
+            .collect()
     }
 }
 
@@ -618,6 +687,36 @@ mod tests {
             }
         }
         assert!(total >= 8, "the texts exercise the lists: {total} matches");
+    }
+
+    #[test]
+    fn grouped_lists_match_as_each_list_alone() {
+        let lists: Vec<Vec<String>> = [
+            &["senior", "sr", "sr."][..],
+            &["senior staff", "staff engineer", "l6"],
+            &["principal", "senior principal"],
+        ]
+        .iter()
+        .map(|l| l.iter().map(|s| s.to_string()).collect())
+        .collect();
+        let groups = PhraseGroups::new(&lists).unwrap();
+        let mut total = 0;
+        for text in [
+            "Senior Staff Engineer (L6), then Senior  Principal",
+            "Sr. Data Scientist; misled seniors; XL6",
+            "",
+        ] {
+            let found = groups.find_all(text);
+            let mut alone = Vec::new();
+            for (i, list) in lists.iter().enumerate() {
+                let set = PhraseSet::new(list).unwrap();
+                alone.extend(set.find_iter(text).map(|r| (i, r)));
+            }
+            assert_eq!(found, alone, "{text:?}");
+            total += alone.len();
+        }
+        // Overlaps across lists are kept: "senior" and "senior staff".
+        assert!(total >= 6, "the texts exercise the lists: {total} matches");
     }
 
     #[test]

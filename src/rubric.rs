@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use crate::error::DataError;
 use crate::gate::GatedSet;
-use crate::lexicon::PhraseSet;
+use crate::lexicon::{PhraseGroups, PhraseSet};
 
 /// The bundled tracks: (id, TOML source).
 pub const BUNDLED: &[(&str, &str)] = &[
@@ -174,7 +174,6 @@ pub struct Level {
     pub scope: ScopeTier,
     pub min_quantified: f64,
     pub expects_leadership: bool,
-    alias_set: PhraseSet,
 }
 
 /// A compiled, validated rubric.
@@ -185,6 +184,8 @@ pub struct Rubric {
     pub description: String,
     pub recent_years: u32,
     pub levels: Vec<Level>,
+    /// Every level's aliases, one list per level.
+    aliases: PhraseGroups,
     /// The scope and leadership patterns, grouped by what they evidence.
     signals: SignalSet,
     pub weak_openers: PhraseSet,
@@ -318,8 +319,6 @@ impl Rubric {
                     aliases.push(alias);
                 }
             }
-            let alias_set = PhraseSet::new(&aliases)
-                .map_err(|e| err(l.id.span(), &format!("{key}.aliases"), e))?;
             levels.push(Level {
                 id,
                 name: l.name,
@@ -327,7 +326,6 @@ impl Rubric {
                 scope: *l.scope.get_ref(),
                 min_quantified: q,
                 expects_leadership: l.expects_leadership,
-                alias_set,
             });
         }
         // One regex per pattern, gated by its literals (one automaton for
@@ -396,6 +394,9 @@ impl Rubric {
         if !lazy {
             signals.patterns.compile_all().map_err(name_culprit)?;
         }
+        let lists: Vec<Vec<String>> = levels.iter().map(|l| l.aliases.clone()).collect();
+        let aliases = PhraseGroups::new(&lists)
+            .map_err(|e| DataError::plain(origin, format!("levels.aliases: {e}")))?;
         let weak_openers = PhraseSet::new(&file.language.weak_openers)
             .map_err(|e| DataError::plain(origin, format!("language.weak-openers: {e}")))?;
         Ok(Rubric {
@@ -404,6 +405,7 @@ impl Rubric {
             description: file.track.description,
             recent_years: years as u32,
             levels,
+            aliases,
             signals,
             weak_openers,
             origin: origin.to_string(),
@@ -420,17 +422,14 @@ impl Rubric {
 
     /// Every level whose alias appears in `text`, as (level index, byte range).
     pub fn levels_in(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
-        let mut out = Vec::new();
-        for (i, l) in self.levels.iter().enumerate() {
-            // "XL6" is no level, nor is "v1.l6": an alias after a dot does
-            // not count.
-            out.extend(
-                l.alias_set
-                    .find_iter(text)
-                    .filter(|r| !text[..r.start].ends_with('.'))
-                    .map(|r| (i, r)),
-            );
-        }
+        // "XL6" is no level, nor is "v1.l6": an alias after a dot does not
+        // count.
+        let mut out: Vec<_> = self
+            .aliases
+            .find_all(text)
+            .into_iter()
+            .filter(|(_, r)| !text[..r.start].ends_with('.'))
+            .collect();
         out.sort_by_key(|(_, r)| r.start);
         out
     }
