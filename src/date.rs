@@ -5,7 +5,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 use serde::{Serialize, Serializer};
 
 /// A point in time as precise as the source states it.

@@ -177,9 +177,16 @@ impl GatedSet {
         if !p.gates.iter().all(|&g| opened.has(g as usize)) {
             return false;
         }
-        p.regex
-            .get_or_init(|| lean_regex(&p.source).expect("pattern compiled when the set was made"))
-            .is_match(text)
+        p.regex().is_match(text)
+    }
+}
+
+impl Gated {
+    fn regex(&self) -> &meta::Regex {
+        // Sets of a user's file are compiled whole when made
+        // (`compile_all`); the bundled patterns are tested to compile.
+        self.regex
+            .get_or_init(|| lean_regex(&self.source).expect("a pattern that compiles"))
     }
 }
 

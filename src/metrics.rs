@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::lexicon::{Lexicon, PhraseHits, PhraseList};
 
@@ -254,7 +254,11 @@ fn extend_over_unit(text: &str, end: usize, lex: &Lexicon) -> usize {
     }
 }
 
-fn classify_number(text: &str, c: &regex::Captures<'_>, lex: &Lexicon) -> Option<MetricKind> {
+fn classify_number(
+    text: &str,
+    c: &crate::pattern::Captures<'_>,
+    lex: &Lexicon,
+) -> Option<MetricKind> {
     let whole = c.get(0)?;
     let start = whole.start();
     let before = text[..start].chars().next_back();

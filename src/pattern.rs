@@ -17,15 +17,17 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use aho_corasick::AhoCorasickKind;
-use regex::Regex;
+use regex_automata::meta;
 
 /// Whether the run searches many documents; see [`expect_many_documents`].
 static MANY_DOCUMENTS: AtomicBool = AtomicBool::new(false);
 
-/// Tells the automata built from now on that the run will search many
-/// documents, so they are built for search speed (a DFA: a 962-resume batch
-/// takes a tenth less CPU) rather than build speed (a contiguous NFA builds
-/// several times faster, and building is most of a one-file run).
+/// Tells the automata and regexes built from now on that the run will
+/// search many documents, so they are built for search speed rather than
+/// build speed: Aho-Corasick DFAs (a 962-resume batch takes a tenth less
+/// CPU) instead of contiguous NFAs (several times faster to build), and
+/// regexes with literal prefilters (deriving them was a third of the
+/// extractors' compile time, and building is most of a one-file run).
 pub fn expect_many_documents() {
     MANY_DOCUMENTS.store(true, Ordering::Relaxed);
 }
@@ -39,9 +41,136 @@ pub fn automaton_kind() -> AhoCorasickKind {
     }
 }
 
+fn many_documents() -> bool {
+    MANY_DOCUMENTS.load(Ordering::Relaxed)
+}
+
 /// Compiles `pattern` with ASCII word boundaries and digits.
-pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&ascii_classes(pattern))
+pub fn compile(pattern: &str) -> Result<Regex, String> {
+    let config = meta::Config::new().auto_prefilter(many_documents());
+    meta::Builder::new()
+        .configure(config)
+        .build(&ascii_classes(pattern))
+        .map(|re| Regex { re })
+        .map_err(|e| e.to_string())
+}
+
+/// A built-in regex: the `regex` crate's engine, with the `regex::Regex`
+/// methods storyline uses, built with or without literal prefilters (see
+/// [`expect_many_documents`]); either way it finds the same matches.
+#[derive(Debug)]
+pub struct Regex {
+    re: meta::Regex,
+}
+
+/// A match: its text and byte range in the haystack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    hay: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    fn new(hay: &'h str, span: regex_automata::Span) -> Self {
+        Match {
+            hay,
+            start: span.start,
+            end: span.end,
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        &self.hay[self.start..self.end]
+    }
+}
+
+/// A match's groups, by index or name.
+#[derive(Debug)]
+pub struct Captures<'h> {
+    hay: &'h str,
+    caps: regex_automata::util::captures::Captures,
+}
+
+impl<'h> Captures<'h> {
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        self.caps.get_group(i).map(|s| Match::new(self.hay, s))
+    }
+
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        self.caps
+            .get_group_by_name(name)
+            .map(|s| Match::new(self.hay, s))
+    }
+}
+
+/// `&caps[1]`: the group's text; panics when it did not take part, as
+/// `regex::Captures` does.
+impl std::ops::Index<usize> for Captures<'_> {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.get(i)
+            .map(|m| m.as_str())
+            .unwrap_or_else(|| panic!("no group at index {i}"))
+    }
+}
+
+/// `&caps["name"]`, likewise.
+impl std::ops::Index<&str> for Captures<'_> {
+    type Output = str;
+
+    fn index(&self, name: &str) -> &str {
+        self.name(name)
+            .map(|m| m.as_str())
+            .unwrap_or_else(|| panic!("no group named {name}"))
+    }
+}
+
+impl Regex {
+    pub fn is_match(&self, hay: &str) -> bool {
+        self.re.is_match(hay)
+    }
+
+    pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        self.re.find(hay).map(|m| Match::new(hay, m.span()))
+    }
+
+    pub fn find_iter<'r, 'h>(
+        &'r self,
+        hay: &'h str,
+    ) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
+        self.re
+            .find_iter(hay)
+            .map(move |m| Match::new(hay, m.span()))
+    }
+
+    pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
+        let mut caps = self.re.create_captures();
+        self.re.captures(hay, &mut caps);
+        caps.is_match().then_some(Captures { hay, caps })
+    }
+
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        hay: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        self.re
+            .captures_iter(hay)
+            .map(move |caps| Captures { hay, caps })
+    }
 }
 
 /// `\b` and `\B` outside character classes rewritten as their ASCII forms,

@@ -10,9 +10,9 @@
 
 use std::sync::LazyLock;
 
+use crate::pattern::Regex;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
-use regex::Regex;
 
 use super::Limits;
 use super::archive::BoundedZip;

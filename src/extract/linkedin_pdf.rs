@@ -20,7 +20,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::pdf::{LineInfo, PdfText};
 use crate::date;

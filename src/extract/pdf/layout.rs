@@ -21,7 +21,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::glyphs::{Glyph, GlyphKind, PageGlyphs};
