@@ -24,6 +24,9 @@ const BULLETS: [&str; 6] = [
 ];
 
 fn main() {
+    // What each further document of a batch costs: automata built as a
+    // batch builds them, patterns compiled.
+    storyline::pattern::expect_many_documents();
     storyline::warm_up_extractors();
     storyline::warm_up_rules();
     divan::main();
