@@ -64,6 +64,24 @@ struct Gated {
     regex: OnceLock<meta::Regex>,
 }
 
+/// Why a [`GatedSet`] could not be made or compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GateError {
+    /// The pattern at fault, by index; none when the set as a whole failed
+    /// (its automaton would be too large).
+    pub pattern: Option<usize>,
+    pub message: String,
+}
+
+impl GateError {
+    fn at(pattern: usize, message: String) -> Self {
+        GateError {
+            pattern: Some(pattern),
+            message,
+        }
+    }
+}
+
 /// The gates a text opens.
 #[derive(Debug, Default, Clone)]
 pub struct Candidates {
@@ -85,7 +103,7 @@ impl Candidates {
 impl GatedSet {
     /// Parses every pattern (syntax errors are reported here, with the
     /// pattern's index) and derives its gate; compiles nothing yet.
-    pub fn new<S: AsRef<str>>(patterns: &[S]) -> Result<GatedSet, (usize, String)> {
+    pub fn new<S: AsRef<str>>(patterns: &[S]) -> Result<GatedSet, GateError> {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
         let mut owners: Vec<Vec<u32>> = Vec::new();
@@ -94,7 +112,7 @@ impl GatedSet {
         for (i, p) in patterns.iter().enumerate() {
             let p = p.as_ref();
             let mut ids = Vec::new();
-            for lits in gates(p).map_err(|e| (i, e))? {
+            for lits in gates(p).map_err(|e| GateError::at(i, e))? {
                 for lit in lits {
                     let lit = lit.to_ascii_lowercase();
                     let k = *index.entry(lit.clone()).or_insert_with(|| {
@@ -120,11 +138,16 @@ impl GatedSet {
         } else {
             Some(
                 AhoCorasick::builder()
-                    .kind(Some(crate::pattern::automaton_kind()))
+                    .kind(Some(crate::pattern::automaton_kind(
+                        literals.iter().map(Vec::len).sum(),
+                    )))
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
                     .build(&literals)
-                    .map_err(|e| (0, e.to_string()))?,
+                    .map_err(|e| GateError {
+                        pattern: None,
+                        message: e.to_string(),
+                    })?,
             )
         };
         Ok(GatedSet {
@@ -146,10 +169,10 @@ impl GatedSet {
     /// Compiles every pattern now, reporting the first that fails (a size
     /// limit, say) with its index. For files a user wrote, so the error
     /// names the line before any document is read.
-    pub fn compile_all(&self) -> Result<(), (usize, String)> {
+    pub fn compile_all(&self) -> Result<(), GateError> {
         for (i, p) in self.patterns.iter().enumerate() {
             if p.regex.get().is_none() {
-                let re = lean_regex(&p.source).map_err(|e| (i, e))?;
+                let re = lean_regex(&p.source).map_err(|e| GateError::at(i, e))?;
                 let _ = p.regex.set(re);
             }
         }
@@ -211,7 +234,7 @@ pub fn lean_regex(pattern: &str) -> Result<meta::Regex, String> {
         .configure(config)
         .syntax(syntax)
         .build(pattern)
-        .map_err(|e| e.to_string())
+        .map_err(|e| crate::pattern::build_error(&e))
 }
 
 #[cfg(test)]
@@ -230,7 +253,8 @@ mod tests {
     #[test]
     fn bad_patterns_are_reported_with_their_index() {
         let e = GatedSet::new(&["ok", "(unclosed"]).unwrap_err();
-        assert_eq!(e.0, 1);
+        assert_eq!(e.pattern, Some(1));
+        assert!(e.message.contains("unclosed group"), "{}", e.message);
     }
 
     /// The gate never hides a match: every pattern gives the same answer

@@ -570,7 +570,9 @@ impl BulletPhrases {
 /// The automaton of a phrase list, case-insensitive for ASCII.
 fn phrase_automaton(pats: &[String]) -> Result<AhoCorasick, String> {
     AhoCorasick::builder()
-        .kind(Some(crate::pattern::automaton_kind()))
+        .kind(Some(crate::pattern::automaton_kind(
+            pats.iter().map(String::len).sum(),
+        )))
         .ascii_case_insensitive(true)
         // Overlapping search needs the standard kind; leftmost-longest is
         // applied after the boundary check.

@@ -33,6 +33,21 @@ pub struct Metric {
     pub value: Option<f64>,
 }
 
+/// Compiles the metric patterns without searching with them: the first
+/// thread to search keeps a regex's fastest scratch space, and that should
+/// be the thread that lints, not the one that warms up.
+pub fn compile_patterns() {
+    for re in [
+        &NUMBER_RE,
+        &EXCLUDED_RE,
+        &FROM_TO_RE,
+        &FRACTION_RE,
+        &RANKING_RE,
+    ] {
+        LazyLock::force(re);
+    }
+}
+
 static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
         r"(?x)

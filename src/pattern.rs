@@ -32,9 +32,13 @@ pub fn expect_many_documents() {
     MANY_DOCUMENTS.store(true, Ordering::Relaxed);
 }
 
-/// The Aho-Corasick kind for phrase and literal automata.
-pub fn automaton_kind() -> AhoCorasickKind {
-    if MANY_DOCUMENTS.load(Ordering::Relaxed) {
+/// The Aho-Corasick kind for an automaton of `pattern_bytes` bytes of
+/// phrases or literals. A DFA's memory grows with the patterns times the
+/// alphabet, so a very long list (a coach's own lexicon, say) stays an NFA
+/// even in a batch; the bundled lists are a few kilobytes.
+pub fn automaton_kind(pattern_bytes: usize) -> AhoCorasickKind {
+    const DFA_AT_MOST: usize = 16 << 10;
+    if many_documents() && pattern_bytes <= DFA_AT_MOST {
         AhoCorasickKind::DFA
     } else {
         AhoCorasickKind::ContiguousNFA
@@ -47,20 +51,48 @@ fn many_documents() -> bool {
 
 /// Compiles `pattern` with ASCII word boundaries and digits.
 pub fn compile(pattern: &str) -> Result<Regex, String> {
-    let config = meta::Config::new().auto_prefilter(many_documents());
-    meta::Builder::new()
-        .configure(config)
-        .build(&ascii_classes(pattern))
-        .map(|re| Regex { re })
-        .map_err(|e| e.to_string())
+    build(pattern, many_documents())
 }
 
-/// A built-in regex: the `regex` crate's engine, with the `regex::Regex`
-/// methods storyline uses, built with or without literal prefilters (see
-/// [`expect_many_documents`]); either way it finds the same matches.
+fn build(pattern: &str, with_prefilters: bool) -> Result<Regex, String> {
+    let pattern = ascii_classes(pattern);
+    let engine = if with_prefilters {
+        Engine::Full(regex::Regex::new(&pattern).map_err(|e| e.to_string())?)
+    } else {
+        let config = meta::Config::new().auto_prefilter(false);
+        let re = meta::Builder::new()
+            .configure(config)
+            .build(&pattern)
+            .map_err(|e| build_error(&e))?;
+        Engine::Lean(re)
+    };
+    Ok(Regex { engine })
+}
+
+/// What went wrong building a `meta` regex: the parser's own message
+/// (with the position) when it is a syntax error.
+pub fn build_error(e: &meta::BuildError) -> String {
+    match (e.syntax_error(), e.size_limit()) {
+        (Some(syntax), _) => syntax.to_string(),
+        (None, Some(limit)) => {
+            format!("the compiled pattern exceeds the size limit of {limit} bytes")
+        }
+        (None, None) => e.to_string(),
+    }
+}
+
+/// A built-in regex: `regex::Regex` for a batch, and for one file the same
+/// engine (`regex_automata::meta`, which `regex` wraps) without literal
+/// prefilters (see [`expect_many_documents`]). Both find the same matches.
 #[derive(Debug)]
 pub struct Regex {
-    re: meta::Regex,
+    engine: Engine,
+}
+
+#[derive(Debug)]
+enum Engine {
+    Full(regex::Regex),
+    Lean(meta::Regex),
 }
 
 /// A match: its text and byte range in the haystack.
@@ -72,11 +104,11 @@ pub struct Match<'h> {
 }
 
 impl<'h> Match<'h> {
-    fn new(hay: &'h str, span: regex_automata::Span) -> Self {
+    fn new(hay: &'h str, range: std::ops::Range<usize>) -> Self {
         Match {
             hay,
-            start: span.start,
-            end: span.end,
+            start: range.start,
+            end: range.end,
         }
     }
 
@@ -101,18 +133,30 @@ impl<'h> Match<'h> {
 #[derive(Debug)]
 pub struct Captures<'h> {
     hay: &'h str,
-    caps: regex_automata::util::captures::Captures,
+    groups: Groups<'h>,
+}
+
+#[derive(Debug)]
+enum Groups<'h> {
+    Full(regex::Captures<'h>),
+    Lean(regex_automata::util::captures::Captures),
 }
 
 impl<'h> Captures<'h> {
     pub fn get(&self, i: usize) -> Option<Match<'h>> {
-        self.caps.get_group(i).map(|s| Match::new(self.hay, s))
+        let range = match &self.groups {
+            Groups::Full(c) => c.get(i).map(|m| m.range()),
+            Groups::Lean(c) => c.get_group(i).map(|s| s.range()),
+        };
+        range.map(|r| Match::new(self.hay, r))
     }
 
     pub fn name(&self, name: &str) -> Option<Match<'h>> {
-        self.caps
-            .get_group_by_name(name)
-            .map(|s| Match::new(self.hay, s))
+        let range = match &self.groups {
+            Groups::Full(c) => c.name(name).map(|m| m.range()),
+            Groups::Lean(c) => c.get_group_by_name(name).map(|s| s.range()),
+        };
+        range.map(|r| Match::new(self.hay, r))
     }
 }
 
@@ -141,35 +185,67 @@ impl std::ops::Index<&str> for Captures<'_> {
 
 impl Regex {
     pub fn is_match(&self, hay: &str) -> bool {
-        self.re.is_match(hay)
+        match &self.engine {
+            Engine::Full(re) => re.is_match(hay),
+            Engine::Lean(re) => re.is_match(hay),
+        }
     }
 
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
-        self.re.find(hay).map(|m| Match::new(hay, m.span()))
+        match &self.engine {
+            Engine::Full(re) => re.find(hay).map(|m| Match::new(hay, m.range())),
+            Engine::Lean(re) => re.find(hay).map(|m| Match::new(hay, m.range())),
+        }
     }
 
-    pub fn find_iter<'r, 'h>(
-        &'r self,
-        hay: &'h str,
-    ) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
-        self.re
-            .find_iter(hay)
-            .map(move |m| Match::new(hay, m.span()))
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> Box<dyn Iterator<Item = Match<'h>> + 'r>
+    where
+        'h: 'r,
+    {
+        match &self.engine {
+            Engine::Full(re) => {
+                Box::new(re.find_iter(hay).map(move |m| Match::new(hay, m.range())))
+            }
+            Engine::Lean(re) => {
+                Box::new(re.find_iter(hay).map(move |m| Match::new(hay, m.range())))
+            }
+        }
     }
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
-        let mut caps = self.re.create_captures();
-        self.re.captures(hay, &mut caps);
-        caps.is_match().then_some(Captures { hay, caps })
+        match &self.engine {
+            Engine::Full(re) => re.captures(hay).map(|c| Captures {
+                hay,
+                groups: Groups::Full(c),
+            }),
+            Engine::Lean(re) => {
+                let mut caps = re.create_captures();
+                re.captures(hay, &mut caps);
+                caps.is_match().then_some(Captures {
+                    hay,
+                    groups: Groups::Lean(caps),
+                })
+            }
+        }
     }
 
     pub fn captures_iter<'r, 'h>(
         &'r self,
         hay: &'h str,
-    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
-        self.re
-            .captures_iter(hay)
-            .map(move |caps| Captures { hay, caps })
+    ) -> Box<dyn Iterator<Item = Captures<'h>> + 'r>
+    where
+        'h: 'r,
+    {
+        match &self.engine {
+            Engine::Full(re) => Box::new(re.captures_iter(hay).map(move |c| Captures {
+                hay,
+                groups: Groups::Full(c),
+            })),
+            Engine::Lean(re) => Box::new(re.captures_iter(hay).map(move |caps| Captures {
+                hay,
+                groups: Groups::Lean(caps),
+            })),
+        }
     }
 }
 
@@ -221,6 +297,57 @@ mod tests {
         assert_eq!(ascii_classes(r"[x\b]\\b"), r"[x\b]\\b");
         assert_eq!(ascii_classes(r"\.\s"), r"\.\s");
         assert_eq!(ascii_classes(r"\d+[\d,]"), r"[0-9]+[0-9,]");
+    }
+
+    /// Both engines find the same matches and groups, empty matches and
+    /// non-ASCII text included.
+    #[test]
+    fn both_engines_find_the_same() {
+        let patterns = [
+            r"(?i)\b(?P<mon>jan|feb)\w*\s+(?P<year>\d{4})\b",
+            r"\s*",
+            r"(?P<cur>[$€£])?(?P<num>\d+)(?P<dec>\.\d+)?",
+            r"x(y)?",
+        ];
+        let texts = [
+            "Jan 2020 – FEB 2021; jan2019",
+            "€40.5 and $3, ×2 — 7",
+            "  Zürich  ",
+            "xy x",
+            "",
+        ];
+        let spans = |c: &Captures<'_>, n: usize| -> Vec<Option<std::ops::Range<usize>>> {
+            (0..n).map(|i| c.get(i).map(|m| m.range())).collect()
+        };
+        for p in patterns {
+            let (full, lean) = (build(p, true).unwrap(), build(p, false).unwrap());
+            assert!(matches!(full.engine, Engine::Full(_)));
+            assert!(matches!(lean.engine, Engine::Lean(_)));
+            for t in texts {
+                assert_eq!(full.is_match(t), lean.is_match(t), "{p} on {t:?}");
+                let f: Vec<_> = full.find_iter(t).map(|m| m.range()).collect();
+                let l: Vec<_> = lean.find_iter(t).map(|m| m.range()).collect();
+                assert_eq!(f, l, "{p} on {t:?}");
+                let f: Vec<_> = full.captures_iter(t).map(|c| spans(&c, 4)).collect();
+                let l: Vec<_> = lean.captures_iter(t).map(|c| spans(&c, 4)).collect();
+                assert_eq!(f, l, "{p} on {t:?}");
+                for name in ["mon", "num", "dec", "nope"] {
+                    assert_eq!(
+                        full.captures(t).and_then(|c| c.name(name)),
+                        lean.captures(t).and_then(|c| c.name(name)),
+                        "{p} on {t:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn build_errors_say_what_is_wrong() {
+        for with_prefilters in [true, false] {
+            let e = build("(unclosed", with_prefilters).unwrap_err();
+            assert!(e.contains("unclosed group"), "{e}");
+        }
     }
 
     #[test]

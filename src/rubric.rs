@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::DataError;
-use crate::gate::GatedSet;
+use crate::gate::{GateError, GatedSet};
 use crate::lexicon::{PhraseGroups, PhraseSet};
 
 /// The bundled tracks: (id, TOML source).
@@ -383,9 +383,16 @@ impl Rubric {
             .iter()
             .map(|(_, p, sig)| (p.get_ref().as_str(), *sig))
             .collect();
-        let name_culprit = |(i, e): (usize, String)| {
-            let (key, p, _) = tagged[i];
-            err(p.span(), key, format!("invalid regex: {}", first_line(&e)))
+        let name_culprit = |e: GateError| match e.pattern {
+            Some(i) => {
+                let (key, p, _) = tagged[i];
+                err(
+                    p.span(),
+                    key,
+                    format!("invalid regex: {}", first_line(&e.message)),
+                )
+            }
+            None => DataError::plain(origin, format!("scope/leadership: {}", e.message)),
         };
         let signals = SignalSet::new(&sources).map_err(name_culprit)?;
         // A file someone wrote is compiled whole now, so a pattern over the
@@ -481,7 +488,7 @@ struct SignalSet {
 
 impl SignalSet {
     /// Fails with the index of the first pattern that does not parse.
-    fn new(tagged: &[(&str, Signal)]) -> Result<Self, (usize, String)> {
+    fn new(tagged: &[(&str, Signal)]) -> Result<Self, GateError> {
         let sources: Vec<&str> = tagged.iter().map(|(p, _)| *p).collect();
         let patterns = GatedSet::new(&sources)?;
         let mut signals: Vec<Signal> = tagged.iter().map(|(_, s)| *s).collect();
