@@ -197,19 +197,24 @@ impl Lexicon {
         })
     }
 
-    /// The kind of section a heading text opens, if it is a known heading.
     /// Whether a PDF font's name marks it bold.
     pub fn is_bold_font(&self, name: &str) -> bool {
         let name = name.to_lowercase();
         self.bold_fonts.iter().any(|b| name.contains(b.as_str()))
     }
 
+    /// The kind of section a heading text opens, if it is a known heading.
     pub fn section_kind(&self, heading: &str) -> Option<SectionKind> {
-        let norm = normalize_heading(heading);
+        self.section_kind_normalized(&normalize_heading(heading))
+    }
+
+    /// [`Lexicon::section_kind`] of a heading already normalized with
+    /// [`normalize_heading`].
+    pub fn section_kind_normalized(&self, norm: &str) -> Option<SectionKind> {
         if norm.is_empty() {
             return None;
         }
-        self.sections.get(&norm).copied()
+        self.sections.get(norm).copied()
     }
 }
 

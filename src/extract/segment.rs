@@ -117,11 +117,13 @@ fn split_glued_headings(lines: Vec<Line>) -> Vec<Line> {
 /// Whether a line is a section heading, and of which kind.
 fn heading_kind(line: &Line, lex: &Lexicon) -> Option<Option<SectionKind>> {
     let text = &line.text.text;
-    let words = text.split_whitespace().count();
+    // Seven words are enough to know a line is too long to be a heading.
+    let words = text.split_whitespace().take(7).count();
     if words == 0 || words > 6 {
         return None;
     }
-    let known = lex.section_kind(text).or_else(|| {
+    let norm = crate::lexicon::normalize_heading(text);
+    let known = lex.section_kind_normalized(&norm).or_else(|| {
         // "EXPERIENCE AS SENIOR PERL DEVELOPER": a known heading that
         // carries more words, in a heading or an all-caps line.
         let shouted = text
@@ -129,7 +131,6 @@ fn heading_kind(line: &Line, lex: &Lexicon) -> Option<Option<SectionKind>> {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
         let head = matches!(line.kind, LineKind::Heading(_)) || shouted;
-        let norm = crate::lexicon::normalize_heading(text);
         let (first, rest) = norm.split_once(' ')?;
         (head && (rest.starts_with("as ") || rest.starts_with("at ")))
             .then(|| lex.section_kind(first))
@@ -146,8 +147,13 @@ fn heading_kind(line: &Line, lex: &Lexicon) -> Option<Option<SectionKind>> {
             }
         }
         LineKind::Plain => {
-            let letters: String = text.chars().filter(|c| c.is_alphabetic()).collect();
-            let all_caps = letters.len() >= 4 && letters.chars().all(char::is_uppercase);
+            // At least four bytes of letters, all of them capitals.
+            let (mut letter_bytes, mut all_upper) = (0, true);
+            for c in text.chars().filter(|c| c.is_alphabetic()) {
+                letter_bytes += c.len_utf8();
+                all_upper &= c.is_uppercase();
+            }
+            let all_caps = letter_bytes >= 4 && all_upper;
             let decorated = line.emphasized || text.trim_end().ends_with(':') || all_caps;
             if known.is_some() && (decorated || words <= 3) {
                 Some(known)

@@ -102,15 +102,17 @@ impl Bullet<'_> {
 /// A bullet reads as an achievement when it has a few words and is no
 /// list of skills or "Label: value" line.
 pub fn is_achievement(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    if words < 5 {
+    // Counting stops past 45: longer is a paragraph either way.
+    let words = text.split_whitespace().take(46).count();
+    if !(5..=45).contains(&words) {
         return false;
     }
     // A long first-person paragraph is a description, not a bullet.
-    let first_person = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .any(|w| matches!(w, "I" | "I'm" | "I've" | "I'd" | "my" | "My"));
-    if words > 45 || first_person && words > 25 {
+    let first_person = || {
+        text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| matches!(w, "I" | "I'm" | "I've" | "I'd" | "my" | "My"))
+    };
+    if words > 25 && first_person() {
         return false;
     }
     let commas = text.matches(',').count();
