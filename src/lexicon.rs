@@ -235,7 +235,14 @@ pub fn normalize_heading(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&w.to_lowercase());
+        if w.is_ascii() {
+            let from = out.len();
+            out.push_str(w);
+            out[from..].make_ascii_lowercase();
+        } else {
+            // Not per char: "Σ" ends a word as "ς".
+            out.push_str(&w.to_lowercase());
+        }
     }
     // "E X P E R I E N C E" (letter-spaced headings) → "experience".
     if out.len() > 6 && out.split(' ').all(|w| w.chars().count() == 1) {

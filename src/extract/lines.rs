@@ -171,8 +171,13 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
             continue;
         }
 
+        // The underline, rule and table-separator patterns all need one of
+        // these first; most lines are spared the searches.
+        let ruled = raw
+            .trim_start()
+            .starts_with(['=', '-', '_', '~', '+', '|', ':', '*']);
         // Setext underline: the previous line becomes a heading.
-        if UNDERLINE_RE.is_match(raw) && pieces.len() == 1 {
+        if ruled && UNDERLINE_RE.is_match(raw) && pieces.len() == 1 {
             let level = if raw.trim_start().starts_with('=') {
                 1
             } else {
@@ -187,7 +192,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
             lines.push(blank(number, start));
             continue;
         }
-        if RULE_LINE_RE.is_match(raw) || markdown && TABLE_SEP_RE.is_match(raw) {
+        if ruled && (RULE_LINE_RE.is_match(raw) || markdown && TABLE_SEP_RE.is_match(raw)) {
             lines.push(blank(number, start));
             continue;
         }
@@ -217,7 +222,10 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
             lines.push(blank(number, start));
             continue;
         }
-        if markdown && let Some(c) = HEADING_RE.captures(rest) {
+        if markdown
+            && rest.trim_start().starts_with('#')
+            && let Some(c) = HEADING_RE.captures(rest)
+        {
             kind = LineKind::Heading(c[1].len() as u8);
             skip += c[0].len();
         }
