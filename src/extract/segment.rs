@@ -177,9 +177,12 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
     // The level of the last known section heading: an unknown heading below
     // it ("## VP of Design" under "# Experience") is an entry, not a section.
     let mut known_level: Option<u8> = None;
-    let style = HeadingStyle::of(lines, lex);
+    // Each line's heading reading, once: the style and the loop need it.
+    let kinds: Vec<Option<Option<SectionKind>>> =
+        lines.iter().map(|l| heading_kind(l, lex)).collect();
+    let style = HeadingStyle::of(lines, &kinds);
     for (i, l) in lines.iter().enumerate() {
-        let Some(kind) = heading_kind(l, lex) else {
+        let Some(kind) = kinds[i] else {
             continue;
         };
         if kind.is_none()
@@ -246,10 +249,13 @@ struct HeadingStyle {
 }
 
 impl HeadingStyle {
-    fn of(lines: &[Line], lex: &Lexicon) -> Self {
+    /// The style of `lines`, given each line's [`heading_kind`].
+    fn of(lines: &[Line], kinds: &[Option<Option<SectionKind>>]) -> Self {
         let known: Vec<&Line> = lines
             .iter()
-            .filter(|l| matches!(heading_kind(l, lex), Some(Some(_))))
+            .zip(kinds)
+            .filter(|(_, k)| matches!(k, Some(Some(_))))
+            .map(|(l, _)| l)
             .collect();
         if known.len() < 2 {
             return HeadingStyle::default();
