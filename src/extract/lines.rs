@@ -102,6 +102,10 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
     let mut in_front_matter = false;
     let mut pending_bullets = 0usize;
     let mut offset = 0;
+    // Each line's text outside HTML comments, and where its pieces are in
+    // the line (offset, length); kept across lines to reuse the buffers.
+    let mut visible = String::new();
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
     for (i, raw_with_nl) in source.split_inclusive('\n').enumerate() {
         let number = i + 1;
         let start = offset;
@@ -132,8 +136,8 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
         let markdown = markdown && !in_fence;
 
         // Remove HTML comments (which may span lines), reading directives.
-        let mut visible = String::new();
-        let mut pieces: Vec<(usize, usize)> = Vec::new(); // (raw offset, len) kept
+        visible.clear();
+        pieces.clear();
         let mut pos = 0;
         while pos < raw.len() {
             if in_comment {
