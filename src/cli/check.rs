@@ -494,56 +494,84 @@ fn stream_files(
 ) -> Outcome {
     let mut outcome = Outcome::new(files.len(), cx.today);
     let mut variants = rules::levels::VariantIndex::default();
+    let mut pending: Vec<Result<LintedDoc, InputError>> = Vec::new();
     for chunk in files.chunks(stream::CHUNK) {
         // `storyline check big/ | head`: nobody reads the rest.
         if streamer.is_closed() {
             break;
         }
-        let linted: Vec<Result<LintedDoc, InputError>> = chunk
-            .par_iter()
-            .map(|path| {
-                let doc =
-                    extract::extract_path(path, &path.display().to_string(), cx.lexicon, limits);
-                progress.tick();
-                let doc = doc?;
-                let (diags, assessment) = rules::check_and_assess(cx, &doc);
-                Ok((doc, diags, assessment))
-            })
-            .collect();
-        // In order: a resume's variants are those before it.
-        for r in linted {
-            let (doc, mut diags, assessment) = match r {
-                Ok(x) => x,
-                Err(e) => {
-                    outcome.errors.push(e);
-                    continue;
-                }
-            };
-            if doc.channel == Channel::Resume {
-                diags.extend(
-                    variants
-                        .check(cx, &doc)
-                        .filter(|d| cx.selection.enabled(d.code)),
-                );
-                variants.add(cx, &doc);
-            }
-            let ignored = run.file_ignores.codes_for(&doc.path, run.config_dir);
-            let (mut kept, silenced) = suppress::apply(
-                &doc,
-                diags,
-                run.entries,
-                &ignored,
-                cx.selection,
-                &run.config_name,
-            );
-            kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            kept.dedup_by(|a, b| a == b);
-            streamer.scorecard(&scorecard(&doc, &assessment, cx.rubric, &kept, false));
-            streamer.findings(&kept, &doc);
-            outcome.suppressed.extend(silenced);
-        }
+        // This chunk is linted while the previous one is written out:
+        // writing is serial and would leave the other cores idle.
+        let previous = std::mem::take(&mut pending);
+        let (linted, ()) = rayon::join(
+            || {
+                chunk
+                    .par_iter()
+                    .map(|path| {
+                        let doc = extract::extract_path(
+                            path,
+                            &path.display().to_string(),
+                            cx.lexicon,
+                            limits,
+                        );
+                        progress.tick();
+                        let doc = doc?;
+                        let (diags, assessment) = rules::check_and_assess(cx, &doc);
+                        Ok((doc, diags, assessment))
+                    })
+                    .collect()
+            },
+            || emit(cx, run, previous, &mut variants, &mut outcome, streamer),
+        );
+        pending = linted;
+    }
+    if !streamer.is_closed() {
+        emit(cx, run, pending, &mut variants, &mut outcome, streamer);
     }
     outcome
+}
+
+/// Writes a streamed chunk's documents out, in order: a resume's variants
+/// are those before it.
+fn emit(
+    cx: &Context<'_>,
+    run: &RunOptions<'_>,
+    linted: Vec<Result<LintedDoc, InputError>>,
+    variants: &mut rules::levels::VariantIndex,
+    outcome: &mut Outcome,
+    streamer: &mut Streamer,
+) {
+    for r in linted {
+        let (doc, mut diags, assessment) = match r {
+            Ok(x) => x,
+            Err(e) => {
+                outcome.errors.push(e);
+                continue;
+            }
+        };
+        if doc.channel == Channel::Resume {
+            diags.extend(
+                variants
+                    .check(cx, &doc)
+                    .filter(|d| cx.selection.enabled(d.code)),
+            );
+            variants.add(cx, &doc);
+        }
+        let ignored = run.file_ignores.codes_for(&doc.path, run.config_dir);
+        let (mut kept, silenced) = suppress::apply(
+            &doc,
+            diags,
+            run.entries,
+            &ignored,
+            cx.selection,
+            &run.config_name,
+        );
+        kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        kept.dedup_by(|a, b| a == b);
+        streamer.scorecard(&scorecard(&doc, &assessment, cx.rubric, &kept, false));
+        streamer.findings(&kept, &doc);
+        outcome.suppressed.extend(silenced);
+    }
 }
 
 /// A document's per-role evidence and, for a resume, its roles aligned with
