@@ -14,12 +14,30 @@ pub struct Style {
     pub color: bool,
 }
 
-impl Style {
-    fn paint(&self, code: &str, s: &str) -> String {
+/// A text and its ANSI style, for `write!`.
+struct Painted<'a> {
+    code: &'a str,
+    s: &'a str,
+    color: bool,
+}
+
+impl std::fmt::Display for Painted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.color {
-            format!("\x1b[{code}m{s}\x1b[0m")
+            write!(f, "\x1b[{}m{}\x1b[0m", self.code, self.s)
         } else {
-            s.to_string()
+            f.write_str(self.s)
+        }
+    }
+}
+
+impl Style {
+    /// `s` in the style `code`, written where it is formatted (no copy).
+    fn paint<'a>(&self, code: &'a str, s: &'a str) -> Painted<'a> {
+        Painted {
+            code,
+            s,
+            color: self.color,
         }
     }
 
@@ -119,12 +137,13 @@ pub fn render_summary(out: &mut String, tail: &super::Tail<'_>, style: Style) {
     );
 }
 
+/// The most characters of a source line shown under a finding.
+const SHOWN: usize = 160;
+
 /// One finding with its source line (when the document is at hand).
 pub fn render_finding(out: &mut String, d: &Diagnostic, doc: Option<&Document>, style: Style) {
-    let sev = style.paint(
-        style.severity(d.severity),
-        &format!("{}[{}]", d.severity.as_str(), d.code),
-    );
+    let label = format!("{}[{}]", d.severity.as_str(), d.code);
+    let sev = style.paint(style.severity(d.severity), &label);
     let _ = writeln!(out, "{sev}: {}", style.paint("1", &d.message));
     let gutter_w = d.line.to_string().len();
     let pad = " ".repeat(gutter_w);
@@ -140,12 +159,18 @@ pub fn render_finding(out: &mut String, d: &Diagnostic, doc: Option<&Document>, 
     );
     if let Some(doc) = doc {
         let line = doc.line_text(&d.path, d.line).unwrap_or("");
-        // Tabs would misalign the caret: show them as spaces.
-        let shown: String = line
-            .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .collect();
-        let width = shown.chars().count();
+        let width = line.chars().count();
+        // At most SHOWN characters are shown, so only they are copied (a
+        // pasted resume can be one line of thousands). Tabs would misalign
+        // the caret: they show as spaces.
+        let head = line
+            .char_indices()
+            .nth(SHOWN)
+            .map_or(line, |(i, _)| &line[..i]);
+        let mut shown = head.replace('\t', " ");
+        if width > SHOWN {
+            shown.push('…');
+        }
         let start = d.column.saturating_sub(1).min(width);
         let end = if d.end_line == d.line {
             d.end_column.saturating_sub(1)
@@ -158,15 +183,15 @@ pub fn render_finding(out: &mut String, d: &Diagnostic, doc: Option<&Document>, 
             out,
             "{} {bar} {}",
             style.paint("1;34", &d.line.to_string()),
-            truncate(&shown, 160)
+            shown
         );
         let _ = writeln!(
             out,
             "{pad} {bar} {}{} {}",
-            " ".repeat(start.min(160)),
+            " ".repeat(start.min(SHOWN)),
             style.paint(
                 style.severity(d.severity),
-                &"^".repeat(carets.min(160usize.saturating_sub(start)).max(1))
+                &"^".repeat(carets.min(SHOWN.saturating_sub(start)).max(1))
             ),
             style.paint(style.severity(d.severity), d.rule)
         );
@@ -192,16 +217,6 @@ pub fn render_finding(out: &mut String, d: &Diagnostic, doc: Option<&Document>, 
         style.paint("1", "help"),
         d.help
     );
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max).collect();
-        t.push('…');
-        t
-    }
 }
 
 /// One document's scorecard.
@@ -234,4 +249,20 @@ pub fn render_scorecard(out: &mut String, card: &Scorecard, style: Style) {
         let _ = writeln!(out, "  {mark} {}: {}{codes}", p.name, p.detail);
     }
     out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paint_wraps_in_the_style_only_with_colour() {
+        let on = Style { color: true };
+        let off = Style { color: false };
+        assert_eq!(
+            on.paint("1;33", "warning").to_string(),
+            "\x1b[1;33mwarning\x1b[0m"
+        );
+        assert_eq!(off.paint("1;33", "warning").to_string(), "warning");
+    }
 }
