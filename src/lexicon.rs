@@ -101,6 +101,8 @@ pub enum SectionKind {
 pub struct Lexicon {
     /// Lowercase heading → its kind (the first list that names it).
     sections: HashMap<String, SectionKind>,
+    /// The longest of `sections`' names, in bytes.
+    longest_section: usize,
     pub title_words: PhraseSet,
     pub units: HashSet<String>,
     pub not_count_nouns: HashSet<String>,
@@ -155,6 +157,7 @@ impl Lexicon {
             }
         }
         Ok(Lexicon {
+            longest_section: sections.keys().map(String::len).max().unwrap_or(0),
             sections,
             title_words: set("titles.words", &file.titles.words)?,
             superlatives: set("proof.superlatives", &file.proof.superlatives)?,
@@ -205,7 +208,7 @@ impl Lexicon {
 
     /// The kind of section a heading text opens, if it is a known heading.
     pub fn section_kind(&self, heading: &str) -> Option<SectionKind> {
-        self.section_kind_normalized(&normalize_heading(heading))
+        self.section_kind_normalized(&normalize_heading_within(heading, self.longest_section)?)
     }
 
     /// [`Lexicon::section_kind`] of a heading already normalized with
@@ -221,6 +224,13 @@ impl Lexicon {
 /// Lowercases a heading and drops decoration: "## WORK EXPERIENCE:" →
 /// "work experience".
 pub fn normalize_heading(s: &str) -> String {
+    normalize_heading_within(s, usize::MAX).unwrap_or_default()
+}
+
+/// [`normalize_heading`], or `None` as soon as the result must be longer
+/// than `max` bytes: a body line is no section name, and most lines are
+/// far longer than one.
+fn normalize_heading_within(s: &str, max: usize) -> Option<String> {
     // A trailing rule of three or more of "-=_~" goes ("Skills -----").
     let mut s = s.trim_end();
     let rule = s.len() - s.trim_end_matches(['-', '=', '_', '~']).len();
@@ -230,25 +240,34 @@ pub fn normalize_heading(s: &str) -> String {
     let t = s.trim().trim_matches(|c: char| {
         c == '#' || c == ':' || c == '*' || c == '_' || c == '=' || c.is_whitespace()
     });
-    let mut out = String::with_capacity(t.len());
+    let mut out = String::with_capacity(t.len().min(max.saturating_add(8)));
+    let mut letter_spaced = true;
     for w in t.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
+        let from = out.len();
         if w.is_ascii() {
-            let from = out.len();
             out.push_str(w);
             out[from..].make_ascii_lowercase();
         } else {
             // Not per char: "Σ" ends a word as "ς".
             out.push_str(&w.to_lowercase());
         }
+        letter_spaced &= out[from..].chars().count() == 1;
+        // Past `max`, only letter-spacing (below) could shorten the result,
+        // and to no less than half.
+        if out.len() > max
+            && (!letter_spaced || out.len() > max.saturating_mul(2).saturating_add(1))
+        {
+            return None;
+        }
     }
     // "E X P E R I E N C E" (letter-spaced headings) → "experience".
-    if out.len() > 6 && out.split(' ').all(|w| w.chars().count() == 1) {
+    if out.len() > 6 && letter_spaced {
         out.retain(|c| c != ' ');
     }
-    out
+    (out.len() <= max).then_some(out)
 }
 
 /// A set of phrases matched case-insensitively on word boundaries ("led"
@@ -701,6 +720,30 @@ mod tests {
             }
         }
         assert!(total >= 8, "the texts exercise the lists: {total} matches");
+    }
+
+    #[test]
+    fn bounded_normalization_stops_only_where_the_result_is_too_long() {
+        let texts = [
+            "## WORK EXPERIENCE:",
+            "E X P E R I E N C E",
+            "É D U C A T I O N ----",
+            "Skills -----",
+            "Built the ranking service for 30 teams across the company",
+            "ΣΟΦΙΑ Σ",
+            "",
+        ];
+        for t in texts {
+            let whole = normalize_heading(t);
+            for max in 0..40 {
+                let expected = (whole.len() <= max).then(|| whole.clone());
+                assert_eq!(
+                    normalize_heading_within(t, max),
+                    expected,
+                    "{t:?} within {max}"
+                );
+            }
+        }
     }
 
     #[test]
