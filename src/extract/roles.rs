@@ -143,6 +143,15 @@ fn split_inline_bullets(text: &Text) -> Vec<Text> {
         crate::pattern::compile(r"\s(?:•|●|▪|\u{fffd}\??\u{fffd}?)\s*")
             .expect("inline bullet regex")
     });
+    // Every marker is non-ASCII: an ASCII line is one item, copied once.
+    if text.text.is_ascii() {
+        let whole = text.trimmed(&[]);
+        return if whole.is_empty() {
+            Vec::new()
+        } else {
+            vec![whole]
+        };
+    }
     let mut out = Vec::new();
     let mut last = 0;
     for m in INLINE_BULLET.find_iter(&text.text) {
