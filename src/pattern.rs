@@ -198,18 +198,12 @@ impl Regex {
         }
     }
 
-    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> Box<dyn Iterator<Item = Match<'h>> + 'r>
-    where
-        'h: 'r,
-    {
-        match &self.engine {
-            Engine::Full(re) => {
-                Box::new(re.find_iter(hay).map(move |m| Match::new(hay, m.range())))
-            }
-            Engine::Lean(re) => {
-                Box::new(re.find_iter(hay).map(move |m| Match::new(hay, m.range())))
-            }
-        }
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> Matches<'r, 'h> {
+        let inner = match &self.engine {
+            Engine::Full(re) => MatchesOf::Full(re.find_iter(hay)),
+            Engine::Lean(re) => MatchesOf::Lean(re.find_iter(hay)),
+        };
+        Matches { hay, inner }
     }
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
@@ -229,23 +223,61 @@ impl Regex {
         }
     }
 
-    pub fn captures_iter<'r, 'h>(
-        &'r self,
-        hay: &'h str,
-    ) -> Box<dyn Iterator<Item = Captures<'h>> + 'r>
-    where
-        'h: 'r,
-    {
-        match &self.engine {
-            Engine::Full(re) => Box::new(re.captures_iter(hay).map(move |c| Captures {
-                hay,
-                groups: Groups::Full(c),
-            })),
-            Engine::Lean(re) => Box::new(re.captures_iter(hay).map(move |caps| Captures {
-                hay,
-                groups: Groups::Lean(caps),
-            })),
-        }
+    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CaptureMatches<'r, 'h> {
+        let inner = match &self.engine {
+            Engine::Full(re) => CaptureMatchesOf::Full(re.captures_iter(hay)),
+            Engine::Lean(re) => CaptureMatchesOf::Lean(re.captures_iter(hay)),
+        };
+        CaptureMatches { hay, inner }
+    }
+}
+
+/// The matches of [`Regex::find_iter`], leftmost first.
+pub struct Matches<'r, 'h> {
+    hay: &'h str,
+    inner: MatchesOf<'r, 'h>,
+}
+
+enum MatchesOf<'r, 'h> {
+    Full(regex::Matches<'r, 'h>),
+    Lean(meta::FindMatches<'r, 'h>),
+}
+
+impl<'h> Iterator for Matches<'_, 'h> {
+    type Item = Match<'h>;
+
+    fn next(&mut self) -> Option<Match<'h>> {
+        let range = match &mut self.inner {
+            MatchesOf::Full(it) => it.next()?.range(),
+            MatchesOf::Lean(it) => it.next()?.range(),
+        };
+        Some(Match::new(self.hay, range))
+    }
+}
+
+/// The matches of [`Regex::captures_iter`], with their groups.
+pub struct CaptureMatches<'r, 'h> {
+    hay: &'h str,
+    inner: CaptureMatchesOf<'r, 'h>,
+}
+
+enum CaptureMatchesOf<'r, 'h> {
+    Full(regex::CaptureMatches<'r, 'h>),
+    Lean(meta::CapturesMatches<'r, 'h>),
+}
+
+impl<'h> Iterator for CaptureMatches<'_, 'h> {
+    type Item = Captures<'h>;
+
+    fn next(&mut self) -> Option<Captures<'h>> {
+        let groups = match &mut self.inner {
+            CaptureMatchesOf::Full(it) => Groups::Full(it.next()?),
+            CaptureMatchesOf::Lean(it) => Groups::Lean(it.next()?),
+        };
+        Some(Captures {
+            hay: self.hay,
+            groups,
+        })
     }
 }
 
