@@ -83,7 +83,7 @@ impl GateError {
 }
 
 /// The gates a text opens.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug)]
 pub struct Candidates {
     bits: Vec<u64>,
 }
@@ -156,14 +156,6 @@ impl GatedSet {
             owners,
             gates: next_gate as usize,
         })
-    }
-
-    pub fn len(&self) -> usize {
-        self.patterns.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
     }
 
     /// Compiles every pattern now, reporting the first that fails (a size
