@@ -2,6 +2,7 @@
 //! profile tell. See `DESIGN.md` in the shared folder for the contracts.
 
 pub mod align;
+pub mod alloc;
 pub mod assess;
 pub mod cli;
 pub mod config;

@@ -1104,6 +1104,33 @@ fn a_slow_extraction_within_the_timeout_is_read() {
     );
 }
 
+/// The child caps its address space, so it must keep the system
+/// allocator: mimalloc (the parent's) reserves address space a GiB at a
+/// time, and under the default cap a real PDF failed about one run in
+/// eight with it.
+#[cfg(unix)]
+#[test]
+fn the_extraction_child_is_started_with_the_system_allocator() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let helper = dir.path().join("check-env.sh");
+    std::fs::write(
+        &helper,
+        format!(
+            "#!/bin/sh\n[ -n \"$STORYLINE_SYSTEM_ALLOCATOR\" ] || {{ echo 'no system allocator' >&2; exit 3; }}\nexec '{}' \"$@\"\n",
+            env!("CARGO_BIN_EXE_storyline")
+        ),
+    )
+    .expect("write");
+    std::fs::set_permissions(&helper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let limits = Limits {
+        pdf_helper: Some(helper),
+        ..Limits::default()
+    };
+    let doc = read_with(resume().bytes(), &limits).unwrap_or_else(|e| panic!("{e}"));
+    assert!(doc.source.contains("Jordan Example"));
+}
+
 /// A Flate stream of `n` MiB of zeros in a few KiB: one compressed MiB
 /// (a non-final block ending on a byte boundary) repeated.
 fn zlib_zeros(mib: usize) -> Vec<u8> {

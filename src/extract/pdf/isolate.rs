@@ -36,6 +36,13 @@ pub fn run(bytes: &[u8], limits: &Limits) -> Result<super::PdfText, String> {
             .map_err(|e| format!("cannot start the PDF text extractor: {e}"))?,
     };
     let mut child = Command::new(&helper)
+        // The address-space cap below needs the system allocator.
+        .env(
+            crate::alloc::SYSTEM_ALLOCATOR_ENV
+                .to_str()
+                .unwrap_or_default(),
+            "1",
+        )
         .arg(SUBCOMMAND)
         .arg("-")
         .arg("--max-pages")
