@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::literals::LiteralSet;
 use regex_automata::meta;
 
 use literals::{Literals, gates_of};
@@ -49,7 +49,7 @@ pub struct GatedSet {
     patterns: Vec<Gated>,
     /// Every gate literal, ASCII case-insensitive; `None` when no pattern has
     /// a gate.
-    automaton: Option<AhoCorasick>,
+    automaton: Option<LiteralSet>,
     /// For each automaton pattern (literal), the gates it opens.
     owners: Vec<Vec<u32>>,
     /// How many gates there are, over all patterns.
@@ -136,19 +136,10 @@ impl GatedSet {
         let automaton = if literals.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasick::builder()
-                    .kind(Some(crate::pattern::automaton_kind(
-                        literals.iter().map(Vec::len).sum(),
-                    )))
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(&literals)
-                    .map_err(|e| GateError {
-                        pattern: None,
-                        message: e.to_string(),
-                    })?,
-            )
+            Some(LiteralSet::new(&literals).map_err(|message| GateError {
+                pattern: None,
+                message,
+            })?)
         };
         Ok(GatedSet {
             patterns: gated,
@@ -177,11 +168,11 @@ impl GatedSet {
             bits: vec![0; self.gates.div_ceil(64)],
         };
         if let Some(ac) = &self.automaton {
-            for m in ac.find_overlapping_iter(text) {
-                for &g in &self.owners[m.pattern().as_usize()] {
+            ac.for_each(text.as_bytes(), |p, _| {
+                for &g in &self.owners[p] {
                     c.set(g as usize);
                 }
-            }
+            });
         }
         c
     }

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::literals::LiteralSet;
 use serde::Deserialize;
 
 use crate::error::DataError;
@@ -271,12 +271,12 @@ fn normalize_heading_within(s: &str, max: usize) -> Option<String> {
 }
 
 /// A set of phrases matched case-insensitively on word boundaries ("led"
-/// never matches inside "misled"). Aho-Corasick builds in microseconds,
-/// where one regex alternation of every phrase took milliseconds at
-/// start-up; boundaries are checked on each candidate match.
+/// never matches inside "misled"). A [`LiteralSet`] finds the candidates
+/// (one regex alternation of every phrase took milliseconds at start-up);
+/// boundaries are checked on each.
 #[derive(Debug, Clone)]
 pub struct PhraseSet {
-    ac: Option<AhoCorasick>,
+    ac: Option<LiteralSet>,
     /// The most words in a phrase.
     max_words: usize,
 }
@@ -329,11 +329,12 @@ impl PhraseSet {
         }
         let bytes = text.as_bytes();
         // All matches (overlapping), then the ones on word boundaries.
-        let found: Vec<std::ops::Range<usize>> = ac
-            .find_overlapping_iter(text)
-            .map(|m| m.range())
-            .filter(|r| on_word_boundaries(bytes, r))
-            .collect();
+        let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+        ac.for_each(bytes, |_, r| {
+            if on_word_boundaries(bytes, &r) {
+                found.push(r);
+            }
+        });
         leftmost_longest(found).into_iter()
     }
 
@@ -346,8 +347,9 @@ impl PhraseSet {
         }
         // The first match on word boundaries will do: no sorting, no
         // allocation.
-        ac.find_overlapping_iter(text)
-            .any(|m| on_word_boundaries(text.as_bytes(), &m.range()))
+        ac.any(text.as_bytes(), |_, r| {
+            on_word_boundaries(text.as_bytes(), &r)
+        })
     }
 
     /// Whether `text` starts with one of the phrases.
@@ -379,7 +381,7 @@ impl PhraseSet {
 /// one per list.
 #[derive(Debug, Clone)]
 pub struct PhraseGroups {
-    ac: Option<AhoCorasick>,
+    ac: Option<LiteralSet>,
     /// Per automaton pattern, the list it came from.
     owners: Vec<usize>,
     lists: usize,
@@ -427,12 +429,11 @@ impl PhraseGroups {
         }
         let bytes = text.as_bytes();
         let mut per_list: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); self.lists];
-        for m in ac.find_overlapping_iter(text) {
-            let r = m.range();
+        ac.for_each(bytes, |p, r| {
             if on_word_boundaries(bytes, &r) {
-                per_list[self.owners[m.pattern().as_usize()]].push(r);
+                per_list[self.owners[p]].push(r);
             }
-        }
+        });
         per_list
             .into_iter()
             .enumerate()
@@ -493,7 +494,7 @@ fn leftmost_longest(mut found: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Ran
 /// of five.
 #[derive(Debug, Clone)]
 pub struct BulletPhrases {
-    ac: Option<AhoCorasick>,
+    ac: Option<LiteralSet>,
     /// Per pattern, the lists it belongs to (one bit per [`PhraseList`]).
     owners: Vec<u8>,
 }
@@ -577,18 +578,17 @@ impl BulletPhrases {
             return hits;
         }
         let bytes = text.as_bytes();
-        for m in ac.find_overlapping_iter(text) {
-            let r = m.range();
+        ac.for_each(bytes, |p, r| {
             if !on_word_boundaries(bytes, &r) {
-                continue;
+                return;
             }
-            let owners = self.owners[m.pattern().as_usize()];
+            let owners = self.owners[p];
             for list in PhraseList::ALL {
                 if owners & (1 << list as u8) != 0 {
                     hits.lists[list as usize].push(r.clone());
                 }
             }
-        }
+        });
         for list in &mut hits.lists {
             if list.len() > 1 {
                 *list = leftmost_longest(std::mem::take(list));
@@ -598,18 +598,11 @@ impl BulletPhrases {
     }
 }
 
-/// The automaton of a phrase list, case-insensitive for ASCII.
-fn phrase_automaton(pats: &[String]) -> Result<AhoCorasick, String> {
-    AhoCorasick::builder()
-        .kind(Some(crate::pattern::automaton_kind(
-            pats.iter().map(String::len).sum(),
-        )))
-        .ascii_case_insensitive(true)
-        // Overlapping search needs the standard kind; leftmost-longest is
-        // applied after the boundary check.
-        .match_kind(MatchKind::Standard)
-        .build(pats)
-        .map_err(|e| e.to_string())
+/// The matcher of a phrase list, case-insensitive for ASCII: every
+/// occurrence, overlapping; leftmost-longest is applied after the boundary
+/// check.
+fn phrase_automaton(pats: &[String]) -> Result<LiteralSet, String> {
+    LiteralSet::new(pats)
 }
 
 /// A phrase as the sets store it: single spaces, lower case.

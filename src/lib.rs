@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod gate;
 pub mod lexicon;
+pub mod literals;
 pub mod metrics;
 pub mod model;
 pub mod pattern;

@@ -25,7 +25,7 @@ static MANY_DOCUMENTS: AtomicBool = AtomicBool::new(false);
 /// Tells the automata and regexes built from now on that the run will
 /// search many documents, so they are built for search speed rather than
 /// build speed: Aho-Corasick DFAs (a 962-resume batch takes a tenth less
-/// CPU) instead of contiguous NFAs (several times faster to build), and
+/// CPU) instead of literal tables (built in microseconds), and
 /// regexes with literal prefilters (deriving them was a third of the
 /// extractors' compile time, and building is most of a one-file run).
 pub fn expect_many_documents() {
@@ -33,15 +33,19 @@ pub fn expect_many_documents() {
 }
 
 /// The Aho-Corasick kind for an automaton of `pattern_bytes` bytes of
-/// phrases or literals. A DFA's memory grows with the patterns times the
-/// alphabet, so a very long list (a coach's own lexicon, say) stays an NFA
-/// even in a batch; the bundled lists are a few kilobytes.
-pub fn automaton_kind(pattern_bytes: usize) -> AhoCorasickKind {
+/// phrases or literals, or none when the run is of one document and a
+/// table that builds in microseconds will do ([`crate::literals`]). A
+/// DFA's memory grows with the patterns times the alphabet, so a very long
+/// list (a coach's own lexicon, say) stays an NFA even in a batch; the
+/// bundled lists are a few kilobytes.
+pub fn automaton_kind(pattern_bytes: usize) -> Option<AhoCorasickKind> {
     const DFA_AT_MOST: usize = 16 << 10;
-    if many_documents() && pattern_bytes <= DFA_AT_MOST {
-        AhoCorasickKind::DFA
+    if !many_documents() {
+        None
+    } else if pattern_bytes <= DFA_AT_MOST {
+        Some(AhoCorasickKind::DFA)
     } else {
-        AhoCorasickKind::ContiguousNFA
+        Some(AhoCorasickKind::ContiguousNFA)
     }
 }
 
