@@ -162,6 +162,24 @@ impl GatedSet {
         Ok(())
     }
 
+    /// Compiles now every pattern whose gates one of `text`'s lines opens,
+    /// and says how many that is: a second thread prepares, from a whole
+    /// document, the patterns its bullets will likely ask for. (A bullet
+    /// that spans lines may still compile one when asked.)
+    pub fn compile_candidates(&self, text: &str) -> usize {
+        let mut done = vec![false; self.patterns.len()];
+        for line in text.lines() {
+            let opened = self.candidates(line);
+            for (p, done) in self.patterns.iter().zip(&mut done) {
+                if !*done && p.gates.iter().all(|&g| opened.has(g as usize)) {
+                    let _ = p.regex();
+                    *done = true;
+                }
+            }
+        }
+        done.iter().filter(|&&d| d).count()
+    }
+
     /// The gates `text` opens.
     pub fn candidates(&self, text: &str) -> Candidates {
         let mut c = Candidates {
@@ -198,7 +216,9 @@ impl Gated {
 
 /// A regex for "does it match?" only: no captures, no literal prefilter (the
 /// gate is one), case-insensitive with ASCII classes and folding (a Unicode
-/// `\b` would send every line with a "–" to the slow PikeVM).
+/// `\b` would send every line with a "–" to the slow PikeVM). A one-file
+/// run, which asks a few bullets, skips the lazy DFA and its reverse
+/// automaton (see [`crate::pattern::expect_many_documents`]).
 pub fn lean_regex(pattern: &str) -> Result<meta::Regex, String> {
     use regex_automata::nfa::thompson::WhichCaptures;
     use regex_automata::util::syntax;
@@ -207,6 +227,7 @@ pub fn lean_regex(pattern: &str) -> Result<meta::Regex, String> {
         .auto_prefilter(false)
         .onepass(false)
         .backtrack(false)
+        .hybrid(crate::pattern::many_documents())
         .dfa(false)
         .utf8_empty(false);
     let syntax = syntax::Config::new()
@@ -231,6 +252,27 @@ mod tests {
             assert_eq!(gates(p), gates_of(p), "{p}");
         }
         assert!(bundled::GATES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn candidates_of_a_document_are_compiled_line_by_line() {
+        let set = GatedSet::new(&[
+            r"\bled\s+the\s+team\b",
+            r"\bmentored\b",
+            r"\bowned\b.{0,20}\broadmap\b",
+        ])
+        .expect("set");
+        // "owned" and "roadmap" are both in the text, but on different
+        // lines: no line could match the third pattern.
+        let text = "Led the team\nOwned the migration\nWrote the roadmap";
+        assert_eq!(set.compile_candidates(text), 1);
+        let compiled: Vec<bool> = set
+            .patterns
+            .iter()
+            .map(|p| p.regex.get().is_some())
+            .collect();
+        assert_eq!(compiled, [true, false, false]);
+        assert_eq!(set.compile_candidates("Mentored two\nowned the roadmap"), 2);
     }
 
     #[test]

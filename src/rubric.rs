@@ -441,6 +441,13 @@ impl Rubric {
         out
     }
 
+    /// Compiles the scope and leadership patterns `text` may match (their
+    /// literals are in it), so that scanning its parts later compiles
+    /// nothing; says how many that is.
+    pub fn prepare_for(&self, text: &str) -> usize {
+        self.signals.patterns.compile_candidates(text)
+    }
+
     /// The widest scope tier a text evidences (task when none).
     pub fn scope_of(&self, text: &str) -> ScopeTier {
         self.signals.scan(text, false).scope

@@ -125,29 +125,48 @@ pub(super) fn lint(
     } else {
         args.paths.clone()
     };
-    // Before the first automaton is built: many documents pay back the
-    // slower build of faster automata.
-    if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) {
+    // Before the first automaton is built: many documents (or a large
+    // one) pay back the slower build of faster automata.
+    const LARGE: u64 = 256 << 10;
+    if paths.len() > 1
+        || paths
+            .iter()
+            .any(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir() || m.len() > LARGE))
+    {
         crate::pattern::expect_many_documents();
     }
     // Start-up is most of a one-file run. Another thread loads the rubric
     // and compiles the metric patterns while this one compiles the
     // extractors' patterns by using them: the thread that first searches
     // with a pattern keeps its fastest scratch space, and this thread is
-    // the one that reads a lone file.
-    let rubric = std::thread::scope(|s| {
-        let rubric = s.spawn(|| {
-            let rubric = load_rubric(&settings.rubric);
-            crate::warm_up_rules();
-            rubric
-        });
-        crate::warm_up_extractors();
-        rubric.join()
+    // the one that reads a lone file. The rubric comes back by channel,
+    // not by join: the other thread goes on to compile the rubric patterns
+    // a lone text file may need, and ending a thread is slow on a VM.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let choice = settings.rubric.clone();
+    let lone = lone_text_file(&paths, settings.max_file_size);
+    let helper = std::thread::spawn(move || {
+        let rubric = load_rubric(&choice);
+        let ready = rubric.as_ref().ok().cloned();
+        let _ = tx.send(rubric);
+        crate::warm_up_rules();
+        if let (Some(rubric), Some(path)) = (ready, lone) {
+            // Unreadable: the reading thread reports it.
+            if let Ok(text) = std::fs::read(&path) {
+                rubric.prepare_for(&String::from_utf8_lossy(&text));
+            }
+        }
     });
-    let rubric = match rubric {
+    crate::warm_up_extractors();
+    let rubric = match rx.recv() {
         Ok(Ok(r)) => r,
         Ok(Err(msg)) => return Err(usage_error(&msg)),
-        Err(panic) => std::panic::resume_unwind(panic),
+        // The thread ended before it sent: it panicked.
+        Err(_) => match helper.join() {
+            Err(panic) => std::panic::resume_unwind(panic),
+            // Not reached: a thread that ends normally has sent.
+            Ok(()) => return Err(usage_error("the rubric could not be loaded")),
+        },
     };
     let lexicon = Lexicon::embedded();
     let target = match &settings.target {
@@ -223,6 +242,22 @@ pub(super) fn lint(
         fail_on: settings.fail_on,
         streamed,
     })
+}
+
+/// The one input, when the run has only one and it is a text file no
+/// larger than `max_bytes`: its rubric patterns can be compiled from its
+/// raw text ahead of linting.
+fn lone_text_file(paths: &[PathBuf], max_bytes: u64) -> Option<PathBuf> {
+    let [path] = paths else {
+        return None;
+    };
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let text = matches!(
+        ext.as_str(),
+        "md" | "markdown" | "mdown" | "txt" | "text" | "json" | "tex" | "xtx"
+    );
+    let meta = std::fs::metadata(path).ok()?;
+    (text && meta.is_file() && meta.len() <= max_bytes).then(|| path.clone())
 }
 
 /// Per-run suppression inputs.
