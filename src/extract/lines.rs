@@ -74,6 +74,10 @@ static DIRECTIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Characters that never carry meaning: zero-width spaces, soft hyphens,
 /// byte-order marks and private-use icon glyphs (FontAwesome).
 fn is_invisible(c: char) -> bool {
+    // The lowest is the soft hyphen.
+    if c < '\u{00ad}' {
+        return false;
+    }
     matches!(
         c,
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
@@ -312,8 +316,15 @@ pub fn blank(number: usize, start: usize) -> Line {
 
 /// Appends `s`, dropping invisible characters and folding tabs to spaces.
 fn push_clean(text: &mut Text, s: &str, offset: usize) {
+    // Invisible characters are all non-ASCII: most text needs nothing done
+    // up to its first tab or non-ASCII byte.
+    let Some(first) = s.bytes().position(|b| b == b'\t' || !b.is_ascii()) else {
+        text.push(s, offset);
+        return;
+    };
     let mut run_start = 0;
-    for (i, c) in s.char_indices() {
+    for (i, c) in s[first..].char_indices() {
+        let i = first + i;
         if is_invisible(c) || c == '\t' {
             text.push(&s[run_start..i], offset + run_start);
             if c == '\t' {

@@ -98,12 +98,14 @@ pub fn extract_path_with<L: std::ops::Deref<Target = Lexicon>>(
     lex: impl FnOnce() -> L,
     limits: &Limits,
 ) -> Result<Document, InputError> {
-    if path.is_dir() {
+    // One stat for both questions: a batch reads thousands of files.
+    let meta = std::fs::metadata(path).map_err(|e| io_error(display, &e))?;
+    if meta.is_dir() {
         // A folder given as an input is a LinkedIn export (the only
         // folder-shaped input); anything else says why it is not.
         return linkedin::from_folder(path, display, limits).map(finish);
     }
-    let bytes = read_bounded(path, display, limits)?;
+    let bytes = read_bounded(path, &meta, display, limits)?;
     if pdf::is_pdf(&bytes) {
         let extracted = pdf::extract(display, &bytes, limits)?;
         return Ok(pdf_text_document(display, extracted, &lex()));
@@ -316,8 +318,14 @@ fn text_document(display: &str, format: Format, text: String, lex: &Lexicon) -> 
     doc
 }
 
-fn read_bounded(path: &Path, display: &str, limits: &Limits) -> Result<Vec<u8>, InputError> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(display, &e))?;
+/// The file's bytes, refused before reading when `meta` says it is no
+/// regular file or too large, and never read past the limit.
+fn read_bounded(
+    path: &Path,
+    meta: &std::fs::Metadata,
+    display: &str,
+    limits: &Limits,
+) -> Result<Vec<u8>, InputError> {
     if meta.is_dir() {
         return Err(InputError::new(display, "is a directory, not a file"));
     }
