@@ -54,6 +54,10 @@ pub struct GatedSet {
     owners: Vec<Vec<u32>>,
     /// How many gates there are, over all patterns.
     gates: usize,
+    /// For each gate, the pattern it belongs to.
+    gate_owner: Vec<u32>,
+    /// The patterns that have no gate (they always run), as a bit set.
+    ungated: Vec<u64>,
 }
 
 #[derive(Debug)]
@@ -82,22 +86,30 @@ impl GateError {
     }
 }
 
-/// The gates a text opens.
+/// The gates a text opens, and so the patterns that may match it.
 #[derive(Debug)]
 pub struct Candidates {
     bits: Vec<u64>,
+    /// The patterns whose gates are all open, as a bit set.
+    runnable: Vec<u64>,
 }
 
 impl Candidates {
     fn set(&mut self, i: usize) {
-        self.bits[i / 64] |= 1 << (i % 64);
+        set_bit(&mut self.bits, i);
     }
 
     fn has(&self, i: usize) -> bool {
-        self.bits
-            .get(i / 64)
-            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+        has_bit(&self.bits, i)
     }
+}
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+fn has_bit(bits: &[u64], i: usize) -> bool {
+    bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
 
 impl GatedSet {
@@ -109,6 +121,8 @@ impl GatedSet {
         let mut owners: Vec<Vec<u32>> = Vec::new();
         let mut gated = Vec::with_capacity(patterns.len());
         let mut next_gate = 0u32;
+        let mut gate_owner = Vec::new();
+        let mut ungated = vec![0u64; patterns.len().div_ceil(64)];
         for (i, p) in patterns.iter().enumerate() {
             let p = p.as_ref();
             let mut ids = Vec::new();
@@ -125,7 +139,11 @@ impl GatedSet {
                     }
                 }
                 ids.push(next_gate);
+                gate_owner.push(i as u32);
                 next_gate += 1;
+            }
+            if ids.is_empty() {
+                set_bit(&mut ungated, i);
             }
             gated.push(Gated {
                 source: p.to_string(),
@@ -146,6 +164,8 @@ impl GatedSet {
             automaton,
             owners,
             gates: next_gate as usize,
+            gate_owner,
+            ungated,
         })
     }
 
@@ -170,8 +190,8 @@ impl GatedSet {
         let mut done = vec![false; self.patterns.len()];
         for line in text.lines() {
             let opened = self.candidates(line);
-            for (p, done) in self.patterns.iter().zip(&mut done) {
-                if !*done && p.gates.iter().all(|&g| opened.has(g as usize)) {
+            for (i, (p, done)) in self.patterns.iter().zip(&mut done).enumerate() {
+                if !*done && has_bit(&opened.runnable, i) {
                     let _ = p.regex();
                     *done = true;
                 }
@@ -180,10 +200,11 @@ impl GatedSet {
         done.iter().filter(|&&d| d).count()
     }
 
-    /// The gates `text` opens.
+    /// The gates `text` opens, and the patterns whose gates are all open.
     pub fn candidates(&self, text: &str) -> Candidates {
         let mut c = Candidates {
             bits: vec![0; self.gates.div_ceil(64)],
+            runnable: self.ungated.clone(),
         };
         if let Some(ac) = &self.automaton {
             ac.for_each(text.as_bytes(), |p, _| {
@@ -192,16 +213,26 @@ impl GatedSet {
                 }
             });
         }
+        // Few gates open on a text: visit those, not every pattern.
+        for (w, &word) in c.bits.iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                let g = w * 64 + word.trailing_zeros() as usize;
+                word &= word - 1;
+                let i = self.gate_owner[g] as usize;
+                if !has_bit(&c.runnable, i)
+                    && self.patterns[i].gates.iter().all(|&g| c.has(g as usize))
+                {
+                    set_bit(&mut c.runnable, i);
+                }
+            }
+        }
         c
     }
 
     /// Whether pattern `i` matches `text`, given the gates it opens.
     pub fn is_match(&self, i: usize, text: &str, opened: &Candidates) -> bool {
-        let p = &self.patterns[i];
-        if !p.gates.iter().all(|&g| opened.has(g as usize)) {
-            return false;
-        }
-        p.regex().is_match(text)
+        has_bit(&opened.runnable, i) && self.patterns[i].regex().is_match(text)
     }
 }
 

@@ -110,7 +110,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
     // the line (offset, length); kept across lines to reuse the buffers.
     let mut visible = String::new();
     let mut pieces: Vec<(usize, usize)> = Vec::new();
-    for (i, raw_with_nl) in source.split_inclusive('\n').enumerate() {
+    for (i, raw_with_nl) in crate::source::lines_inclusive(source).enumerate() {
         let number = i + 1;
         let start = offset;
         offset += raw_with_nl.len();

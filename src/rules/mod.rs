@@ -115,7 +115,7 @@ pub fn is_achievement(text: &str) -> bool {
     if words > 25 && first_person() {
         return false;
     }
-    let commas = text.matches(',').count();
+    let commas = memchr::memchr_iter(b',', text.as_bytes()).count();
     if commas * 2 >= words {
         return false;
     }
@@ -123,7 +123,7 @@ pub fn is_achievement(text: &str) -> bool {
     if let Some((label, rest)) = text.split_once(':') {
         let rest_words = rest.split_whitespace().count();
         if label.split_whitespace().count() <= 3
-            && (rest.matches(',').count() >= 2 || rest_words <= 6)
+            && (memchr::memchr_iter(b',', rest.as_bytes()).count() >= 2 || rest_words <= 6)
         {
             return false;
         }
