@@ -182,22 +182,12 @@ impl GatedSet {
         Ok(())
     }
 
-    /// Compiles now every pattern whose gates one of `text`'s lines opens,
-    /// and says how many that is: a second thread prepares, from a whole
-    /// document, the patterns its bullets will likely ask for. (A bullet
-    /// that spans lines may still compile one when asked.)
-    pub fn compile_candidates(&self, text: &str) -> usize {
-        let mut done = vec![false; self.patterns.len()];
-        for line in text.lines() {
-            let opened = self.candidates(line);
-            for (i, (p, done)) in self.patterns.iter().zip(&mut done).enumerate() {
-                if !*done && has_bit(&opened.runnable, i) {
-                    let _ = p.regex();
-                    *done = true;
-                }
-            }
-        }
-        done.iter().filter(|&&d| d).count()
+    /// How many of the patterns are compiled by now.
+    pub fn compiled(&self) -> usize {
+        self.patterns
+            .iter()
+            .filter(|p| p.regex.get().is_some())
+            .count()
     }
 
     /// The gates `text` opens, and the patterns whose gates are all open.
@@ -286,24 +276,23 @@ mod tests {
     }
 
     #[test]
-    fn candidates_of_a_document_are_compiled_line_by_line() {
+    fn only_patterns_whose_gates_are_all_open_run() {
         let set = GatedSet::new(&[
             r"\bled\s+the\s+team\b",
             r"\bmentored\b",
             r"\bowned\b.{0,20}\broadmap\b",
         ])
         .expect("set");
-        // "owned" and "roadmap" are both in the text, but on different
-        // lines: no line could match the third pattern.
-        let text = "Led the team\nOwned the migration\nWrote the roadmap";
-        assert_eq!(set.compile_candidates(text), 1);
-        let compiled: Vec<bool> = set
-            .patterns
-            .iter()
-            .map(|p| p.regex.get().is_some())
-            .collect();
-        assert_eq!(compiled, [true, false, false]);
-        assert_eq!(set.compile_candidates("Mentored two\nowned the roadmap"), 2);
+        // "owned" opens one of the third pattern's gates, not both.
+        let text = "Led the team; owned the migration";
+        let opened = set.candidates(text);
+        let ran: Vec<bool> = (0..3).map(|i| set.is_match(i, text, &opened)).collect();
+        assert_eq!(ran, [true, false, false]);
+        // Only the pattern that ran was compiled.
+        assert_eq!(set.compiled(), 1);
+        let text = "owned the roadmap";
+        assert!(set.is_match(2, text, &set.candidates(text)));
+        assert_eq!(set.compiled(), 2);
     }
 
     #[test]

@@ -441,11 +441,25 @@ impl Rubric {
         out
     }
 
-    /// Compiles the scope and leadership patterns `text` may match (their
-    /// literals are in it), so that scanning its parts later compiles
-    /// nothing; says how many that is.
+    /// Scans a document's raw text line by line as its bullets (a line
+    /// that starts with a list marker) and summary (any other) will be
+    /// scanned, so that the patterns those scans reach are compiled when
+    /// the document's own scan comes; says how many are compiled by now.
+    /// A second thread does this while the first extracts the document.
     pub fn prepare_for(&self, text: &str) -> usize {
-        self.signals.patterns.compile_candidates(text)
+        for line in text.lines() {
+            let t = line.trim_start();
+            let bullet = t.starts_with(['-', '*', '+', '•', '▪', '●', '◦', '■', '►', '–'])
+                || t.split_once(['.', ')']).is_some_and(|(n, _)| {
+                    !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
+                });
+            if bullet {
+                self.signals_in(line);
+            } else {
+                self.scope_of(line);
+            }
+        }
+        self.signals.patterns.compiled()
     }
 
     /// The widest scope tier a text evidences (task when none).
@@ -556,6 +570,19 @@ mod tests {
 
     fn line_of(src: &str, needle: &str) -> usize {
         src[..src.find(needle).expect(needle)].matches('\n').count() + 1
+    }
+
+    #[test]
+    fn preparing_a_text_compiles_what_scanning_it_reaches() {
+        let r = Rubric::parse_with(SRC, "t", true).expect("rubric");
+        assert_eq!(r.signals.patterns.compiled(), 0, "nothing compiles at load");
+        let bullet = "- Led a team of 4 engineers that rebuilt the training pipeline";
+        let n = r.prepare_for(bullet);
+        assert!(n > 0, "a bullet with gate literals compiles patterns");
+        // Scanning the same bullet afterwards compiles nothing more.
+        let signals = r.signals_in(bullet);
+        assert_eq!(r.signals.patterns.compiled(), n);
+        assert!(signals.leadership().count() > 0, "{signals:?}");
     }
 
     #[test]
