@@ -128,11 +128,11 @@ pub(super) fn lint(
     // Before the first automaton is built: many documents (or a large
     // one) pay back the slower build of faster automata.
     const LARGE: u64 = 256 << 10;
-    if paths.len() > 1
+    let many = paths.len() > 1
         || paths
             .iter()
-            .any(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir() || m.len() > LARGE))
-    {
+            .any(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir() || m.len() > LARGE));
+    if many {
         crate::pattern::expect_many_documents();
     }
     // Start-up is most of a one-file run. Another thread loads the rubric
@@ -142,6 +142,18 @@ pub(super) fn lint(
     // the one that reads a lone file. The rubric comes back by channel,
     // not by join: the other thread goes on to compile the rubric patterns
     // a lone text file may need, and ending a thread is slow on a VM.
+    let mut profiles = args.profile.clone();
+    if profiles.is_empty() {
+        profiles = settings.profiles.clone();
+    }
+    // Finding a batch's files (a walk, then a look at each one's first
+    // bytes) is system calls, a tenth of the run: it goes on while the
+    // patterns compile. One file is found at once.
+    let may_stream = stream.is_some() && profiles.is_empty() && !keep_model;
+    let discovering = many.then(|| {
+        let paths = paths.clone();
+        std::thread::spawn(move || Discovery::of(&paths, may_stream))
+    });
     let (tx, rx) = std::sync::mpsc::channel();
     let choice = settings.rubric.clone();
     let lone = lone_text_file(&paths, settings.max_file_size);
@@ -221,11 +233,12 @@ pub(super) fn lint(
             .map_or_else(|| "storyline.toml".into(), |p| p.display().to_string()),
         keep_model,
     };
-    let mut profiles = args.profile.clone();
-    if profiles.is_empty() {
-        profiles = settings.profiles.clone();
-    }
-    let (mut outcome, streamed) = lint_paths(&cx, &paths, &profiles, &limits, &run, stream);
+    let discovery = match discovering.map(std::thread::JoinHandle::join) {
+        Some(Ok(d)) => d,
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+        None => Discovery::of(&paths, may_stream),
+    };
+    let (mut outcome, streamed) = lint_paths(&cx, discovery, &profiles, &limits, &run, stream);
     if !settings.suppress.is_empty() && selection.enabled(suppress::X001.code) {
         for note in
             suppress::unused_entries(&settings.suppress, &outcome.suppressed, &run.config_name)
@@ -269,6 +282,28 @@ pub struct RunOptions<'a> {
     /// Keep each document's model and build per-role evidence (the HTML
     /// report); otherwise only the source stays, for quoting it.
     pub keep_model: bool,
+}
+
+/// The files a run reads, found from the paths it was given.
+pub struct Discovery {
+    files: Vec<PathBuf>,
+    /// Folders with nothing to read, each an error.
+    empty_folders: Vec<InputError>,
+    /// Whether the files can be linted as a stream ([`stream::streamable`]);
+    /// false when the run could not stream anyway.
+    streamable: bool,
+}
+
+impl Discovery {
+    pub fn of(paths: &[PathBuf], may_stream: bool) -> Discovery {
+        let (files, empty_folders) = expand(paths);
+        let streamable = may_stream && stream::streamable(&files);
+        Discovery {
+            files,
+            empty_folders,
+            streamable,
+        }
+    }
 }
 
 /// Expands folders into the resume files below them, honouring
@@ -367,18 +402,22 @@ fn map_in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + S
 /// back in input order.
 pub fn lint_paths(
     cx: &Context<'_>,
-    paths: &[PathBuf],
+    discovery: Discovery,
     profile_paths: &[PathBuf],
     limits: &Limits,
     run: &RunOptions<'_>,
     stream: Option<&mut Streamer>,
 ) -> (Outcome, bool) {
-    let (files, empty_folders) = expand(paths);
+    let Discovery {
+        files,
+        empty_folders,
+        streamable,
+    } = discovery;
     let progress = Progress::new(files.len());
     if let Some(streamer) = stream
         && profile_paths.is_empty()
         && !run.keep_model
-        && stream::streamable(&files)
+        && streamable
     {
         let mut outcome = stream_files(cx, &files, limits, run, &progress, streamer);
         outcome.errors.splice(0..0, empty_folders);

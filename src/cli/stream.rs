@@ -36,8 +36,7 @@ pub fn streamable(files: &[PathBuf]) -> bool {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        !p.is_dir()
-            && !matches!(ext.as_deref(), Some("pdf" | "zip" | "csv"))
+        !matches!(ext.as_deref(), Some("pdf" | "zip" | "csv"))
             && !may_be_profile(p, ext.as_deref() == Some("docx"))
     };
     files.len() > CHUNK
@@ -49,12 +48,15 @@ pub fn streamable(files: &[PathBuf]) -> bool {
 
 /// Whether a file's first bytes are a PDF's or a ZIP's (other than a
 /// DOCX's) whatever its name: the extractors go by content, and such a
-/// file may be a LinkedIn profile.
+/// file may be a LinkedIn profile. A folder (an unpacked export) may be
+/// one too: reading it fails as a folder, which saves a stat per file.
 fn may_be_profile(path: &Path, docx: bool) -> bool {
     let mut head = [0u8; 1024];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .unwrap_or(0);
+    let n = match std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) {
+        Ok(n) => n,
+        // (Some systems refuse to open a folder rather than to read it.)
+        Err(e) => return e.kind() == std::io::ErrorKind::IsADirectory || path.is_dir(),
+    };
     let head = &head[..n];
     crate::extract::pdf::is_pdf(head) || (!docx && head.starts_with(b"PK\x03\x04"))
 }
@@ -282,6 +284,29 @@ fn temp_file() -> Option<std::fs::File> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_batch_streams_unless_a_file_may_be_a_profile() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut files: Vec<PathBuf> = (0..=CHUNK)
+            .map(|i| {
+                let p = dir.path().join(format!("r{i:04}.txt"));
+                std::fs::write(&p, "Engineer\n- Built things").expect("write");
+                p
+            })
+            .collect();
+        assert!(streamable(&files));
+        // A PDF by content, whatever its name, may be a profile.
+        std::fs::write(&files[3], b"%PDF-1.4\n").expect("write");
+        assert!(!streamable(&files));
+        std::fs::write(&files[3], "plain again").expect("write");
+        assert!(streamable(&files));
+        // So may a folder (an unpacked export), found without a stat.
+        let export = dir.path().join("r0003a");
+        std::fs::create_dir(&export).expect("mkdir");
+        files.insert(4, export);
+        assert!(!streamable(&files));
+    }
 
     fn read_all(spool: &mut Spool) -> Vec<u8> {
         spool.rewind();
