@@ -170,15 +170,22 @@ pub(super) fn lint(
         }
     });
     crate::warm_up_extractors();
-    let rubric = match rx.recv() {
-        Ok(Ok(r)) => r,
-        Ok(Err(msg)) => return Err(usage_error(&msg)),
+    // A busy machine can start the other thread late: then this one loads
+    // the rubric rather than wait (a bundled one is loaded once, by
+    // whichever thread comes first, the other waiting for it).
+    let loaded = match rx.try_recv() {
+        Ok(loaded) => loaded,
+        Err(std::sync::mpsc::TryRecvError::Empty) => load_rubric(&settings.rubric),
         // The thread ended before it sent: it panicked.
-        Err(_) => match helper.join() {
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => match helper.join() {
             Err(panic) => std::panic::resume_unwind(panic),
             // Not reached: a thread that ends normally has sent.
             Ok(()) => return Err(usage_error("the rubric could not be loaded")),
         },
+    };
+    let rubric = match loaded {
+        Ok(r) => r,
+        Err(msg) => return Err(usage_error(&msg)),
     };
     let lexicon = Lexicon::embedded();
     let target = match &settings.target {
