@@ -117,10 +117,15 @@ pub fn find_metrics_with(text: &str, lex: &Lexicon, phrases: &PhraseHits) -> Vec
 
 /// "first", "second", "third": the digit-free rankings ("first place").
 fn has_ranking_word(text: &str) -> bool {
-    text.as_bytes().windows(5).any(|w| {
-        w.eq_ignore_ascii_case(b"first")
-            || w.eq_ignore_ascii_case(b"secon")
-            || w.eq_ignore_ascii_case(b"third")
+    let b = text.as_bytes();
+    // Most bytes are not an "f", "s" or "t" in either case: one test each.
+    (0..b.len().saturating_sub(4)).any(|i| {
+        matches!(b[i] | 0x20, b'f' | b's' | b't') && {
+            let w = &b[i..i + 5];
+            w.eq_ignore_ascii_case(b"first")
+                || w.eq_ignore_ascii_case(b"secon")
+                || w.eq_ignore_ascii_case(b"third")
+        }
     })
 }
 
@@ -452,6 +457,35 @@ fn tenure_or(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranking_words_are_found_in_any_case_and_place() {
+        let naive = |t: &str| {
+            t.as_bytes().windows(5).any(|w| {
+                w.eq_ignore_ascii_case(b"first")
+                    || w.eq_ignore_ascii_case(b"secon")
+                    || w.eq_ignore_ascii_case(b"third")
+            })
+        };
+        for t in [
+            "",
+            "firs",
+            "first",
+            "FIRST place",
+            "won SECOND",
+            "a thirD",
+            "Third",
+            "fist sit tit",
+            "ﬁrst",
+            "café first",
+            "xfirst",
+            "sssssecon",
+        ] {
+            assert_eq!(has_ranking_word(t), naive(t), "{t:?}");
+        }
+        assert!(has_ranking_word("won SECOND prize"));
+        assert!(!has_ranking_word("fist sit tit"));
+    }
 
     fn kinds(text: &str) -> Vec<MetricKind> {
         find_metrics(text, &Lexicon::embedded())
