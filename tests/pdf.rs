@@ -1069,23 +1069,28 @@ fn a_hanging_extraction_times_out() {
     assert!(start.elapsed() < Duration::from_secs(10));
 }
 
+/// A PDF helper in `dir` that runs the shell line `first`, then the real
+/// helper (storyline) with the same arguments.
+#[cfg(unix)]
+fn wrapper(dir: &std::path::Path, first: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let helper = dir.join("helper.sh");
+    let script = format!(
+        "#!/bin/sh\n{first}\nexec '{}' \"$@\"\n",
+        env!("CARGO_BIN_EXE_storyline")
+    );
+    std::fs::write(&helper, script).expect("write");
+    std::fs::set_permissions(&helper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    helper
+}
+
 /// A helper that answers late but within the timeout is waited for; the
 /// same helper over a shorter timeout is stopped.
 #[cfg(unix)]
 #[test]
 fn a_slow_extraction_within_the_timeout_is_read() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("tempdir");
-    let helper = dir.path().join("slow.sh");
-    std::fs::write(
-        &helper,
-        format!(
-            "#!/bin/sh\nsleep 1\nexec '{}' \"$@\"\n",
-            env!("CARGO_BIN_EXE_storyline")
-        ),
-    )
-    .expect("write");
-    std::fs::set_permissions(&helper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let helper = wrapper(dir.path(), "sleep 1");
     let within = Limits {
         pdf_helper: Some(helper.clone()),
         pdf_timeout: Duration::from_secs(8),
@@ -1111,18 +1116,11 @@ fn a_slow_extraction_within_the_timeout_is_read() {
 #[cfg(unix)]
 #[test]
 fn the_extraction_child_is_started_with_the_system_allocator() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("tempdir");
-    let helper = dir.path().join("check-env.sh");
-    std::fs::write(
-        &helper,
-        format!(
-            "#!/bin/sh\n[ -n \"$STORYLINE_SYSTEM_ALLOCATOR\" ] || {{ echo 'no system allocator' >&2; exit 3; }}\nexec '{}' \"$@\"\n",
-            env!("CARGO_BIN_EXE_storyline")
-        ),
-    )
-    .expect("write");
-    std::fs::set_permissions(&helper, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let helper = wrapper(
+        dir.path(),
+        "[ -n \"$STORYLINE_SYSTEM_ALLOCATOR\" ] || { echo 'no system allocator' >&2; exit 3; }",
+    );
     let limits = Limits {
         pdf_helper: Some(helper),
         ..Limits::default()
