@@ -216,10 +216,13 @@ pub fn find_range(line: &str) -> Option<FoundRange> {
 
 /// Whether `s` holds "19dd" or "20dd".
 fn has_year(s: &str) -> bool {
-    s.as_bytes().windows(4).any(|w| {
-        matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
-            && w[2].is_ascii_digit()
-            && w[3].is_ascii_digit()
+    // Every line is asked: jump from one "1" or "2" to the next.
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', b).any(|i| {
+        matches!(b.get(i..i + 4), Some(&[c0, c1, c2, c3])
+            if matches!((c0, c1), (b'1', b'9') | (b'2', b'0'))
+                && c2.is_ascii_digit()
+                && c3.is_ascii_digit())
     })
 }
 
@@ -258,6 +261,38 @@ fn civil_from_days(z: i64) -> (i64, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_are_found_wherever_they_stand() {
+        let naive = |s: &str| {
+            s.as_bytes().windows(4).any(|w| {
+                matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
+                    && w[2].is_ascii_digit()
+                    && w[3].is_ascii_digit()
+            })
+        };
+        for s in [
+            "",
+            "199",
+            "1999",
+            "x2020",
+            "2020x",
+            "121999",
+            "2 0 2 0",
+            "Jan '19",
+            "1-2019",
+            "20",
+            "1920s",
+            "v2.0.1",
+            "12345",
+            "2a20",
+            "Mar 2021 – now",
+        ] {
+            assert_eq!(has_year(s), naive(s), "{s:?}");
+        }
+        assert!(has_year("121999"));
+        assert!(!has_year("v2.0.1"));
+    }
 
     fn at(y: u16, m: Option<u8>) -> Option<DatePoint> {
         Some(DatePoint::At(YearMonth::new(y, m)))
