@@ -40,18 +40,17 @@ pub fn expect_many_documents() {
 
 /// The Aho-Corasick kind for an automaton of `pattern_bytes` bytes of
 /// phrases or literals, or none when the run is of one document and a
-/// table that builds in microseconds will do ([`crate::literals`]). A
-/// DFA's memory grows with the patterns times the alphabet, so a very long
-/// list (a coach's own lexicon, say) stays an NFA even in a batch; the
-/// bundled lists are a few kilobytes.
+/// table that builds in microseconds will do ([`crate::literals`]). The
+/// bundled lists are a few kilobytes; a very long list (a coach's own
+/// lexicon, say) is an NFA either way: a DFA's memory grows with the
+/// patterns times the alphabet, and the table's search with the literals
+/// that share a prefix.
 pub fn automaton_kind(pattern_bytes: usize) -> Option<AhoCorasickKind> {
-    const DFA_AT_MOST: usize = 16 << 10;
-    if !many_documents() {
-        None
-    } else if pattern_bytes <= DFA_AT_MOST {
-        Some(AhoCorasickKind::DFA)
-    } else {
-        Some(AhoCorasickKind::ContiguousNFA)
+    const SMALL: usize = 16 << 10;
+    match (many_documents(), pattern_bytes <= SMALL) {
+        (true, true) => Some(AhoCorasickKind::DFA),
+        (false, true) => None,
+        (_, false) => Some(AhoCorasickKind::ContiguousNFA),
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use rayon::prelude::*;
 
-use super::settings::{LintArgs, Settings, load_rubric, resolve};
+use super::settings::{LintArgs, RubricChoice, Settings, load_rubric, resolve};
 use super::stream::{self, StreamFormat, Streamer};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat, print, usage_error};
 use crate::align;
@@ -156,7 +156,13 @@ pub(super) fn lint(
     });
     let (tx, rx) = std::sync::mpsc::channel();
     let choice = settings.rubric.clone();
-    let lone = lone_text_file(&paths, settings.max_file_size);
+    // A bundled rubric compiles its patterns on first use: the other
+    // thread compiles those a lone small text file will need (a coach's own
+    // rubric is compiled whole when loaded).
+    let bundled = matches!(settings.rubric, RubricChoice::Track(_));
+    let lone = (bundled && !many)
+        .then(|| lone_text_file(&paths, settings.max_file_size))
+        .flatten();
     let helper = std::thread::spawn(move || {
         let rubric = load_rubric(&choice);
         let ready = rubric.as_ref().ok().cloned();
@@ -171,17 +177,26 @@ pub(super) fn lint(
     });
     crate::warm_up_extractors();
     // A busy machine can start the other thread late: then this one loads
-    // the rubric rather than wait (a bundled one is loaded once, by
-    // whichever thread comes first, the other waiting for it).
-    let loaded = match rx.try_recv() {
+    // a bundled rubric rather than wait (it is loaded once, by whichever
+    // thread comes first, the other waiting for it). A rubric file would
+    // be parsed and compiled twice: that one is waited for.
+    let received = if bundled {
+        rx.try_recv()
+    } else {
+        rx.recv()
+            .map_err(|_| std::sync::mpsc::TryRecvError::Disconnected)
+    };
+    let loaded = match received {
         Ok(loaded) => loaded,
         Err(std::sync::mpsc::TryRecvError::Empty) => load_rubric(&settings.rubric),
         // The thread ended before it sent: it panicked.
-        Err(std::sync::mpsc::TryRecvError::Disconnected) => match helper.join() {
-            Err(panic) => std::panic::resume_unwind(panic),
-            // Not reached: a thread that ends normally has sent.
-            Ok(()) => return Err(usage_error("the rubric could not be loaded")),
-        },
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+            return match helper.join() {
+                Err(panic) => std::panic::resume_unwind(panic),
+                // Not reached: a thread that ends normally has sent.
+                Ok(()) => Err(usage_error("the rubric could not be loaded")),
+            };
+        }
     };
     let rubric = match loaded {
         Ok(r) => r,
@@ -257,6 +272,11 @@ pub(super) fn lint(
         outcome.suppressed.clear();
     }
 
+    // The other thread is done by now (its work was start-up); a panic
+    // there is a bug, and ends the run as one here would.
+    if let Err(panic) = helper.join() {
+        std::panic::resume_unwind(panic);
+    }
     Ok(Linted {
         outcome,
         fail_on: settings.fail_on,

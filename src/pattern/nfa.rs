@@ -46,26 +46,32 @@ impl std::fmt::Debug for NfaRegex {
 }
 
 thread_local! {
-    static COMPILER: RefCell<thompson::Compiler> = RefCell::new({
-        let mut c = thompson::Compiler::new();
-        // What `meta` builds by default: UTF-8 empty matches only at
-        // character boundaries, every group, the same size limit.
-        c.configure(
-            thompson::Config::new()
-                .utf8(true)
-                .shrink(false)
-                .which_captures(WhichCaptures::All)
-                .nfa_size_limit(Some(10 << 20)),
-        );
-        c
-    });
+    static COMPILER: RefCell<thompson::Compiler> = RefCell::new(compiler());
+}
+
+fn compiler() -> thompson::Compiler {
+    let mut c = thompson::Compiler::new();
+    // What `meta` builds by default: UTF-8 empty matches only at character
+    // boundaries, every group, the same size limit.
+    c.configure(
+        thompson::Config::new()
+            .utf8(true)
+            .shrink(false)
+            .which_captures(WhichCaptures::All)
+            .nfa_size_limit(Some(10 << 20)),
+    );
+    c
 }
 
 impl NfaRegex {
     /// Parses `pattern` with the default syntax (`meta`'s) and compiles it.
     pub fn new(pattern: &str) -> Result<NfaRegex, String> {
         let hir = regex_automata::util::syntax::parse(pattern).map_err(|e| e.to_string())?;
-        let nfa = COMPILER.with(|c| c.borrow().build_from_hir(&hir).map_err(|e| e.to_string()))?;
+        let build = |c: &thompson::Compiler| c.build_from_hir(&hir).map_err(|e| e.to_string());
+        // In a thread's own exit (a thread-local destructor), a fresh one.
+        let nfa = COMPILER
+            .try_with(|c| build(&c.borrow()))
+            .unwrap_or_else(|_| build(&compiler()))?;
         let pikevm = PikeVM::new_from_nfa(nfa.clone()).map_err(|e| e.to_string())?;
         let backtrack = BoundedBacktracker::new_from_nfa(nfa).map_err(|e| e.to_string())?;
         let (p, b) = (pikevm.clone(), backtrack.clone());
