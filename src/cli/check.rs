@@ -291,13 +291,11 @@ fn lone_text_file(paths: &[PathBuf], max_bytes: u64) -> Option<PathBuf> {
     let [path] = paths else {
         return None;
     };
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    let text = matches!(
-        ext.as_str(),
-        "md" | "markdown" | "mdown" | "txt" | "text" | "json" | "tex" | "xtx"
-    );
+    if !extract::is_text_name(path) {
+        return None;
+    }
     let meta = std::fs::metadata(path).ok()?;
-    (text && meta.is_file() && meta.len() <= max_bytes).then(|| path.clone())
+    (meta.is_file() && meta.len() <= max_bytes).then(|| path.clone())
 }
 
 /// Per-run suppression inputs.

@@ -66,9 +66,15 @@ impl Default for Limits {
 
 /// Whether a path names a file storyline reads, judged by its name.
 pub fn is_supported_name(path: &Path) -> bool {
+    is_text_name(path) || matches!(extension(path).as_str(), "docx" | "pdf")
+}
+
+/// Whether a path names a file storyline reads as text (Markdown, plain
+/// text, JSON Resume, LaTeX), judged by its name.
+pub fn is_text_name(path: &Path) -> bool {
     matches!(
         extension(path).as_str(),
-        "md" | "markdown" | "mdown" | "txt" | "text" | "json" | "docx" | "tex" | "xtx" | "pdf"
+        "md" | "markdown" | "mdown" | "txt" | "text" | "json" | "tex" | "xtx"
     )
 }
 
