@@ -58,4 +58,17 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("bundled_gates.rs");
     std::fs::write(dest, out).expect("write bundled_gates.rs");
+    link_position_dependent();
+}
+
+/// Links the executables position-dependent on Linux/glibc: a PIE's 21,000
+/// load-time relocations dirtied ~110 pages of `.data.rel.ro` before `main`,
+/// about 0.9 ms of a 7 ms one-resume run. Only the link changes (the code
+/// stays position-independent), so proc-macros and tests are unaffected.
+fn link_position_dependent() {
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
+    if os == "linux" && env == "gnu" {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
 }

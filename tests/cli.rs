@@ -449,3 +449,19 @@ fn streamed_batch_matches_smaller_runs() {
     assert_eq!(l003.len(), 1);
     assert_eq!(l003[0]["path"], variant.display().to_string());
 }
+
+/// build.rs links the executable position-dependent on Linux/glibc, so its
+/// start-up skips ~21,000 load-time relocations; a toolchain that dropped
+/// the flag would lose that silently.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_executable_is_linked_position_dependent() {
+    use std::io::Read;
+    let mut header = [0u8; 18];
+    std::fs::File::open(env!("CARGO_BIN_EXE_storyline"))
+        .and_then(|mut f| f.read_exact(&mut header))
+        .unwrap();
+    assert_eq!(&header[..4], b"\x7fELF");
+    let e_type = u16::from_le_bytes([header[16], header[17]]);
+    assert_eq!(e_type, 2, "expected ET_EXEC (2), found {e_type} (3 is a PIE)");
+}
