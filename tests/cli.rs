@@ -463,5 +463,8 @@ fn the_executable_is_linked_position_dependent() {
         .unwrap();
     assert_eq!(&header[..4], b"\x7fELF");
     let e_type = u16::from_le_bytes([header[16], header[17]]);
-    assert_eq!(e_type, 2, "expected ET_EXEC (2), found {e_type} (3 is a PIE)");
+    assert_eq!(
+        e_type, 2,
+        "expected ET_EXEC (2), found {e_type} (3 is a PIE)"
+    );
 }

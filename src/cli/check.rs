@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use rayon::prelude::*;
 
+use super::helper::Helper;
 use super::settings::{LintArgs, RubricChoice, Settings, load_rubric, resolve};
 use super::stream::{self, StreamFormat, Streamer};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat, print, usage_error};
@@ -61,7 +62,7 @@ impl Linted {
     }
 }
 
-pub fn run(args: CheckArgs) -> u8 {
+pub fn run(args: CheckArgs, helper: Helper) -> u8 {
     // Only the HTML report shows the documents' models and per-role
     // evidence; the other formats let them go once a document is linted.
     let keep_model = matches!(args.format, OutputFormat::Html);
@@ -75,7 +76,7 @@ pub fn run(args: CheckArgs) -> u8 {
         OutputFormat::Github => Some(Streamer::new(StreamFormat::Github)),
         OutputFormat::Sarif | OutputFormat::Html => None,
     };
-    let linted = match lint(&args.lint, keep_model, streamer.as_mut()) {
+    let linted = match lint(&args.lint, keep_model, streamer.as_mut(), helper) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -111,6 +112,7 @@ pub(super) fn lint(
     args: &LintArgs,
     keep_model: bool,
     stream: Option<&mut Streamer>,
+    helper: Helper,
 ) -> Result<Linted, u8> {
     let settings = match resolve(args) {
         Ok(s) => s,
@@ -135,13 +137,13 @@ pub(super) fn lint(
     if many {
         crate::pattern::expect_many_documents();
     }
-    // Start-up is most of a one-file run. Another thread loads the rubric
-    // and compiles the metric patterns while this one compiles the
-    // extractors' patterns by using them: the thread that first searches
-    // with a pattern keeps its fastest scratch space, and this thread is
-    // the one that reads a lone file. The rubric comes back by channel,
-    // not by join: the other thread goes on to compile the rubric patterns
-    // a lone text file may need, and ending a thread is slow on a VM.
+    // Start-up is most of a one-file run. The helper thread (started on
+    // the rules' patterns before the arguments were parsed) loads the
+    // rubric while this one compiles the extractors' patterns by using
+    // them: the thread that first searches with a pattern keeps its
+    // fastest scratch space, and this thread is the one that reads a lone
+    // file. The rubric comes back by channel: the helper goes on to
+    // compile the rubric patterns a lone text file may need.
     let mut profiles = args.profile.clone();
     if profiles.is_empty() {
         profiles = settings.profiles.clone();
@@ -163,11 +165,10 @@ pub(super) fn lint(
     let lone = (bundled && !many)
         .then(|| lone_text_file(&paths, settings.max_file_size))
         .flatten();
-    let helper = std::thread::spawn(move || {
+    helper.run(move || {
         let rubric = load_rubric(&choice);
         let ready = rubric.as_ref().ok().cloned();
         let _ = tx.send(rubric);
-        crate::warm_up_rules();
         if let (Some(rubric), Some(path)) = (ready, lone) {
             // Unreadable: the reading thread reports it.
             if let Ok(text) = std::fs::read(&path) {
@@ -175,7 +176,22 @@ pub(super) fn lint(
             }
         }
     });
-    crate::warm_up_extractors();
+    // A lone file (a folder counts as many) is extracted now, while the
+    // other thread loads the rubric: extraction needs only the lexicon, and
+    // compiles just the patterns this document needs. Otherwise a sample
+    // compiles them all before the threads of a batch share them.
+    let early = match paths.as_slice() {
+        [path] if !many => Some(extract::extract_path(
+            path,
+            &path.display().to_string(),
+            &Lexicon::embedded(),
+            &settings.limits(),
+        )),
+        _ => {
+            crate::warm_up_extractors();
+            None
+        }
+    };
     // A busy machine can start the other thread late: then this one loads
     // a bundled rubric rather than wait (it is loaded once, by whichever
     // thread comes first, the other waiting for it). A rubric file would
@@ -191,11 +207,9 @@ pub(super) fn lint(
         Err(std::sync::mpsc::TryRecvError::Empty) => load_rubric(&settings.rubric),
         // The thread ended before it sent: it panicked.
         Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-            return match helper.join() {
-                Err(panic) => std::panic::resume_unwind(panic),
-                // Not reached: a thread that ends normally has sent.
-                Ok(()) => Err(usage_error("the rubric could not be loaded")),
-            };
+            helper.finish();
+            // Not reached: a job that ends normally has sent.
+            return Err(usage_error("the rubric could not be loaded"));
         }
     };
     let rubric = match loaded {
@@ -260,6 +274,7 @@ pub(super) fn lint(
         Some(Err(panic)) => std::panic::resume_unwind(panic),
         None => Discovery::of(&paths, may_stream),
     };
+    let discovery = Discovery { early, ..discovery };
     let (mut outcome, streamed) = lint_paths(&cx, discovery, &profiles, &limits, &run, stream);
     if !settings.suppress.is_empty() && selection.enabled(suppress::X001.code) {
         for note in
@@ -274,9 +289,7 @@ pub(super) fn lint(
 
     // The other thread is done by now (its work was start-up); a panic
     // there is a bug, and ends the run as one here would.
-    if let Err(panic) = helper.join() {
-        std::panic::resume_unwind(panic);
-    }
+    helper.finish();
     Ok(Linted {
         outcome,
         fail_on: settings.fail_on,
@@ -317,6 +330,8 @@ pub struct Discovery {
     /// Whether the files can be linted as a stream ([`stream::streamable`]);
     /// false when the run could not stream anyway.
     streamable: bool,
+    /// The one file's extraction, when it was done during start-up.
+    early: Option<Extracted>,
 }
 
 impl Discovery {
@@ -327,6 +342,7 @@ impl Discovery {
             files,
             empty_folders,
             streamable,
+            early: None,
         }
     }
 }
@@ -437,6 +453,7 @@ pub fn lint_paths(
         files,
         empty_folders,
         streamable,
+        early,
     } = discovery;
     let progress = Progress::new(files.len());
     if let Some(streamer) = stream
@@ -449,7 +466,13 @@ pub fn lint_paths(
         progress.done();
         return (outcome, true);
     }
-    let extracted = extract_all(cx, &files, limits, &progress);
+    let extracted = match early {
+        Some(doc) => {
+            progress.tick();
+            vec![doc]
+        }
+        None => extract_all(cx, &files, limits, &progress),
+    };
     progress.done();
     let mut outcome = Outcome::new(files.len(), cx.today);
     outcome.errors = empty_folders;
