@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use rayon::prelude::*;
 
-use super::helper::Helper;
 use super::settings::{LintArgs, RubricChoice, Settings, load_rubric, resolve};
 use super::stream::{self, StreamFormat, Streamer};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat, print, usage_error};
@@ -62,7 +61,7 @@ impl Linted {
     }
 }
 
-pub fn run(args: CheckArgs, helper: Helper) -> u8 {
+pub fn run(args: CheckArgs) -> u8 {
     // Only the HTML report shows the documents' models and per-role
     // evidence; the other formats let them go once a document is linted.
     let keep_model = matches!(args.format, OutputFormat::Html);
@@ -76,7 +75,7 @@ pub fn run(args: CheckArgs, helper: Helper) -> u8 {
         OutputFormat::Github => Some(Streamer::new(StreamFormat::Github)),
         OutputFormat::Sarif | OutputFormat::Html => None,
     };
-    let linted = match lint(&args.lint, keep_model, streamer.as_mut(), helper) {
+    let linted = match lint(&args.lint, keep_model, streamer.as_mut()) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -112,7 +111,6 @@ pub(super) fn lint(
     args: &LintArgs,
     keep_model: bool,
     stream: Option<&mut Streamer>,
-    helper: Helper,
 ) -> Result<Linted, u8> {
     let settings = match resolve(args) {
         Ok(s) => s,
@@ -137,13 +135,13 @@ pub(super) fn lint(
     if many {
         crate::pattern::expect_many_documents();
     }
-    // Start-up is most of a one-file run. The helper thread (started on
-    // the rules' patterns before the arguments were parsed) loads the
-    // rubric while this one compiles the extractors' patterns by using
-    // them: the thread that first searches with a pattern keeps its
-    // fastest scratch space, and this thread is the one that reads a lone
-    // file. The rubric comes back by channel: the helper goes on to
-    // compile the rubric patterns a lone text file may need.
+    // Start-up is most of a one-file run. Another thread loads the rubric
+    // and compiles the rules' patterns while this one compiles the
+    // extractors' patterns by using them: the thread that first searches
+    // with a pattern keeps its fastest scratch space, and this thread is
+    // the one that reads a lone file. The rubric comes back by channel,
+    // not by join: the other thread goes on to compile the rubric patterns
+    // a lone text file may need, and ending a thread is slow on a VM.
     let mut profiles = args.profile.clone();
     if profiles.is_empty() {
         profiles = settings.profiles.clone();
@@ -165,10 +163,11 @@ pub(super) fn lint(
     let lone = (bundled && !many)
         .then(|| lone_text_file(&paths, settings.max_file_size))
         .flatten();
-    helper.run(move || {
+    let helper = std::thread::spawn(move || {
         let rubric = load_rubric(&choice);
         let ready = rubric.as_ref().ok().cloned();
         let _ = tx.send(rubric);
+        crate::warm_up_rules();
         if let (Some(rubric), Some(path)) = (ready, lone) {
             // Unreadable: the reading thread reports it.
             if let Ok(text) = std::fs::read(&path) {
@@ -207,9 +206,11 @@ pub(super) fn lint(
         Err(std::sync::mpsc::TryRecvError::Empty) => load_rubric(&settings.rubric),
         // The thread ended before it sent: it panicked.
         Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-            helper.finish();
-            // Not reached: a job that ends normally has sent.
-            return Err(usage_error("the rubric could not be loaded"));
+            return match helper.join() {
+                Err(panic) => std::panic::resume_unwind(panic),
+                // Not reached: a thread that ends normally has sent.
+                Ok(()) => Err(usage_error("the rubric could not be loaded")),
+            };
         }
     };
     let rubric = match loaded {
@@ -289,7 +290,9 @@ pub(super) fn lint(
 
     // The other thread is done by now (its work was start-up); a panic
     // there is a bug, and ends the run as one here would.
-    helper.finish();
+    if let Err(panic) = helper.join() {
+        std::panic::resume_unwind(panic);
+    }
     Ok(Linted {
         outcome,
         fail_on: settings.fail_on,

@@ -2,7 +2,6 @@
 
 mod check;
 mod extract;
-mod helper;
 mod report;
 mod rubric;
 mod rules;
@@ -60,8 +59,6 @@ pub enum OutputFormat {
 }
 
 pub fn run() -> ExitCode {
-    let helper = helper::Helper::start_for_lint();
-    let helper = || helper.unwrap_or_else(|| helper::Helper::start(crate::warm_up_rules));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -75,8 +72,8 @@ pub fn run() -> ExitCode {
         }
     };
     let code = match cli.command {
-        Command::Check(args) => check::run(*args, helper()),
-        Command::Report(args) => report::run(*args, helper()),
+        Command::Check(args) => check::run(*args),
+        Command::Report(args) => report::run(*args),
         Command::Extract(args) => extract::run(args),
         Command::Rules(args) => rules::run_rules(args),
         Command::Explain(args) => rules::run_explain(args),

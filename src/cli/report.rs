@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::check::{Linted, input_files, lint};
-use super::helper::Helper;
 use super::settings::LintArgs;
 use super::{EXIT_ERROR, print, usage_error};
 use crate::report;
@@ -20,7 +19,7 @@ pub struct ReportArgs {
     output: PathBuf,
 }
 
-pub fn run(args: ReportArgs, helper: Helper) -> u8 {
+pub fn run(args: ReportArgs) -> u8 {
     // The tool never writes to an input file.
     if args.output != Path::new("-") && is_input(&args.output, &args.lint) {
         return usage_error(&format!(
@@ -28,7 +27,7 @@ pub fn run(args: ReportArgs, helper: Helper) -> u8 {
             args.output.display()
         ));
     }
-    let linted: Linted = match lint(&args.lint, true, None, helper) {
+    let linted: Linted = match lint(&args.lint, true, None) {
         Ok(l) => l,
         Err(code) => return code,
     };
