@@ -359,20 +359,31 @@ impl PhraseSet {
         // them up to the next word (for the boundary check).
         let start = text.len() - text.trim_start().len();
         let mut end = text.len();
-        let (mut words, mut in_word) = (0, false);
-        for (i, c) in text[start..].char_indices() {
-            let space = c.is_whitespace();
-            if !space && !in_word {
-                words += 1;
-                if words > self.max_words {
-                    end = start + i;
-                    break;
-                }
+        let mut words = 0;
+        crate::source::word_starts(text, start, |i| {
+            words += 1;
+            if words > self.max_words {
+                end = i;
             }
-            in_word = !space;
+            words > self.max_words
+        });
+        let head = &text[..end];
+        if needs_folding(head) {
+            return self
+                .find(head)
+                .filter(|r| text[..r.start].trim().is_empty());
         }
-        self.find(&text[..end])
-            .filter(|r| text[..r.start].trim().is_empty())
+        // No phrase starts with whitespace: a match that starts the text
+        // starts at `start`, and the longest there is what `find` gives.
+        let ac = self.ac.as_ref()?;
+        let bytes = head.as_bytes();
+        let mut longest: Option<usize> = None;
+        ac.for_each(bytes, |_, r| {
+            if r.start == start && on_word_boundaries(bytes, &r) {
+                longest = longest.max(Some(r.end));
+            }
+        });
+        longest.map(|end| start..end)
     }
 }
 

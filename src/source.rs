@@ -90,6 +90,62 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
     })
 }
 
+/// The words (`split_whitespace`'s) that start in `text[from..]`, each as
+/// its start, until `stop` says enough. Bytes, not chars, for ASCII: the
+/// rules count the words of every bullet, and most text is ASCII.
+pub fn word_starts(text: &str, from: usize, mut stop: impl FnMut(usize) -> bool) {
+    let bytes = text.as_bytes();
+    let (mut i, mut in_word) = (from, false);
+    while i < bytes.len() {
+        let (space, width) = match bytes[i] {
+            b @ 0..=0x7f => (matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if !space && !in_word && stop(i) {
+            return;
+        }
+        in_word = !space;
+        i += width;
+    }
+}
+
+/// `text.split_whitespace().take(limit).count()`. ASCII text is counted
+/// 64 bytes at a time: a bit per whitespace byte, and a word starts at
+/// each non-space bit after a space bit. Every bullet's words are counted.
+pub fn count_words(text: &str, limit: usize) -> usize {
+    let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let (mut n, mut after_space) = (0, true);
+    for block in text.as_bytes().chunks(64) {
+        if !block.is_ascii() {
+            return count_words_by_char(text, limit);
+        }
+        let mut spaces = 0u64;
+        for (i, &b) in block.iter().enumerate() {
+            spaces |= u64::from(space(b)) << i;
+        }
+        let within = u64::MAX >> (64 - block.len());
+        let starts = !spaces & ((spaces << 1) | u64::from(after_space)) & within;
+        n += starts.count_ones() as usize;
+        if n >= limit {
+            return limit;
+        }
+        after_space = spaces >> (block.len() - 1) & 1 == 1;
+    }
+    n
+}
+
+fn count_words_by_char(text: &str, limit: usize) -> usize {
+    let mut n = 0;
+    word_starts(text, 0, |_| {
+        n += 1;
+        n >= limit
+    });
+    n.min(limit)
+}
+
 pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -314,6 +370,10 @@ impl Text {
             .pieces
             .partition_point(|p| p.text <= start)
             .saturating_sub(1);
+        // Sized once: slicing is most of what extraction allocates.
+        let last = self.pieces.partition_point(|p| p.text < end);
+        out.text.reserve_exact(end - start);
+        out.pieces.reserve_exact(last.saturating_sub(first));
         for (k, p) in self.pieces.iter().enumerate().skip(first) {
             if p.text >= end {
                 break;
@@ -343,6 +403,43 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            "  led  the\tteam \u{a0}of\u{2003}5\u{b}x\u{c}y ",
+            "Zürich–Genève • 2019 ’",
+            "\u{3000}全角\u{3000}スペース",
+        ];
+        // Long texts: words across the 64-byte blocks, and non-ASCII late.
+        let mut long: Vec<String> = (1..9)
+            .map(|k| {
+                (0..70)
+                    .map(|i| ["a", " ", "bc", "\t ", "\n\n", "d"][(i * k) % 6])
+                    .collect()
+            })
+            .collect();
+        long.push(format!("{} é {}", "w ".repeat(40), "x ".repeat(40)));
+        for t in texts.iter().copied().chain(long.iter().map(String::as_str)) {
+            for limit in [0, 1, 2, 3, 30, 46, 1000] {
+                let std = t.split_whitespace().take(limit).count();
+                assert_eq!(count_words(t, limit), std, "{t:?} up to {limit}");
+            }
+            let mut starts = Vec::new();
+            word_starts(t, 0, |i| {
+                starts.push(i);
+                false
+            });
+            let std: Vec<usize> = t
+                .split_whitespace()
+                .map(|w| w.as_ptr() as usize - t.as_ptr() as usize)
+                .collect();
+            assert_eq!(starts, std, "{t:?}");
+        }
+    }
 
     #[test]
     fn lines_split_as_split_inclusive_does() {

@@ -103,16 +103,12 @@ impl Bullet<'_> {
 /// list of skills or "Label: value" line.
 pub fn is_achievement(text: &str) -> bool {
     // Counting stops past 45: longer is a paragraph either way.
-    let words = text.split_whitespace().take(46).count();
+    let words = crate::source::count_words(text, 46);
     if !(5..=45).contains(&words) {
         return false;
     }
     // A long first-person paragraph is a description, not a bullet.
-    let first_person = || {
-        text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .any(|w| matches!(w, "I" | "I'm" | "I've" | "I'd" | "my" | "My"))
-    };
-    if words > 25 && first_person() {
+    if words > 25 && has_first_person(text) {
         return false;
     }
     let commas = memchr::memchr_iter(b',', text.as_bytes()).count();
@@ -120,15 +116,31 @@ pub fn is_achievement(text: &str) -> bool {
         return false;
     }
     // "Tech stack: Python, Spark, Airflow" is a label, not an achievement.
-    if let Some((label, rest)) = text.split_once(':') {
-        let rest_words = rest.split_whitespace().count();
-        if label.split_whitespace().count() <= 3
-            && (memchr::memchr_iter(b',', rest.as_bytes()).count() >= 2 || rest_words <= 6)
-        {
-            return false;
-        }
+    if let Some((label, rest)) = text.split_once(':')
+        && crate::source::count_words(label, 4) <= 3
+        && (memchr::memchr_iter(b',', rest.as_bytes()).count() >= 2
+            || crate::source::count_words(rest, 7) <= 6)
+    {
+        return false;
     }
     true
+}
+
+/// Whether "I", "I'm", "I've", "I'd", "my" or "My" is a word of `text` (a
+/// run of letters, digits and apostrophes). Only the words that start
+/// with one of their first letters are read: most bullets are long.
+fn has_first_person(text: &str) -> bool {
+    let in_word = |c: char| c.is_alphanumeric() || c == '\'';
+    memchr::memchr3_iter(b'I', b'm', b'M', text.as_bytes()).any(|p| {
+        if text[..p].chars().next_back().is_some_and(in_word) {
+            return false;
+        }
+        let end = text[p..]
+            .char_indices()
+            .find(|&(_, c)| !in_word(c))
+            .map_or(text.len(), |(i, _)| p + i);
+        matches!(&text[p..end], "I" | "I'm" | "I've" | "I'd" | "my" | "My")
+    })
 }
 
 /// Runs every enabled rule over one document.
@@ -228,5 +240,34 @@ pub fn quote(s: &str, max: usize) -> String {
     } else {
         let cut: String = s.chars().take(max).collect();
         format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_person_is_found_as_splitting_into_words_finds_it() {
+        let oracle = |text: &str| {
+            text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .any(|w| matches!(w, "I" | "I'm" | "I've" | "I'd" | "my" | "My"))
+        };
+        let texts = [
+            "",
+            "I",
+            "I led",
+            "AI team; my team",
+            "Led my team",
+            "MY team, Miami, AIM, I'mm, I've, I'd.",
+            "team-my",
+            "émy Émy, ÉI, I\u{301} x",
+            "’I’ and 'my'",
+            "xI I'x I'",
+            "mmm MMM IIII",
+        ];
+        for t in texts {
+            assert_eq!(has_first_person(t), oracle(t), "{t:?}");
+        }
     }
 }
