@@ -391,6 +391,17 @@ impl Text {
         out
     }
 
+    /// [`Text::trimmed`] of a text that is no longer needed: itself when
+    /// there is nothing to trim (most lines), without a copy.
+    pub fn into_trimmed(self, extra: &[char]) -> Text {
+        let is_trim = |c: char| c.is_whitespace() || extra.contains(&c);
+        if self.text.is_empty() || self.text.starts_with(is_trim) || self.text.ends_with(is_trim) {
+            self.trimmed(extra)
+        } else {
+            self
+        }
+    }
+
     /// The text with surrounding whitespace and `trim` characters removed.
     pub fn trimmed(&self, extra: &[char]) -> Text {
         let is_trim = |c: char| c.is_whitespace() || extra.contains(&c);
@@ -403,6 +414,30 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn into_trimmed_equals_trimmed() {
+        let mut built = Text::builder();
+        built.push("Led ", 10);
+        built.push_replacing("–", 14..16);
+        built.push(" team", 16);
+        let mut spaced = Text::builder();
+        spaced.push("  a ", 0);
+        spaced.push_replacing(" ", 4..4);
+        spaced.push("b. ", 9);
+        for t in [
+            built,
+            spaced,
+            Text::verbatim("", 3),
+            Text::verbatim("  ", 3),
+            Text::verbatim("x", 3),
+            Text::verbatim(".x.", 0),
+        ] {
+            for extra in [&[][..], &['.'][..]] {
+                assert_eq!(t.clone().into_trimmed(extra), t.trimmed(extra), "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {

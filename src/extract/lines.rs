@@ -280,7 +280,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
         } else {
             text
         };
-        let text = text.trimmed(&[]);
+        let text = text.into_trimmed(&[]);
         if text.is_empty() {
             lines.push(blank(number, start));
             continue;

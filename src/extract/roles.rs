@@ -155,10 +155,10 @@ fn split_inline_bullets(text: &Text) -> Vec<Text> {
     let mut out = Vec::new();
     let mut last = 0;
     for m in INLINE_BULLET.find_iter(&text.text) {
-        out.push(text.slice(last, m.start()).trimmed(&[]));
+        out.push(text.slice(last, m.start()).into_trimmed(&[]));
         last = m.end();
     }
-    out.push(text.slice(last, text.text.len()).trimmed(&[]));
+    out.push(text.slice(last, text.text.len()).into_trimmed(&[]));
     out.retain(|t| !t.is_empty());
     out
 }
@@ -577,8 +577,8 @@ fn place_after_date(line: &Line) -> Option<Text> {
 fn split_lead(line: &Line) -> (Text, Option<Text>) {
     match line.lead_emphasis {
         Some(end) if end < line.text.text.len() => {
-            let head = line.text.slice(0, end).trimmed(&['.']);
-            let rest = line.text.slice(end, line.text.text.len()).trimmed(&[]);
+            let head = line.text.slice(0, end).into_trimmed(&['.']);
+            let rest = line.text.slice(end, line.text.text.len()).into_trimmed(&[]);
             // Split only when prose follows: "**Acme, 2019.** Acme makes
             // ..."; a short tail ("; remote, part-time") is header too.
             if date::find_range(&head.text).is_some() && rest.text.split_whitespace().count() >= 5 {

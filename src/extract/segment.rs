@@ -101,7 +101,7 @@ fn split_glued_headings(lines: Vec<Line>) -> Vec<Line> {
         match GLUED_HEADING_RE.find(&line.text.text) {
             Some(m) if m.start() > 0 => {
                 let mut head = line.clone();
-                head.text = line.text.slice(0, m.start()).trimmed(&[]);
+                head.text = line.text.slice(0, m.start()).into_trimmed(&[]);
                 let mut tail = line.clone();
                 tail.text = line.text.slice(m.start(), m.end());
                 tail.kind = LineKind::Heading(2);
@@ -358,7 +358,7 @@ fn read_preamble(doc: &mut Document, lines: &[Line]) {
         // "Jane Doe | Staff ML Engineer": the name and the headline share a line.
         doc.name = Some(first.text.clone());
     } else if let Some(bar) = first.text.text.find('|') {
-        doc.name = Some(first.text.slice(0, bar).trimmed(&[]));
+        doc.name = Some(first.text.slice(0, bar).into_trimmed(&[]));
         let mut head = first.clone();
         head.text = first
             .text
