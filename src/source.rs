@@ -199,6 +199,15 @@ impl Text {
         Text::default()
     }
 
+    /// An empty text with room for `bytes` bytes in one piece.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Text {
+            text: String::with_capacity(bytes),
+            pieces: Vec::with_capacity(1),
+            field: None,
+        }
+    }
+
     /// Appends `s`, a copy of the source bytes at `source_offset`.
     pub fn push(&mut self, s: &str, source_offset: usize) {
         if s.is_empty() {

@@ -99,7 +99,8 @@ fn is_pua_bullet(c: char) -> bool {
 /// Splits `source` into classified lines. `markdown` turns on inline
 /// markup stripping, setext headings after text and HTML comments.
 pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>) {
-    let mut lines = Vec::new();
+    // Sized once: a line is a large struct, and regrowing copies them all.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
     let mut directives = Directives::default();
     let mut in_comment = false;
     let mut in_fence = false;
@@ -115,7 +116,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
         let start = offset;
         offset += raw_with_nl.len();
         let raw = raw_with_nl.trim_end_matches(['\n', '\r']);
-        let mut text = Text::builder();
+        let mut text = Text::with_capacity(raw.len());
         let mut kind = LineKind::Plain;
         let indent = raw.len() - raw.trim_start().len();
 
