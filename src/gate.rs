@@ -93,6 +93,10 @@ impl GateError {
     }
 }
 
+/// A set of a [`GatedSet`]'s patterns.
+#[derive(Debug, Clone)]
+pub struct Members(Vec<u64>);
+
 /// The gates a text opens, and so the patterns that may match it.
 #[derive(Debug)]
 pub struct Candidates {
@@ -233,6 +237,32 @@ impl GatedSet {
             c.lowered = Some(text.to_ascii_lowercase());
         }
         c
+    }
+
+    /// Some of the patterns, by index, as a set for [`GatedSet::any_match`].
+    pub fn members(&self, patterns: &[usize]) -> Members {
+        let mut bits = vec![0u64; self.patterns.len().div_ceil(64)];
+        for &i in patterns {
+            set_bit(&mut bits, i);
+        }
+        Members(bits)
+    }
+
+    /// Whether any of `members` matches `text`, given the gates it opens:
+    /// only the members whose gates are all open are visited, in index
+    /// order.
+    pub fn any_match(&self, members: &Members, text: &str, opened: &Candidates) -> bool {
+        for (w, (&m, &r)) in members.0.iter().zip(&opened.runnable).enumerate() {
+            let mut word = m & r;
+            while word != 0 {
+                let i = w * 64 + word.trailing_zeros() as usize;
+                word &= word - 1;
+                if self.is_match(i, text, opened) {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// Whether pattern `i` matches `text`, given the gates it opens (the
@@ -443,6 +473,14 @@ mod tests {
             .map(String::from),
         );
         let folded: Vec<meta::Regex> = pats.iter().map(|p| lean_regex(p, true).unwrap()).collect();
+        // Members spread over the bit set's words, and the empty set.
+        let groups: Vec<Vec<usize>> = vec![
+            (0..pats.len()).step_by(3).collect(),
+            (0..pats.len()).filter(|i| i % 7 == 1).collect(),
+            vec![pats.len() - 1],
+            vec![],
+        ];
+        let sets: Vec<Members> = groups.iter().map(|g| set.members(g)).collect();
         for t in &texts {
             let c = set.candidates(t);
             for (i, p) in pats.iter().enumerate() {
@@ -451,6 +489,10 @@ mod tests {
                     folded[i].is_match(t),
                     "{p} on {t:?}"
                 );
+            }
+            for (g, members) in groups.iter().zip(&sets) {
+                let each = g.iter().any(|&i| folded[i].is_match(t));
+                assert_eq!(set.any_match(members, t, &c), each, "{g:?} on {t:?}");
             }
         }
     }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::DataError;
-use crate::gate::{GateError, GatedSet};
+use crate::gate::{GateError, GatedSet, Members};
 use crate::lexicon::{PhraseGroups, PhraseSet};
 
 /// The bundled tracks: (id, TOML source).
@@ -502,9 +502,9 @@ impl Signals {
 struct SignalSet {
     /// Every pattern, gated by its literals and compiled on first use.
     patterns: GatedSet,
-    /// Per scope tier (widest first) and leadership kind, its patterns'
-    /// indices in `patterns`.
-    groups: Vec<(Signal, Vec<usize>)>,
+    /// Per scope tier (widest first) and leadership kind, its patterns
+    /// among `patterns`.
+    groups: Vec<(Signal, Members)>,
 }
 
 impl SignalSet {
@@ -518,8 +518,9 @@ impl SignalSet {
         let groups = signals
             .into_iter()
             .map(|sig| {
-                let members = (0..tagged.len()).filter(|&i| tagged[i].1 == sig).collect();
-                (sig, members)
+                let members: Vec<usize> =
+                    (0..tagged.len()).filter(|&i| tagged[i].1 == sig).collect();
+                (sig, patterns.members(&members))
             })
             .collect();
         Ok(SignalSet { patterns, groups })
@@ -529,11 +530,7 @@ impl SignalSet {
     fn scan(&self, text: &str, leadership: bool) -> Signals {
         let mut out = Signals::default();
         let candidates = self.patterns.candidates(text);
-        let any = |members: &[usize]| {
-            members
-                .iter()
-                .any(|&i| self.patterns.is_match(i, text, &candidates))
-        };
+        let any = |members: &Members| self.patterns.any_match(members, text, &candidates);
         for (sig, members) in &self.groups {
             match *sig {
                 // Widest tier first: the first that matches is the scope.
