@@ -239,6 +239,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
             skip += c[0].len();
         }
         if kind == LineKind::Plain
+            && may_start_with_marker(&raw[skip..])
             && let Some(m) = BULLET_RE.find(&raw[skip..])
         {
             // "o " is a bullet only in text resumes' Word exports, and
@@ -300,6 +301,18 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
     // A disable without an enable runs to the end of the file.
     let last = lines.len().max(1);
     (lines, directives.finish(last))
+}
+
+/// Whether `BULLET_RE` can match `s`: its marker's first character is a
+/// glyph (non-ASCII), a lowercase letter, a digit, "-", "*", "+" or "(".
+/// Most lines start with a capital and are spared the regex.
+fn may_start_with_marker(s: &str) -> bool {
+    s.trim_start().bytes().next().is_some_and(|b| {
+        !b.is_ascii()
+            || b.is_ascii_lowercase()
+            || b.is_ascii_digit()
+            || matches!(b, b'-' | b'*' | b'+' | b'(')
+    })
 }
 
 pub fn blank(number: usize, start: usize) -> Line {
@@ -665,4 +678,53 @@ fn modal_size(lines: &[Line]) -> Option<f32> {
         .into_iter()
         .max_by_key(|&(k, n)| (n, -k))
         .map(|(k, _)| k as f32 / 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_spared_the_bullet_regex_cannot_match_it() {
+        let lines = [
+            "",
+            "   ",
+            "- a",
+            "  * b",
+            "+ c",
+            "• d",
+            "\u{fffd}e",
+            "o f",
+            "1. g",
+            "(2) h",
+            "a) i",
+            "(b) j",
+            "Led a team",
+            "  Z. k",
+            ". l",
+            "# m",
+            "> n",
+            "| o",
+            "@ p",
+            "\u{a0}- q",
+            "\u{2003}Led",
+            "–x",
+            "A. Smith",
+            "_ r",
+            "= s",
+            "10) t",
+        ];
+        for l in lines {
+            if !may_start_with_marker(l) {
+                assert!(BULLET_RE.find(l).is_none(), "{l:?}");
+            }
+        }
+        // The filter does let the markers through.
+        for l in ["- a", "• d", "1. g", "(2) h", "a) i", "o f", "\u{fffd}e"] {
+            assert!(
+                may_start_with_marker(l) && BULLET_RE.find(l).is_some(),
+                "{l:?}"
+            );
+        }
+    }
 }

@@ -67,26 +67,28 @@ fn header_date(line: &Line) -> Option<FoundRange> {
     })
 }
 
-/// Words of a line; separators between a header's parts ("—", "|",
-/// "-") are no words.
-fn words(line: &Line) -> usize {
+/// Words of a line, counted up to `cap` (past it, the count is `cap`:
+/// every caller compares it with less, and lines can be paragraphs);
+/// separators between a header's parts ("—", "|", "-") are no words.
+fn words(line: &Line, cap: usize) -> usize {
     line.text
         .text
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(cap)
         .count()
 }
 
 /// "Skills used:", "Role overview:": a label inside a role.
 fn is_label(line: &Line) -> bool {
     let t = line.text.text.trim_end();
-    t.ends_with(':') && words(line) <= 5
+    t.ends_with(':') && words(line, 6) <= 5
 }
 
 /// A long line or a sentence: text, never a header.
 fn is_prose(line: &Line) -> bool {
     let t = line.text.text.trim_end();
-    let w = words(line);
+    let w = words(line, 13);
     w > 12 || (w > 6 && t.ends_with('.'))
 }
 
@@ -111,7 +113,7 @@ fn continues(prev: &Text, prev_indent: usize, line: &Line) -> bool {
 /// Design"), a company and place ("Rackspace Hosting   San Antonio, TX").
 fn looks_like_header_part(line: &Line, lex: &Lexicon) -> bool {
     let t = line.text.text.trim_end();
-    let w = words(line);
+    let w = words(line, 9);
     let columns = t.contains("  ") || t.contains(" | ");
     !t.ends_with('.')
         && w <= 8
@@ -133,7 +135,7 @@ fn is_spaced_list(t: &str) -> bool {
 /// and its separated parts, too long for [`looks_like_header_part`].
 fn names_role(line: &Line, lex: &Lexicon) -> bool {
     let t = line.text.text.trim_end();
-    !t.ends_with('.') && words(line) <= 14 && t.contains(", ") && lex.title_words.is_match(t)
+    !t.ends_with('.') && words(line, 15) <= 14 && t.contains(", ") && lex.title_words.is_match(t)
 }
 
 /// "Led a team of 6 • Cut costs by 30%": bullets run together on one
@@ -239,7 +241,7 @@ fn dateless_roles(lines: &[Line], lex: &Lexicon) -> Option<(Vec<Role>, Vec<Text>
         let label = t.trim_end_matches([':', '：', ' ']).to_lowercase();
         let heads = line.kind == LineKind::Plain
             && header_date(line).is_none()
-            && words(line) <= 6
+            && words(line, 7) <= 6
             && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             && !t.ends_with(['.', ':', '：', ','])
             && !lex.entry_labels.contains(&label)
@@ -327,9 +329,11 @@ impl<'a> Entries<'a> {
                 self.in_label_list = true;
             }
             // The list's wrapped lines ("    wkhtmltopdf, Sass, git.").
-            _ if self.in_label_list && (line.text.text.contains(',') || words(line) <= 6) => {}
+            _ if self.in_label_list && (line.text.text.contains(',') || words(line, 7) <= 6) => {}
             _ => match date {
-                Some(_) if !is_prose(line) || line.lead_emphasis.is_some() || words(line) <= 20 => {
+                Some(_)
+                    if !is_prose(line) || line.lead_emphasis.is_some() || words(line, 21) <= 20 =>
+                {
                     self.dated_line(line)
                 }
                 _ => self.plain_line(line, after_gap),
@@ -455,7 +459,7 @@ impl<'a> Entries<'a> {
             if has_sep
                 && self.lex.title_words.is_match(t)
                 && !t.trim_end().ends_with('.')
-                && words(line) <= 10
+                && words(line, 11) <= 10
             {
                 self.roles.push(parse_header(&[line], self.lex));
                 self.anchored = true;

@@ -98,6 +98,11 @@ pub fn segment(doc: &mut Document, lines: Vec<Line>, lex: &Lexicon) {
 fn split_glued_headings(lines: Vec<Line>) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
+        // Every match holds "Details": most lines are spared the regex.
+        if !line.text.text.contains("Details") {
+            out.push(line);
+            continue;
+        }
         match GLUED_HEADING_RE.find(&line.text.text) {
             Some(m) if m.start() > 0 => {
                 let mut head = line.clone();
