@@ -225,9 +225,11 @@ pub fn render_finding(out: &mut String, d: &Diagnostic, doc: Option<&Document>, 
         out.push(' ');
         push_spaces(out, start.min(SHOWN));
         style.paint_with(out, sev, |out| {
-            for _ in 0..carets.min(SHOWN.saturating_sub(start)).max(1) {
-                out.push('^');
-            }
+            push_run(
+                out,
+                "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
+                carets.min(SHOWN.saturating_sub(start)).max(1),
+            );
         });
         out.push(' ');
         style.paint_into(out, sev, d.rule);
@@ -265,7 +267,21 @@ pub fn render_finding(out: &mut String, d: &Diagnostic, doc: Option<&Document>, 
 }
 
 fn push_spaces(out: &mut String, n: usize) {
-    out.extend(std::iter::repeat_n(' ', n));
+    push_run(
+        out,
+        "                                                                ",
+        n,
+    );
+}
+
+/// `n` times the character that `run` repeats (ASCII), a slice at a time
+/// (a char at a time was a twentieth of rendering a batch).
+fn push_run(out: &mut String, run: &'static str, mut n: usize) {
+    while n > 0 {
+        let k = n.min(run.len());
+        out.push_str(&run[..k]);
+        n -= k;
+    }
 }
 
 fn push_number(out: &mut String, n: usize) {
