@@ -116,15 +116,14 @@ pub fn word_starts(text: &str, from: usize, mut stop: impl FnMut(usize) -> bool)
 /// 64 bytes at a time: a bit per whitespace byte, and a word starts at
 /// each non-space bit after a space bit. Every bullet's words are counted.
 pub fn count_words(text: &str, limit: usize) -> usize {
-    let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
     let (mut n, mut after_space) = (0, true);
     for block in text.as_bytes().chunks(64) {
         if !block.is_ascii() {
             return count_words_by_char(text, limit);
         }
         let mut spaces = 0u64;
-        for (i, &b) in block.iter().enumerate() {
-            spaces |= u64::from(space(b)) << i;
+        for (k, eight) in block.chunks(8).enumerate() {
+            spaces |= u64::from(ascii_spaces(eight)) << (8 * k);
         }
         let within = u64::MAX >> (64 - block.len());
         let starts = !spaces & ((spaces << 1) | u64::from(after_space)) & within;
@@ -135,6 +134,24 @@ pub fn count_words(text: &str, limit: usize) -> usize {
         after_space = spaces >> (block.len() - 1) & 1 == 1;
     }
     n
+}
+
+/// A bit per byte of `bytes` (up to 8, all ASCII) that is whitespace: " "
+/// or "\t" to "\r". Eight bytes at a time in a u64, which no byte can
+/// carry out of: each is below 0x80.
+fn ascii_spaces(bytes: &[u8]) -> u8 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut word = [0x41u8; 8]; // "A": no space, in the unused lanes
+    word[..bytes.len()].copy_from_slice(bytes);
+    let v = u64::from_le_bytes(word);
+    let x = v ^ 0x2020_2020_2020_2020;
+    let blank = !(((x & LOW7) + LOW7) | x) & HIGH;
+    let from_tab = v + 0x7777_7777_7777_7777; // high bit: byte >= 9
+    let past_cr = v + 0x7272_7272_7272_7272; // high bit: byte >= 14
+    let spaces = blank | (from_tab & !past_cr & HIGH);
+    // The eight high bits, gathered into one byte (byte k to bit k).
+    ((spaces >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 fn count_words_by_char(text: &str, limit: usize) -> usize {
@@ -444,6 +461,25 @@ mod tests {
         ] {
             for extra in [&[][..], &['.'][..]] {
                 assert_eq!(t.clone().into_trimmed(extra), t.trimmed(extra), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_spaces_marks_exactly_the_whitespace_bytes() {
+        let scalar = |bytes: &[u8]| {
+            bytes.iter().enumerate().fold(0u8, |m, (k, &b)| {
+                m | (u8::from(b == b' ' || (b'\t'..=b'\r').contains(&b)) << k)
+            })
+        };
+        for b in 0..0x80u8 {
+            for k in 0..8 {
+                let mut lanes = *b"x y\tz\r\n ";
+                lanes[k] = b;
+                for len in 0..=8 {
+                    let bytes = &lanes[..len];
+                    assert_eq!(ascii_spaces(bytes), scalar(bytes), "{bytes:?}");
+                }
             }
         }
     }
