@@ -237,7 +237,7 @@ fn normalize_heading_within(s: &str, max: usize) -> Option<String> {
     if rule >= 3 {
         s = &s[..s.len() - rule];
     }
-    let t = s.trim().trim_matches(|c: char| {
+    let t = s.trim_matches(|c: char| {
         c == '#' || c == ':' || c == '*' || c == '_' || c == '=' || c.is_whitespace()
     });
     let mut out = String::with_capacity(t.len().min(max.saturating_add(8)));
@@ -250,11 +250,12 @@ fn normalize_heading_within(s: &str, max: usize) -> Option<String> {
         if w.is_ascii() {
             out.push_str(w);
             out[from..].make_ascii_lowercase();
+            letter_spaced &= w.len() == 1;
         } else {
             // Not per char: "Σ" ends a word as "ς".
             out.push_str(&w.to_lowercase());
+            letter_spaced &= out[from..].chars().count() == 1;
         }
-        letter_spaced &= out[from..].chars().count() == 1;
         // Past `max`, only letter-spacing (below) could shorten the result,
         // and to no less than half.
         if out.len() > max

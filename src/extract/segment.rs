@@ -123,7 +123,7 @@ fn split_glued_headings(lines: Vec<Line>) -> Vec<Line> {
 fn heading_kind(line: &Line, lex: &Lexicon) -> Option<Option<SectionKind>> {
     let text = &line.text.text;
     // Seven words are enough to know a line is too long to be a heading.
-    let words = text.split_whitespace().take(7).count();
+    let words = crate::source::count_words(text, 7);
     if words == 0 || words > 6 {
         return None;
     }
