@@ -122,8 +122,14 @@ pub fn count_words(text: &str, limit: usize) -> usize {
             return count_words_by_char(text, limit);
         }
         let mut spaces = 0u64;
-        for (k, eight) in block.chunks(8).enumerate() {
-            spaces |= u64::from(ascii_spaces(eight)) << (8 * k);
+        let mut eights = block.chunks_exact(8);
+        for (k, eight) in eights.by_ref().enumerate() {
+            let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            spaces |= u64::from(spaces_in(word)) << (8 * k);
+        }
+        let tail = eights.remainder();
+        if !tail.is_empty() {
+            spaces |= u64::from(ascii_spaces(tail)) << (block.len() - tail.len());
         }
         let within = u64::MAX >> (64 - block.len());
         let starts = !spaces & ((spaces << 1) | u64::from(after_space)) & within;
@@ -140,11 +146,15 @@ pub fn count_words(text: &str, limit: usize) -> usize {
 /// or "\t" to "\r". Eight bytes at a time in a u64, which no byte can
 /// carry out of: each is below 0x80.
 fn ascii_spaces(bytes: &[u8]) -> u8 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut word = [0x41u8; 8]; // "A": no space, in the unused lanes
     word[..bytes.len()].copy_from_slice(bytes);
-    let v = u64::from_le_bytes(word);
+    spaces_in(u64::from_le_bytes(word))
+}
+
+/// [`ascii_spaces`] of eight bytes read as a little-endian u64.
+fn spaces_in(v: u64) -> u8 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let x = v ^ 0x2020_2020_2020_2020;
     let blank = !(((x & LOW7) + LOW7) | x) & HIGH;
     let from_tab = v + 0x7777_7777_7777_7777; // high bit: byte >= 9

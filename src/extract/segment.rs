@@ -99,7 +99,7 @@ fn split_glued_headings(lines: Vec<Line>) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         // Every match holds "Details": most lines are spared the regex.
-        if !line.text.text.contains("Details") {
+        if memchr::memmem::find(line.text.text.as_bytes(), b"Details").is_none() {
             out.push(line);
             continue;
         }
