@@ -331,10 +331,23 @@ pub fn blank(number: usize, start: usize) -> Line {
 /// Appends `s`, dropping invisible characters and folding tabs to spaces.
 fn push_clean(text: &mut Text, s: &str, offset: usize) {
     // Invisible characters are all non-ASCII: most text needs nothing done
-    // up to its first tab or non-ASCII byte.
-    let Some(first) = s.bytes().position(|b| b == b'\t' || !b.is_ascii()) else {
-        text.push(s, offset);
-        return;
+    // up to its first tab or non-ASCII byte (both found a word at a time).
+    let bytes = s.as_bytes();
+    let ascii_up_to = |end: usize| {
+        let head = &bytes[..end];
+        if head.is_ascii() {
+            end
+        } else {
+            head.iter().position(|b| !b.is_ascii()).unwrap_or(end)
+        }
+    };
+    let first = match memchr::memchr(b'\t', bytes) {
+        Some(tab) => ascii_up_to(tab),
+        None if bytes.is_ascii() => {
+            text.push(s, offset);
+            return;
+        }
+        None => ascii_up_to(bytes.len()),
     };
     let mut run_start = 0;
     for (i, c) in s[first..].char_indices() {
@@ -683,6 +696,42 @@ fn modal_size(lines: &[Line]) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-by-character cleaning `push_clean` speeds up.
+    fn clean_by_char(text: &mut Text, s: &str, offset: usize) {
+        let mut run_start = 0;
+        for (i, c) in s.char_indices() {
+            if is_invisible(c) || c == '\t' {
+                text.push(&s[run_start..i], offset + run_start);
+                if c == '\t' {
+                    text.push_replacing("  ", offset + i..offset + i + 1);
+                }
+                run_start = i + c.len_utf8();
+            }
+        }
+        text.push(&s[run_start..], offset + run_start);
+    }
+
+    #[test]
+    fn cleaning_equals_cleaning_char_by_char() {
+        for s in [
+            "",
+            "plain ascii",
+            "tab\there",
+            "\tlead",
+            "trail\t",
+            "caf\u{e9}\tx",
+            "a\u{200b}b\u{ad}c",
+            "\u{feff}x\ty\u{200c}",
+            "x\ty\u{200d}\tz",
+            "\u{2013} dash \t",
+        ] {
+            let (mut fast, mut slow) = (Text::builder(), Text::builder());
+            push_clean(&mut fast, s, 7);
+            clean_by_char(&mut slow, s, 7);
+            assert_eq!(fast, slow, "{s:?}");
+        }
+    }
 
     #[test]
     fn lines_spared_the_bullet_regex_cannot_match_it() {
