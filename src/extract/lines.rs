@@ -118,9 +118,10 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
         let raw = raw_with_nl.trim_end_matches(['\n', '\r']);
         let mut text = Text::with_capacity(raw.len());
         let mut kind = LineKind::Plain;
-        let indent = raw.len() - raw.trim_start().len();
+        let lead = raw.trim_start();
+        let indent = raw.len() - lead.len();
 
-        if markdown && raw.trim_start().starts_with("```") {
+        if markdown && lead.starts_with("```") {
             in_fence = !in_fence;
             lines.push(blank(number, start));
             continue;
@@ -182,16 +183,10 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
 
         // The underline, rule and table-separator patterns all need one of
         // these first; most lines are spared the searches.
-        let ruled = raw
-            .trim_start()
-            .starts_with(['=', '-', '_', '~', '+', '|', ':', '*']);
+        let ruled = lead.starts_with(['=', '-', '_', '~', '+', '|', ':', '*']);
         // Setext underline: the previous line becomes a heading.
         if ruled && UNDERLINE_RE.is_match(raw) && pieces.len() == 1 {
-            let level = if raw.trim_start().starts_with('=') {
-                1
-            } else {
-                2
-            };
+            let level = if lead.starts_with('=') { 1 } else { 2 };
             if let Some(prev) = lines
                 .last_mut()
                 .filter(|l: &&mut Line| l.kind == LineKind::Plain)
@@ -208,7 +203,7 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
 
         // Strip the block prefix: heading hashes, bullet marker, quote.
         let mut skip = 0;
-        if markdown && let Some(q) = raw.trim_start().strip_prefix('>') {
+        if markdown && let Some(q) = lead.strip_prefix('>') {
             skip = raw.len() - q.len();
         }
         // Pandoc definition lists: ":   - item" or ":   text".
@@ -221,13 +216,13 @@ pub fn split_lines(source: &str, markdown: bool) -> (Vec<Line>, Vec<Suppression>
         let rest = &raw[skip..];
         // A line of bullet glyphs alone ("●" from a PDF whose glyphs and
         // text fell into separate columns): the next text lines are bullets.
-        if !rest.trim().is_empty()
-            && rest
-                .trim()
+        let rest_trimmed = rest.trim();
+        if !rest_trimmed.is_empty()
+            && rest_trimmed
                 .chars()
                 .all(|c| is_bullet_glyph(c) || c.is_whitespace())
         {
-            pending_bullets += rest.trim().chars().filter(|c| is_bullet_glyph(*c)).count();
+            pending_bullets += rest_trimmed.chars().filter(|c| is_bullet_glyph(*c)).count();
             lines.push(blank(number, start));
             continue;
         }
