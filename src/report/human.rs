@@ -191,10 +191,13 @@ pub fn render_finding(out: &mut String, d: &Diagnostic, doc: Option<&Document>, 
         // At most SHOWN characters are shown, so only they are copied (a
         // pasted resume can be one line of thousands). Tabs would misalign
         // the caret: they show as spaces.
-        let head = line
-            .char_indices()
-            .nth(SHOWN)
-            .map_or(line, |(i, _)| &line[..i]);
+        let head = if width <= SHOWN {
+            line
+        } else {
+            line.char_indices()
+                .nth(SHOWN)
+                .map_or(line, |(i, _)| &line[..i])
+        };
         let start = d.column.saturating_sub(1).min(width);
         let end = if d.end_line == d.line {
             d.end_column.saturating_sub(1)
