@@ -343,6 +343,12 @@ mod tests {
             r"\s*",
             r"(?P<cur>[$€£])?(?P<num>\d+)(?P<dec>\.\d+)?",
             r"x(y)?",
+            // Empty matches, next to and inside multi-byte characters.
+            r"(?-u:\B)",
+            r"é*",
+            r"\b",
+            r"(?P<a>x*)(?P<b>é?)",
+            r"\b\d{4}\b|\d+(?:[-–]\d+)?",
         ];
         // The last is too long for the bounded backtracker: the PikeVM's.
         let long = format!("{}Jan 2020 €4.5 xy", "x é ".repeat(3_000));
@@ -352,6 +358,8 @@ mod tests {
             "  Zürich  ",
             "xy x",
             "",
+            "éé x é2020–2021 ü1 ",
+            "x\u{301}yé",
             long.as_str(),
         ];
         let spans = |c: &Captures<'_>, n: usize| -> Vec<Option<std::ops::Range<usize>>> {
