@@ -288,7 +288,10 @@ impl GatedSet {
 /// `\B`, `\W`, `\S`, `\D` either), no `\x`/`\u` escape, no POSIX class
 /// (`[[:upper:]]`), no flag or named group (`(?-i:...)`; `(?:` is fine).
 /// A class like `[a-z]` then holds a text letter exactly when `[a-zA-Z]`
-/// held it or its uppercase; negated, exactly when neither was held.
+/// held it or its uppercase; negated, exactly when neither was held. That
+/// needs every uppercase letter a class holds to come with its lowercase
+/// one: a range like `[0-_]` or `[ -m]`, which holds "Q" but not "q", is
+/// refused too ([`range_folds_unevenly`]).
 fn runs_on_lowered(pattern: &str) -> bool {
     !pattern.bytes().any(|b| b.is_ascii_uppercase())
         && !pattern.contains("\\x")
@@ -297,6 +300,33 @@ fn runs_on_lowered(pattern: &str) -> bool {
         && pattern
             .match_indices("(?")
             .all(|(i, _)| pattern[i..].starts_with("(?:"))
+        && !range_folds_unevenly(pattern)
+}
+
+/// Whether a class range in `pattern` may hold an uppercase letter without
+/// its lowercase one: it reaches into "A"-"Z" but ends before "z". Read
+/// from the bytes, erring towards yes (an escaped end counts as its
+/// backslash); a "-" first or last in a class is no range.
+fn range_folds_unevenly(pattern: &str) -> bool {
+    let b = pattern.as_bytes();
+    let (mut depth, mut i) = (0usize, 0);
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' => depth += 1,
+            b']' if depth > 0 => depth -= 1,
+            b'-' if depth > 0 && i > 0 && i + 1 < b.len() => {
+                let (lo, hi) = (b[i - 1], b[i + 1]);
+                let reaches_capitals = lo <= b'Z' && (b'A'..b'z').contains(&hi);
+                if lo != b'[' && lo != b'^' && hi != b']' && reaches_capitals {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 impl Gated {
@@ -419,6 +449,9 @@ mod tests {
             r"\bled\s+the\s+team\b",
             r"(?:a|b)[a-z0-9]+",
             r"[^a-f]\w\d\s",
+            r"([\w/&+-]+\s+){0,4}",
+            r"[ -~]x",
+            r"x-y\d+-\d",
         ] {
             assert!(runs_on_lowered(p), "{p}");
         }
@@ -431,6 +464,11 @@ mod tests {
             r"(?-i:abc)",
             r"(?i)abc",
             r"(?P<n>abc)",
+            // Ranges that hold "Q" but not "q".
+            r"[0-_]",
+            r"[ -m]x",
+            r"[^@-_]",
+            r"[!-\]]",
         ] {
             assert!(!runs_on_lowered(p), "{p}");
         }
@@ -448,6 +486,9 @@ mod tests {
             r"[a-f]+\d",
             r"\b[^\W\d]{4}\b",
             r"^[a-z][^b]",
+            r"[0-_]",
+            r"[ -m]",
+            r"[^@-_]",
         ]);
         let set = GatedSet::new(&pats).unwrap();
         assert!(set.patterns.iter().filter(|p| p.on_lowered).count() > 100);
@@ -469,6 +510,8 @@ mod tests {
                 "[X",
                 "`X",
                 "{x",
+                "Q",
+                "q",
             ]
             .map(String::from),
         );

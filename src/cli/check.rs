@@ -175,12 +175,14 @@ pub(super) fn lint(
             }
         }
     });
-    // A lone file (a folder counts as many) is extracted now, while the
-    // other thread loads the rubric: extraction needs only the lexicon, and
-    // compiles just the patterns this document needs. Otherwise a sample
-    // compiles them all before the threads of a batch share them.
+    // A lone text file (a folder counts as many) is extracted now, while
+    // the other thread loads the rubric: extraction needs only the lexicon,
+    // and compiles just the patterns this document needs. (Not a PDF: its
+    // extraction is a child process, not worth starting before the usage
+    // checks below.) Otherwise a sample compiles every extractor's
+    // patterns before the threads of a batch share them.
     let early = match paths.as_slice() {
-        [path] if !many => Some(extract::extract_path(
+        [path] if !many && extract::is_text_name(path) => Some(extract::extract_path(
             path,
             &path.display().to_string(),
             &Lexicon::embedded(),
