@@ -156,14 +156,13 @@ pub(super) fn lint(
     });
     let (tx, rx) = std::sync::mpsc::channel();
     let choice = settings.rubric.clone();
-    let lone_text = (!many)
-        .then(|| lone_text_file(&paths, settings.max_file_size))
-        .flatten();
     // A bundled rubric compiles its patterns on first use: the other
     // thread compiles those a lone small text file will need (a coach's own
     // rubric is compiled whole when loaded).
     let bundled = matches!(settings.rubric, RubricChoice::Track(_));
-    let lone = lone_text.clone().filter(|_| bundled);
+    let lone = (bundled && !many)
+        .then(|| lone_text_file(&paths, settings.max_file_size))
+        .flatten();
     let helper = std::thread::spawn(move || {
         let rubric = load_rubric(&choice);
         let ready = rubric.as_ref().ok().cloned();
@@ -182,16 +181,14 @@ pub(super) fn lint(
     // extraction is a child process, not worth starting before the usage
     // checks below.) Otherwise a sample compiles every extractor's
     // patterns before the threads of a batch share them.
-    let lexicon = Lexicon::embedded();
-    let limits = settings.limits();
-    let early = match &lone_text {
-        Some(path) => Some(extract::extract_path(
+    let early = match paths.as_slice() {
+        [path] if !many && extract::is_text_name(path) => Some(extract::extract_path(
             path,
             &path.display().to_string(),
-            &lexicon,
-            &limits,
+            &Lexicon::embedded(),
+            &settings.limits(),
         )),
-        None => {
+        _ => {
             crate::warm_up_extractors();
             None
         }
@@ -222,6 +219,7 @@ pub(super) fn lint(
         Ok(r) => r,
         Err(msg) => return Err(usage_error(&msg)),
     };
+    let lexicon = Lexicon::embedded();
     let target = match &settings.target {
         Some(t) => match rubric.level(t) {
             Some(level) => Some((level, settings.target_from.unwrap_or(TargetSource::Flag))),
@@ -263,6 +261,7 @@ pub(super) fn lint(
         selection: &selection,
         target,
     };
+    let limits = settings.limits();
     let run = RunOptions {
         file_ignores: &file_ignores,
         config_dir: settings.config.as_deref().and_then(Path::parent),
@@ -304,8 +303,8 @@ pub(super) fn lint(
 }
 
 /// The one input, when the run has only one and it is a text file no
-/// larger than `max_bytes`: it is extracted during start-up, and its
-/// rubric patterns can be compiled from its raw text ahead of linting.
+/// larger than `max_bytes`: its rubric patterns can be compiled from its
+/// raw text ahead of linting.
 fn lone_text_file(paths: &[PathBuf], max_bytes: u64) -> Option<PathBuf> {
     let [path] = paths else {
         return None;
