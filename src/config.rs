@@ -87,6 +87,7 @@ impl Config {
                 "give `track` or `rubric`, not both",
             ));
         }
+        check_codes(&file, text, &display)?;
         Ok(Config {
             path: path.to_path_buf(),
             file,
@@ -107,6 +108,44 @@ impl Config {
         }
         None
     }
+}
+
+/// Every rule code the file names (`select`, `ignore`, `per-file-ignores`,
+/// `[[suppress]]` rules) must name a rule, a code prefix or a rule name:
+/// an error names the file, the line and the key, as for unknown keys.
+fn check_codes(file: &ConfigFile, text: &str, display: &str) -> Result<(), DataError> {
+    let mut named: Vec<(String, &str)> = Vec::new();
+    for code in file.select.iter().flatten() {
+        named.push(("select".into(), code));
+    }
+    for code in file.ignore.iter().flatten() {
+        named.push(("ignore".into(), code));
+    }
+    for (pattern, codes) in file.per_file_ignores.iter().flatten() {
+        for code in codes {
+            named.push((format!("per-file-ignores.\"{pattern}\""), code));
+        }
+    }
+    for entry in file.suppress.iter().flatten() {
+        named.push(("suppress.rule".into(), &entry.rule));
+    }
+    for (key, code) in named {
+        if crate::rules::is_code_or_prefix(&crate::rules::code_of(code)) {
+            continue;
+        }
+        // The line of the first quoted occurrence of the code.
+        let quoted = [format!("\"{code}\""), format!("'{code}'")];
+        let line = text
+            .lines()
+            .position(|l| quoted.iter().any(|q| l.contains(q.as_str())))
+            .map(|i| i + 1);
+        let message = format!("{key}: '{code}' matches no rule code; `storyline rules` lists them");
+        return Err(match line {
+            Some(line) => DataError::at(display, line, message),
+            None => DataError::plain(display, message),
+        });
+    }
+    Ok(())
 }
 
 /// The starter file `storyline init` writes.
@@ -131,6 +170,10 @@ fail-on = "warning"
 
 # What `storyline check` lints when no path is given.
 # resumes = ["resume.md"]
+
+# The month "Present" and "recent" are measured from (default: this month);
+# pin it for reproducible CI runs.
+# today = "2026-11"
 
 # LinkedIn exports (ZIP, folder or profile PDF) cross-checked against every resume.
 # profiles = ["linkedin/"]

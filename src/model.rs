@@ -143,6 +143,10 @@ pub struct Suppression {
     pub reason: Option<String>,
     /// Where the comment stands.
     pub line: usize,
+    /// A comment that starts like a directive but is not one (a misspelled
+    /// `storyline-disabel-next-line`): the word as written. Such a comment
+    /// silences nothing and is reported (X003).
+    pub bad_directive: Option<String>,
 }
 
 impl Document {

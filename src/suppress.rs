@@ -35,6 +35,89 @@ Delete the comment or the config entry.
 "#,
 };
 
+pub static X003: RuleInfo = RuleInfo {
+    code: "X003",
+    name: "invalid-suppression",
+    severity: Severity::Warning,
+    summary: "a suppression comment that names no known rule code, or is misspelled",
+    help: "spell the directive and the codes as `storyline rules` lists them",
+    docs: r#"## What it does
+Reports a suppression comment that cannot do what it was written for: a
+misspelled directive (`storyline-disabel-next-line`), a code that no rule
+has (`O999`), or a rule name where a code belongs (`weak-opener` for
+`O001`). The message gives the nearest valid spelling. Such a comment (or
+the part of it that is wrong) silences nothing.
+
+## Why it matters
+A typo in a suppression fails silently otherwise: the finding it was meant
+to silence stays, or, worse, the author believes a rule is silenced when
+the comment does nothing.
+
+## Example
+```markdown
+<!-- storyline-disable-next-line weak-opener -- shared work -->
+- Helped migrate the feature store
+```
+
+## How to fix it
+Use one of `storyline-disable-next-line`, `storyline-disable` and
+`storyline-enable`, followed by rule codes or code prefixes (`O001`, `M`).
+"#,
+};
+
+/// Why one code of a suppression comment names no rule, with the nearest
+/// valid spelling; `None` when it is a code or a code prefix.
+fn invalid_code(code: &str) -> Option<String> {
+    let rules = || crate::rules::all();
+    if rules().any(|r| r.code.starts_with(code)) {
+        return None;
+    }
+    if let Some(r) = rules().find(|r| r.name.eq_ignore_ascii_case(code)) {
+        return Some(format!(
+            "'{}' is a rule name; suppressions take its code: {}",
+            code.to_lowercase(),
+            r.code
+        ));
+    }
+    // The nearest codes of the same family (same letter), else of all.
+    let family: Vec<&str> = rules()
+        .map(|r| r.code)
+        .filter(|c| c.get(..1) == code.get(..1))
+        .collect();
+    let pool: Vec<&str> = if family.is_empty() {
+        rules().map(|r| r.code).collect()
+    } else {
+        family
+    };
+    let best = pool
+        .iter()
+        .map(|c| strsim::levenshtein(c, code))
+        .min()
+        .unwrap_or(0);
+    let near: Vec<&str> = pool
+        .into_iter()
+        .filter(|c| strsim::levenshtein(c, code) == best)
+        .take(3)
+        .collect();
+    Some(format!(
+        "no rule has the code '{code}'; did you mean {}?",
+        near.join(" or ")
+    ))
+}
+
+/// The directive nearest to a misspelled one.
+fn nearest_directive(word: &str) -> &'static str {
+    const DIRECTIVES: [&str; 3] = [
+        "storyline-disable-next-line",
+        "storyline-disable",
+        "storyline-enable",
+    ];
+    DIRECTIVES
+        .into_iter()
+        .min_by_key(|d| strsim::levenshtein(d, &word.to_lowercase()))
+        .unwrap_or(DIRECTIVES[0])
+}
+
 /// A finding that a suppression silenced, and why.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Suppressed {
@@ -62,7 +145,7 @@ impl FileIgnores {
                 Glob::new(pattern).map_err(|e| format!("per-file-ignores: '{pattern}': {e}"))?;
             entries.push((
                 glob.compile_matcher(),
-                codes.iter().map(|c| c.trim().to_uppercase()).collect(),
+                codes.iter().map(|c| crate::rules::code_of(c)).collect(),
             ));
         }
         Ok(FileIgnores { entries })
@@ -110,6 +193,36 @@ pub fn apply(
     config_name: &str,
 ) -> (Vec<Diagnostic>, Vec<Suppressed>) {
     let mut used_inline = vec![false; doc.suppressions.len()];
+    // What each inline suppression really covers: its valid codes (a
+    // misspelled directive, or a comment whose codes are all invalid,
+    // covers nothing), and what is wrong with it, for X003.
+    let mut invalid: Vec<(usize, String)> = Vec::new();
+    let covered: Vec<Option<Vec<String>>> = doc
+        .suppressions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if let Some(word) = &s.bad_directive {
+                invalid.push((
+                    i,
+                    format!(
+                        "'{word}' is not a directive; did you mean '{}'?",
+                        nearest_directive(word)
+                    ),
+                ));
+                return None;
+            }
+            let (good, bad): (Vec<&String>, Vec<&String>) =
+                s.codes.iter().partition(|c| invalid_code(c).is_none());
+            for code in bad {
+                invalid.push((i, invalid_code(code).unwrap_or_default()));
+            }
+            if !s.codes.is_empty() && good.is_empty() {
+                return None;
+            }
+            Some(good.into_iter().cloned().collect())
+        })
+        .collect();
     let mine: Vec<(usize, &SuppressEntry)> = entries
         .iter()
         .enumerate()
@@ -122,9 +235,16 @@ pub fn apply(
         if ignored_codes.iter().any(|c| d.code.starts_with(c)) {
             continue;
         }
-        if let Some(i) = doc.suppressions.iter().position(|s: &Suppression| {
-            (s.lines.0..=s.lines.1).contains(&d.line) && covers(&s.codes, d.code)
-        }) {
+        if let Some(i) =
+            doc.suppressions
+                .iter()
+                .zip(&covered)
+                .position(|(s, codes): (&Suppression, _)| {
+                    codes.as_ref().is_some_and(|codes| {
+                        (s.lines.0..=s.lines.1).contains(&d.line) && covers(codes, d.code)
+                    })
+                })
+        {
             used_inline[i] = true;
             let s = &doc.suppressions[i];
             silenced.push(Suppressed {
@@ -137,7 +257,7 @@ pub fn apply(
         }
         let line_text = doc.lines.line_text(&doc.source, d.line);
         if let Some(j) = mine.iter().position(|(_, e)| {
-            d.code.starts_with(e.rule.trim().to_uppercase().as_str())
+            d.code.starts_with(crate::rules::code_of(&e.rule).as_str())
                 && (line_text.contains(e.text.as_str()) || d.message.contains(e.text.as_str()))
         }) {
             used_entry[j] = true;
@@ -151,20 +271,30 @@ pub fn apply(
         }
         kept.push(d);
     }
+    if selection.enabled(X003.code) {
+        for (i, why) in invalid {
+            let s = &doc.suppressions[i];
+            let line = doc.lines.line_text(&doc.source, s.line);
+            let text = Text::verbatim(line, doc.lines.line_start(s.line));
+            kept.push(crate::rules::diag(&X003, doc, &text, 0..line.len(), why));
+        }
+    }
     if selection.enabled(X001.code) {
-        for (s, used) in doc.suppressions.iter().zip(&used_inline) {
-            let ran = s.codes.is_empty()
-                || s.codes.iter().any(|c| {
+        for ((s, used), codes) in doc.suppressions.iter().zip(&used_inline).zip(&covered) {
+            // An invalid suppression is X003's, not a stale one.
+            let Some(codes) = codes else { continue };
+            let ran = codes.is_empty()
+                || codes.iter().any(|c| {
                     crate::rules::all()
                         .any(|r| r.code.starts_with(c.as_str()) && selection.enabled(r.code))
                 });
             if !used && ran {
                 let line = doc.lines.line_text(&doc.source, s.line);
                 let text = Text::verbatim(line, doc.lines.line_start(s.line));
-                let what = if s.codes.is_empty() {
+                let what = if codes.is_empty() {
                     "all rules".to_string()
                 } else {
-                    s.codes.join(", ")
+                    codes.join(", ")
                 };
                 kept.push(crate::rules::diag(
                     &X001,
@@ -179,21 +309,50 @@ pub fn apply(
     (kept, silenced)
 }
 
-/// Reports `[[suppress]]` entries that matched no finding in any document.
+/// X001 for each `[[suppress]]` entry that matched no finding, when the
+/// file it names was in the run (an entry for a file not linted this time
+/// is not stale). The finding points at the entry's `[[suppress]]` line in
+/// the config file, `config_text`.
 pub fn unused_entries(
     entries: &[SuppressEntry],
     silenced: &[Suppressed],
+    in_run: &[String],
     config_name: &str,
-) -> Vec<String> {
+    config_text: &str,
+) -> Vec<Diagnostic> {
+    // The 1-based line of each `[[suppress]]` header, in file order.
+    let headers: Vec<(usize, usize)> = config_text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[suppress]]"))
+        .map(|(i, l)| (i + 1, l.trim_end().chars().count()))
+        .collect();
     entries
         .iter()
         .enumerate()
         .filter(|(i, _)| !silenced.iter().any(|s| s.entry == Some(*i)))
-        .map(|(_, e)| {
-            format!(
-                "{config_name}: [[suppress]] {} in {} ('{}') matched no finding",
-                e.rule, e.path, e.text
-            )
+        .filter(|(_, e)| in_run.iter().any(|f| same_file(&e.path, f)))
+        .map(|(i, e)| {
+            let (line, width) = headers.get(i).copied().unwrap_or((1, 0));
+            Diagnostic {
+                code: X001.code,
+                rule: X001.name,
+                severity: X001.severity,
+                path: config_name.to_string(),
+                line,
+                column: 1,
+                end_line: line,
+                end_column: width + 1,
+                message: format!(
+                    "this [[suppress]] entry ({} in {}, '{}') matched no finding",
+                    e.rule, e.path, e.text
+                ),
+                help: X001.help.to_string(),
+                field: None,
+                related: Vec::new(),
+                page: None,
+                span: crate::source::Span::new(0, 0),
+            }
         })
         .collect()
 }

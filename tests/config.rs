@@ -186,14 +186,18 @@ text = "Assisted nobody"
         String::from_utf8_lossy(&out.stdout)
     );
     let v = json(&out);
-    assert_eq!(v["summary"]["diagnostics"], 0);
+    // The stale entry is an X001 finding (info: the exit stays 0) at its
+    // `[[suppress]]` line, not a note.
+    assert_eq!(v["summary"]["diagnostics"], 1);
     let s = &v["suppressed"][0];
     assert_eq!(s["code"], "O001");
     assert_eq!(s["reason"], "shared work, said on purpose");
-    let notes = v["notes"].as_array().unwrap();
-    assert_eq!(notes.len(), 1);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "X001");
+    assert_eq!(d["path"], "storyline.toml");
+    assert_eq!(d["line"], 8);
     assert!(
-        notes[0]
+        d["message"]
             .as_str()
             .unwrap()
             .contains("'Assisted nobody') matched no finding")

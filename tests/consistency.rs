@@ -233,7 +233,7 @@ fn not_an_export_is_a_clear_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stdout)
+        String::from_utf8_lossy(&out.stderr)
             .contains("not a LinkedIn export: the ZIP holds no Positions.csv or Profile.csv")
     );
     let out = common::storyline()

@@ -1125,9 +1125,11 @@ fn every_file_fault_in_one_run_is_named_in_the_human_report() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
+    // Each unreadable file is named on standard error, with its cause.
+    let stderr = String::from_utf8_lossy(&out.stderr);
     for (p, cause) in &faults {
         let line = format!("error: {}: {cause}\n", p.display());
-        assert!(stdout.contains(&line), "{line}in\n{stdout}");
+        assert!(stderr.contains(&line), "{line}in\n{stderr}");
     }
     assert!(
         stdout.contains(&format!("--> {}:", good.display())),

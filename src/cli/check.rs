@@ -125,6 +125,18 @@ pub(super) fn lint(
     } else {
         args.paths.clone()
     };
+    // `-` is standard input: the one input of its run.
+    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && paths.len() > 1 {
+        return Err(usage_error(
+            "`-` reads standard input and is the only input of its run: give the other files in another run",
+        ));
+    }
+    if args.stdin_filename.is_some() && !stdin {
+        return Err(usage_error(
+            "--stdin-filename names standard input: give `-` as the input",
+        ));
+    }
     // Before the first automaton is built: many documents (or a large
     // one) pay back the slower build of faster automata.
     const LARGE: u64 = 256 << 10;
@@ -182,6 +194,11 @@ pub(super) fn lint(
     // checks below.) Otherwise a sample compiles every extractor's
     // patterns before the threads of a batch share them.
     let early = match paths.as_slice() {
+        [_] if stdin => Some(extract::extract_stdin(
+            args.stdin_filename.as_deref(),
+            &Lexicon::embedded(),
+            &settings.limits(),
+        )),
         [path] if !many && extract::is_text_name(path) => Some(extract::extract_path(
             path,
             &path.display().to_string(),
@@ -266,28 +283,67 @@ pub(super) fn lint(
         file_ignores: &file_ignores,
         config_dir: settings.config.as_deref().and_then(Path::parent),
         entries: &settings.suppress,
-        config_name: settings
-            .config
-            .as_ref()
-            .map_or_else(|| "storyline.toml".into(), |p| p.display().to_string()),
+        config_name: settings.config.as_ref().map_or_else(
+            || "storyline.toml".into(),
+            |p| super::settings::relative_to_cwd(p).display().to_string(),
+        ),
         keep_model,
     };
     let discovery = match discovering.map(std::thread::JoinHandle::join) {
         Some(Ok(d)) => d,
         Some(Err(panic)) => std::panic::resume_unwind(panic),
+        None if stdin => Discovery::stdin(args.stdin_filename.as_deref().unwrap_or("-")),
         None => Discovery::of(&paths, may_stream),
     };
     let discovery = Discovery { early, ..discovery };
-    let (mut outcome, streamed) = lint_paths(&cx, discovery, &profiles, &limits, &run, stream);
+    let in_run: Vec<String> = if settings.suppress.is_empty() {
+        Vec::new()
+    } else {
+        discovery
+            .files
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect()
+    };
+    let mut stream = stream;
+    let (mut outcome, streamed) = lint_paths(
+        &cx,
+        discovery,
+        &profiles,
+        &limits,
+        &run,
+        stream.as_deref_mut(),
+    );
     if !settings.suppress.is_empty() && selection.enabled(suppress::X001.code) {
-        for note in
-            suppress::unused_entries(&settings.suppress, &outcome.suppressed, &run.config_name)
-        {
-            outcome.notes.push(note);
+        let config_text = settings
+            .config
+            .as_deref()
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .unwrap_or_default();
+        let stale = suppress::unused_entries(
+            &settings.suppress,
+            &outcome.suppressed,
+            &in_run,
+            &run.config_name,
+            &config_text,
+        );
+        match stream {
+            Some(streamer) if streamed => streamer.loose_findings(&stale),
+            _ => {
+                outcome.diagnostics.extend(stale);
+                outcome
+                    .diagnostics
+                    .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            }
         }
     }
     if !args.report_suppressed {
         outcome.suppressed.clear();
+    }
+    // Inputs that could not be read are said on standard error, in every
+    // format (the structured formats also carry them as data).
+    for e in &outcome.errors {
+        eprintln!("error: {}: {}", e.path, e.message);
     }
 
     // The other thread is done by now (its work was start-up); a panic
@@ -340,6 +396,16 @@ pub struct Discovery {
 }
 
 impl Discovery {
+    /// Standard input as the one input, read into `early` by the caller.
+    fn stdin(name: &str) -> Discovery {
+        Discovery {
+            files: vec![PathBuf::from(name)],
+            empty_folders: Vec::new(),
+            streamable: false,
+            early: None,
+        }
+    }
+
     pub fn of(paths: &[PathBuf], may_stream: bool) -> Discovery {
         let (files, empty_folders) = expand(paths);
         let streamable = may_stream && stream::streamable(&files);

@@ -11,9 +11,12 @@ use crate::lexicon::Lexicon;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// The document(s) to read
+    /// The document(s) to read; `-` reads standard input
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// The name (and so the format) of the document read from standard input with `-`
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
 }
 
 pub fn run(args: ExtractArgs) -> u8 {
@@ -25,7 +28,16 @@ pub fn run(args: ExtractArgs) -> u8 {
     let mut out = String::new();
     for path in &args.paths {
         let display = path.display().to_string();
-        match extract_path_with(path, &display, Lexicon::embedded, &Limits::default()) {
+        let extracted = if path.as_os_str() == "-" {
+            crate::extract::extract_stdin(
+                args.stdin_filename.as_deref(),
+                &Lexicon::embedded(),
+                &Limits::default(),
+            )
+        } else {
+            extract_path_with(path, &display, Lexicon::embedded, &Limits::default())
+        };
+        match extracted {
             Ok(doc) => {
                 let json = doc.to_json();
                 let s = if many {

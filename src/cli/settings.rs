@@ -2,7 +2,7 @@
 //! rubric, target, rules and dates, resolved over storyline.toml and the
 //! defaults.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::Args;
@@ -18,9 +18,12 @@ use crate::rubric::{BUNDLED, DEFAULT_TRACK, Rubric};
 /// Inputs and lint settings, as flags.
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Files or folders to lint (default: `resumes` from storyline.toml)
+    /// Files or folders to lint (default: `resumes` from storyline.toml); `-` reads standard input
     pub(super) paths: Vec<PathBuf>,
-    /// A LinkedIn export (ZIP or folder) to cross-check every resume against
+    /// The name (and so the format) of the document read from standard input with `-`
+    #[arg(long, value_name = "NAME")]
+    pub(super) stdin_filename: Option<String>,
+    /// A LinkedIn profile to cross-check every resume against: the data-export ZIP or folder, or a profile saved with "Save to PDF"
     #[arg(long)]
     pub(super) profile: Vec<PathBuf>,
     /// Target level id or alias (junior, mid, senior, staff, principal, L5, ...)
@@ -32,14 +35,14 @@ pub struct LintArgs {
     /// A level rubric TOML file
     #[arg(long)]
     pub(super) rubric: Option<PathBuf>,
-    /// Rule codes or prefixes to run, comma separated (M, C001, ...)
+    /// Rule codes, prefixes or names to run, comma separated (M, C001, weak-opener, ...)
     #[arg(long, value_delimiter = ',')]
     pub(super) select: Vec<String>,
-    /// Rule codes or prefixes to skip, comma separated
+    /// Rule codes, prefixes or names to skip, comma separated
     #[arg(long, value_delimiter = ',')]
     pub(super) ignore: Vec<String>,
-    /// Lowest severity that makes the exit status 1 [default: warning]
-    #[arg(long, value_parser = parse_severity)]
+    /// Lowest severity that makes the exit status 1: error, warning or info [default: warning]
+    #[arg(long, value_parser = parse_severity, value_name = "error|warning|info")]
     pub(super) fail_on: Option<Severity>,
     /// The month "recent" and "Present" are measured from (YYYY-MM)
     #[arg(long, value_parser = date::parse_today)]
@@ -138,10 +141,13 @@ pub(super) fn resolve(args: &LintArgs) -> Result<Settings, String> {
         }
     };
     let file = config.as_ref().map(|c| c.file.clone()).unwrap_or_default();
+    // Paths from the config resolve against its folder, and print relative
+    // to the working directory as paths on the command line do (GitHub
+    // annotations need repository-relative paths).
     let at = |p: &str| {
         config
             .as_ref()
-            .map_or_else(|| PathBuf::from(p), |c| c.resolve(p))
+            .map_or_else(|| PathBuf::from(p), |c| relative_to_cwd(&c.resolve(p)))
     };
 
     let (target, target_from) = match (&args.target, &file.target) {
@@ -170,7 +176,7 @@ pub(super) fn resolve(args: &LintArgs) -> Result<Settings, String> {
             flag.to_vec()
         };
         v.iter()
-            .map(|s| s.trim().to_uppercase())
+            .map(|s| crate::rules::code_of(s))
             .filter(|s| !s.is_empty())
             .collect()
     };
@@ -231,6 +237,51 @@ pub(super) fn resolve(args: &LintArgs) -> Result<Settings, String> {
     })
 }
 
+/// `path` relative to the working directory when both are absolute ("..":
+/// for the parts above it), else as it is.
+pub(super) fn relative_to_cwd(path: &Path) -> PathBuf {
+    let Ok(cwd) = std::env::current_dir() else {
+        return path.to_path_buf();
+    };
+    relative_to(path, &cwd).unwrap_or_else(|| path.to_path_buf())
+}
+
+fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    if !path.is_absolute() || !base.is_absolute() {
+        return None;
+    }
+    fn clean(p: &Path) -> Vec<Component<'_>> {
+        p.components()
+            .filter(|c| !matches!(c, Component::CurDir))
+            .collect()
+    }
+    let (p, b) = (clean(path), clean(base));
+    if p.iter()
+        .chain(&b)
+        .any(|c| matches!(c, Component::ParentDir))
+    {
+        return None;
+    }
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    // Nothing shared but the root: the absolute path says more.
+    if common <= 1 {
+        return None;
+    }
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &p[common..] {
+        out.push(c.as_os_str());
+    }
+    Some(if out.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        out
+    })
+}
+
 fn config_path(config: &Option<Config>) -> String {
     config
         .as_ref()
@@ -271,5 +322,29 @@ impl Settings {
             max_pdf_memory: self.max_pdf_memory,
             pdf_helper: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_to;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn config_paths_print_relative_to_the_working_directory() {
+        let rel = |p: &str, b: &str| relative_to(Path::new(p), Path::new(b));
+        assert_eq!(
+            rel("/w/repo/resume.md", "/w/repo"),
+            Some(PathBuf::from("resume.md"))
+        );
+        assert_eq!(
+            rel("/w/repo/./cv/a.md", "/w/repo/sub"),
+            Some(PathBuf::from("../cv/a.md"))
+        );
+        assert_eq!(rel("/w/repo", "/w/repo"), Some(PathBuf::from(".")));
+        // Only the root in common, or a relative input: left as they are.
+        assert_eq!(rel("/etc/x.md", "/home/u"), None);
+        assert_eq!(rel("x.md", "/home/u"), None);
+        assert_eq!(rel("/w/../x.md", "/w"), None);
     }
 }

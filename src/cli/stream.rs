@@ -106,6 +106,21 @@ impl Streamer {
         }
     }
 
+    /// Findings on a file that is no document of the run (the config).
+    pub fn loose_findings(&mut self, diags: &[Diagnostic]) {
+        for d in diags {
+            self.counts.add(d.severity);
+            match self.format {
+                StreamFormat::Human(style) => {
+                    report::human::render_finding(&mut self.buf, d, None, style)
+                }
+                StreamFormat::Json => report::json::push_finding(&mut self.buf, d, !self.any),
+                StreamFormat::Github => report::github::push_finding(&mut self.buf, d),
+            }
+            self.any = true;
+        }
+    }
+
     /// One document's scorecard, printed after every finding.
     pub fn scorecard(&mut self, card: &Scorecard) {
         let mut one = String::new();

@@ -67,7 +67,9 @@ static RULE_LINE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(r"^[\s\-=_~+|:*]*[-=_~]{3,}[\s\-=_~+|:*]*$").expect("rule line regex")
 });
 static DIRECTIVE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"^\s*storyline-(disable-next-line|disable|enable)\b\s*([A-Za-z0-9, ]*?)\s*(?:--\s*(.*?))?\s*$")
+    // Any `storyline-<word>` is read, so that a misspelled directive or a
+    // rule name where a code belongs is reported (X003), not ignored.
+    crate::pattern::compile(r"^\s*storyline-([A-Za-z-]*[A-Za-z])\b\s*(.*?)\s*(?:--\s*(.*?))?\s*$")
         .expect("directive regex")
 });
 
@@ -388,6 +390,7 @@ impl Directives {
                 codes,
                 reason,
                 line,
+                bad_directive: None,
             });
         }
         self.done
@@ -419,9 +422,10 @@ fn read_directive(
             codes,
             reason,
             line: number,
+            bad_directive: None,
         }),
         "disable" => open.push((number, codes, reason)),
-        _ => {
+        "enable" => {
             // An enable closes the matching disable (same codes), or the
             // latest one when it names none.
             let idx = open
@@ -434,9 +438,18 @@ fn read_directive(
                     codes,
                     reason,
                     line,
+                    bad_directive: None,
                 });
             }
         }
+        word => out.push(Suppression {
+            // Covers no line: a directive that is not one silences nothing.
+            lines: (number, number.saturating_sub(1)),
+            codes,
+            reason,
+            line: number,
+            bad_directive: Some(format!("storyline-{word}")),
+        }),
     }
 }
 

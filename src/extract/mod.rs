@@ -165,6 +165,48 @@ pub fn is_linkedin_folder(path: &Path) -> bool {
     subdirs.len() == 1 && linkedin::is_export(names(&subdirs[0]).iter().map(String::as_str))
 }
 
+/// Reads a document from standard input (the path `-`), bounded like a
+/// file. `name` (from `--stdin-filename`) is the path findings name and
+/// gives the format by its extension; without one, the format is told by
+/// the content (a PDF or ZIP header, JSON, LaTeX) and defaults to Markdown.
+pub fn extract_stdin(
+    name: Option<&str>,
+    lex: &Lexicon,
+    limits: &Limits,
+) -> Result<Document, InputError> {
+    let display = name.unwrap_or("-");
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limits.max_file_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(display, &e))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_large(display, bytes.len() as u64, limits));
+    }
+    let ext = match name {
+        Some(n) => extension(Path::new(n)),
+        None => sniff_extension(&bytes).to_string(),
+    };
+    extract_bytes(display, &ext, bytes, lex, limits)
+}
+
+/// The extension a nameless input's content suggests.
+fn sniff_extension(bytes: &[u8]) -> &'static str {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let text = head.trim_start_matches('\u{feff}').trim_start();
+    if bytes.starts_with(b"PK") {
+        // A DOCX is told from a LinkedIn export by its members.
+        "zip"
+    } else if text.starts_with('{') {
+        "json"
+    } else if text.starts_with("\\documentclass") || head.contains("\\begin{document}") {
+        "tex"
+    } else {
+        "md"
+    }
+}
+
 /// Extracts a document from bytes; `ext` is the lowercase file extension.
 pub fn extract_bytes(
     display: &str,

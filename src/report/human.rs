@@ -89,18 +89,10 @@ pub fn render_tail(out: &mut String, tail: &super::Tail<'_>, style: Style) {
     render_summary(out, tail, style);
 }
 
-/// The tail up to the scorecards: unreadable inputs, suppressed findings,
-/// notes.
+/// The tail up to the scorecards: suppressed findings, notes.
 pub fn render_tail_head(out: &mut String, tail: &super::Tail<'_>, style: Style) {
-    for e in tail.errors {
-        let _ = writeln!(
-            out,
-            "{}: {}: {}\n",
-            style.paint("1;31", "error"),
-            style.paint("1", &e.path),
-            e.message
-        );
-    }
+    // Unreadable inputs are told on standard error (`cli::check::lint`),
+    // not here: a reader of the findings gets findings only.
     for s in tail.suppressed {
         let d = &s.diagnostic;
         let why = s

@@ -41,7 +41,22 @@ pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
         .chain(levels::RULES)
         .chain(consistency::RULES)
         .copied()
-        .chain([&crate::suppress::X001])
+        .chain([&crate::suppress::X001, &crate::suppress::X003])
+}
+
+/// A code or code prefix as selection reads it: a rule name (as `explain`
+/// takes it) becomes its code, anything else is trimmed and upper-cased.
+pub fn code_of(key: &str) -> String {
+    let k = key.trim();
+    match all().find(|r| r.name.eq_ignore_ascii_case(k)) {
+        Some(r) => r.code.to_string(),
+        None => k.to_uppercase(),
+    }
+}
+
+/// Whether `code` (as `code_of` gives it) is a rule code or a prefix of one.
+pub fn is_code_or_prefix(code: &str) -> bool {
+    all().any(|r| r.code.starts_with(code))
 }
 
 /// A rule by code (case-insensitive) or name.

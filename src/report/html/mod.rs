@@ -185,7 +185,11 @@ fn masthead(h: &mut Html, outcome: &Outcome, name: Option<&str>) {
         .text(&outcome.today.to_string())
         .raw(" · ")
         .num(outcome.files)
-        .raw(" input(s)</p></header>");
+        .raw(if outcome.files == 1 {
+            " input</p></header>"
+        } else {
+            " inputs</p></header>"
+        });
 }
 
 #[allow(clippy::too_many_arguments)]

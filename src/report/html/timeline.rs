@@ -256,7 +256,10 @@ pub fn draw(
             .raw(">");
         h.raw("<title>")
             .text(&describe(role))
-            .text(&format!("\n{} bullet(s)", role.bullets.len()))
+            .text(&match role.bullets.len() {
+                1 => "\n1 bullet".to_string(),
+                n => format!("\n{n} bullets"),
+            })
             .raw("</title>");
         h.raw("<rect rx=\"5\"")
             .attr_num("x", x0)
