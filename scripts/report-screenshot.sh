@@ -49,29 +49,50 @@ flags=(
   --enable-logging=stderr --v=0 --hide-scrollbars --force-device-scale-factor=1
   --virtual-time-budget=3000
 )
-url="file://$page"
 
-# The DOM after the script ran: the filter bar must be shown and counting.
-"$chrome" "${flags[@]}" --user-data-dir="$(mktemp -d -p "$scratch")" \
-  --dump-dom "$url" >"$scratch/dom.html" 2>"$scratch/dom.log" || fail "chromium --dump-dom failed (see above)"
-"$chrome" "${flags[@]}" --user-data-dir="$(mktemp -d -p "$scratch")" \
-  --window-size="$width,$height" --screenshot="$scratch/shot.png" "$url" \
-  >"$scratch/shot.out" 2>"$scratch/shot.log" || fail "chromium --screenshot failed"
+# shoot PAGE PNG WIDTH HEIGHT: the DOM after the script ran and a
+# screenshot; fails on any console message, or when the script did not run.
+shoot() {
+  local page=$1 png=$2 w=$3 h=$4 url="file://$1"
+  "$chrome" "${flags[@]}" --user-data-dir="$(mktemp -d -p "$scratch")" \
+    --dump-dom "$url" >"$scratch/dom.html" 2>"$scratch/dom.log" || fail "chromium --dump-dom failed (see above)"
+  "$chrome" "${flags[@]}" --user-data-dir="$(mktemp -d -p "$scratch")" \
+    --window-size="$w,$h" --screenshot="$png" "$url" \
+    >"$scratch/shot.out" 2>"$scratch/shot.log" || fail "chromium --screenshot failed"
+  # The page logs nothing by design, and Chromium logs console.error like any
+  # other message ("INFO:CONSOLE:1] ..."; older builds "ERROR:CONSOLE(1)"), so
+  # any console line from the page fails, as do uncaught exceptions and
+  # blocked requests.
+  if grep -hE 'CONSOLE[:(]|Uncaught|Refused to|Content Security Policy' \
+    "$scratch/dom.log" "$scratch/shot.log"; then
+    fail "the page logged to the console (above): $page"
+  fi
+  # The script unhides the filter bar and fills in its count.
+  grep -q '<form class="filters" hidden' "$scratch/dom.html" && fail "the filter bar is still hidden: the script did not run"
+  grep -q 'findings shown</output>' "$scratch/dom.html" || fail "the filter script did not run"
+  grep -q '<svg[^>]*class="timeline channel-resume"' "$scratch/dom.html" || fail "no resume timeline in the page"
+  [ -s "$png" ] || fail "no screenshot taken"
+}
 
-# The page logs nothing by design, and Chromium logs console.error like any
-# other message ("INFO:CONSOLE:1] ..."; older builds "ERROR:CONSOLE(1)"), so
-# any console line from the page fails, as do uncaught exceptions and
-# blocked requests.
-if grep -hE 'CONSOLE[:(]|Uncaught|Refused to|Content Security Policy' \
-  "$scratch/dom.log" "$scratch/shot.log"; then
-  fail "the page logged to the console (above)"
-fi
-# The script unhides the filter bar and fills in its count.
-grep -q '<form class="filters" hidden' "$scratch/dom.html" && fail "the filter bar is still hidden: the script did not run"
-grep -q 'findings shown</output>' "$scratch/dom.html" || fail "the filter script did not run"
-grep -q '<svg[^>]*class="timeline channel-resume"' "$scratch/dom.html" || fail "no resume timeline in the page"
-[ -s "$scratch/shot.png" ] || fail "no screenshot taken"
+shoot "$page" "$scratch/shot.png" "$width" "$height"
 
 mkdir -p "$(dirname "$out")"
 cp "$scratch/shot.png" "$out"
 echo "ok: $out (${width}x${height}), the page logged nothing to the console"
+
+# A real resume against a real export with many roles (the corpus, when it
+# is beside the repository), wide and at 420 px, next to the first shot.
+corpus=${CORPUS:-$root/../shared/corpus}
+if [ -d "$corpus/linkedin/bsdpunk_export_2018" ]; then
+  real="$scratch/real.html"
+  status=0
+  cargo run --quiet -- report --no-config --today 2026-11 \
+    "$corpus/resumes/txt/bsdpunk_FullResume_zwsp.txt" \
+    --profile "$corpus/linkedin/bsdpunk_export_2018" -o "$real" || status=$?
+  [ "$status" -le 1 ] || fail "storyline report of the real pair exited with $status"
+  grep -c 'class="role-bar' "$real" | awk '$1 < 20 { exit 1 }' || fail "the real pair's report draws fewer than 20 roles"
+  stem="${out%.png}"
+  shoot "$real" "$stem-linkedin.png" "$width" 1800
+  shoot "$real" "$stem-narrow.png" 420 2400
+  echo "ok: $stem-linkedin.png and $stem-narrow.png (the real pair's report, 1200 and 420 px wide)"
+fi

@@ -633,3 +633,254 @@ fn hostile_strings_come_out_inert() {
     );
     assert!(hover.contains(&format!("Principal {}", h(2))), "{hover}");
 }
+
+/// A box drawn in an SVG: x, y, width, height, and what it is.
+#[derive(Debug, Clone)]
+struct Drawn {
+    what: String,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+impl Drawn {
+    fn of(e: ElementRef<'_>, what: &str) -> Drawn {
+        let num = |a: &str| e.value().attr(a).unwrap_or("0").parse::<f64>().unwrap();
+        Drawn {
+            what: what.to_string(),
+            x: num("x"),
+            y: num("y"),
+            w: num("width"),
+            h: num("height"),
+        }
+    }
+
+    /// A label's box, its width estimated at `per_char` for each char.
+    fn label(e: ElementRef<'_>, what: &str, per_char: f64, height: f64) -> Drawn {
+        let num = |a: &str| e.value().attr(a).unwrap_or("0").parse::<f64>().unwrap();
+        let chars = text(e).chars().count() as f64;
+        Drawn {
+            what: format!("{what} '{}'", text(e)),
+            x: num("x"),
+            y: num("y") - height,
+            w: chars * per_char,
+            h: height,
+        }
+    }
+
+    fn intersects(&self, o: &Drawn) -> bool {
+        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
+    }
+}
+
+fn assert_disjoint(boxes: &[Drawn], chart: &str) {
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            assert!(
+                !a.intersects(b),
+                "{chart}: {} {a:?} overlaps {} {b:?}",
+                a.what,
+                b.what
+            );
+        }
+    }
+}
+
+/// A LinkedIn export of 20 roles (many short and overlapping, several
+/// recent and missing from the resume) and a resume with some of them,
+/// titles and dates changed: many markers and ghosts to lay out.
+fn crowded_pair(dir: &Path) -> (PathBuf, PathBuf) {
+    let export = dir.join("export");
+    std::fs::create_dir_all(&export).unwrap();
+    let months = ["Jan", "Mar", "May", "Jul", "Sep", "Nov"];
+    let mut csv =
+        String::from("Company Name,Title,Description,Location,Started On,Finished On\r\n");
+    let mut resume = String::from(
+        "# Morgan Example\n\nStaff Data Engineer\n\nStaff data engineer across 3 platform teams.\n\n## Experience\n\n",
+    );
+    for k in 0..20 {
+        let year = 2008 + k * 9 / 10;
+        let (start, end) = (
+            format!("{} {year}", months[k % 6]),
+            if k >= 17 {
+                String::new()
+            } else {
+                format!("{} {}", months[(k + 2) % 6], year + 1 + k % 2)
+            },
+        );
+        let company = format!("Company{k} Labs");
+        let title = format!("Data Engineer {k}");
+        csv.push_str(&format!(
+            "{company},{title},Built pipeline {k} for 3 teams,Remote,{start},{end}\r\n"
+        ));
+        // Every third role is missing from the resume; every other kept
+        // one has another title, and some start a year earlier.
+        if k % 3 == 2 {
+            continue;
+        }
+        let shown_title = if k % 2 == 0 {
+            format!("Lead Data Engineer {k}")
+        } else {
+            title
+        };
+        let shown_start = if k % 4 == 1 {
+            format!("{} {}", months[k % 6], year - 1)
+        } else {
+            start
+        };
+        let shown_end = if end.is_empty() {
+            "Present".to_string()
+        } else {
+            end
+        };
+        resume.push_str(&format!(
+            "### {shown_title}, {company} ({shown_start} – {shown_end})\n\n- Cut the cost of pipeline {k} by 20% for 3 teams\n\n"
+        ));
+    }
+    std::fs::write(export.join("Positions.csv"), csv).unwrap();
+    std::fs::write(
+        export.join("Profile.csv"),
+        "First Name,Last Name,Headline\r\nMorgan,Example,Staff Data Engineer\r\n",
+    )
+    .unwrap();
+    let path = dir.join("resume.md");
+    std::fs::write(&path, resume).unwrap();
+    (path, export)
+}
+
+#[test]
+fn timeline_and_scope_chart_of_twenty_roles_draw_no_two_boxes_over_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let (resume, export) = crowded_pair(dir.path());
+    let (_, page) = report(&[
+        resume.to_str().unwrap(),
+        "--profile",
+        export.to_str().unwrap(),
+    ]);
+    let doc = Html::parse_document(&page);
+    let timelines: Vec<ElementRef<'_>> = doc.select(&sel("svg.timeline")).collect();
+    assert_eq!(timelines.len(), 2, "one timeline per channel");
+    let mut badges = 0;
+    let mut ghosts = 0;
+    for svg in &timelines {
+        let mut boxes = Vec::new();
+        for r in svg.select(&sel("g.role-bar > rect")) {
+            boxes.push(Drawn::of(r, "bar"));
+        }
+        for r in svg.select(&sel("g.ghost > rect")) {
+            boxes.push(Drawn::of(r, "ghost"));
+            ghosts += 1;
+        }
+        for r in svg.select(&sel("rect.badge")) {
+            boxes.push(Drawn::of(r, "badge"));
+            badges += 1;
+        }
+        assert_disjoint(&boxes, "timeline");
+        // Labels stay inside their bar (and so clear of every other box).
+        for g in svg.select(&sel("g.role-bar, g.ghost")) {
+            let bar = Drawn::of(g.select(&sel("rect")).next().unwrap(), "bar");
+            for (class, per_char) in [
+                ("text.bar-title", 6.9),
+                ("text.bar-sub", 6.0),
+                ("text.ghost-label", 6.4),
+            ] {
+                for t in g.select(&sel(class)) {
+                    let l = Drawn::label(t, class, per_char, 11.0);
+                    assert!(
+                        l.x >= bar.x && l.x + l.w <= bar.x + bar.w + 0.5,
+                        "{l:?} runs out of {bar:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        badges >= 10,
+        "the pair has many conflicts to mark: {badges}"
+    );
+    assert!(
+        ghosts >= 2,
+        "LinkedIn-only recent roles are drawn as ghosts: {ghosts}"
+    );
+
+    let scope = doc
+        .select(&sel("svg.scope-chart"))
+        .next()
+        .expect("a scope chart");
+    let mut boxes: Vec<Drawn> = scope
+        .select(&sel("g.scope-role > rect"))
+        .map(|r| Drawn::of(r, "scope bar"))
+        .collect();
+    boxes.extend(
+        scope
+            .select(&sel("text.scope-name"))
+            .map(|t| Drawn::label(t, "scope name", 6.2, 9.0)),
+    );
+    assert_disjoint(&boxes, "scope chart");
+}
+
+#[test]
+fn a_report_of_several_documents_has_a_title_and_an_index_not_one_clients_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (resume, _) = crowded_pair(dir.path());
+    let (_, page) = report(&[resume.to_str().unwrap(), &fixture("example/resume.md")]);
+    let doc = Html::parse_document(&page);
+    let h1 = text(doc.select(&sel("h1")).next().unwrap());
+    assert_eq!(h1, "Career documents: 2 documents");
+    assert!(!text(doc.select(&sel("title")).next().unwrap()).contains("Morgan"));
+    let links: Vec<String> = doc
+        .select(&sel("nav.index li a"))
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(links, ["#doc1", "#doc2"]);
+    for id in ["doc1", "doc2"] {
+        assert_eq!(count(&doc, &format!("section#{id}")), 1);
+    }
+    let index = text(doc.select(&sel("nav.index")).next().unwrap());
+    assert!(index.contains("Morgan Example"), "{index}");
+    // One document: the person's name, and no index.
+    let (_, page) = report(&[resume.to_str().unwrap()]);
+    let doc = Html::parse_document(&page);
+    assert_eq!(
+        text(doc.select(&sel("h1")).next().unwrap()),
+        "Morgan Example"
+    );
+    assert_eq!(count(&doc, "nav.index"), 0);
+}
+
+#[test]
+fn a_long_input_makes_a_bounded_report_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = String::from("# Long Resume\n\nEngineer\n\n## Experience\n\n");
+    for k in 0..1500 {
+        s.push_str(&format!(
+            "### Engineer, Firm{k} ({} – {})\n\n- Helped build tool {k} with various world-class parts\n- Worked on the many reports of team {k}\n\n",
+            2000 + k % 20,
+            2001 + k % 20
+        ));
+    }
+    let path = dir.path().join("long.md");
+    std::fs::write(&path, &s).unwrap();
+    let started = std::time::Instant::now();
+    let (_, page) = report(&[path.to_str().unwrap()]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    let doc = Html::parse_document(&page);
+    assert_eq!(count(&doc, "section.role:not(.project):not(.loose)"), 100);
+    let note = text(
+        doc.select(&sel(".cut-note"))
+            .next()
+            .expect("a note on what is cut"),
+    );
+    assert!(
+        note.contains("1500 roles") && note.contains("first 100"),
+        "{note}"
+    );
+    assert!(
+        page.len() < 8 * s.len().max(1 << 20) / 4,
+        "{} bytes for {} bytes in",
+        page.len(),
+        s.len()
+    );
+    assert!(count(&doc, "svg.timeline g.role-bar") <= 100);
+}

@@ -10,7 +10,7 @@ use crate::report::evidence::Evidence;
 use crate::source::{Span, Text};
 
 /// Where in a document a finding is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Anchor {
     Headline,
     Summary,
@@ -27,7 +27,49 @@ fn within(span: Span, d: &Diagnostic) -> bool {
     span.start <= d.span.start && d.span.start < span.end.max(span.start + 1)
 }
 
-fn anchor_of(doc: &Document, d: &Diagnostic) -> Anchor {
+/// Every bullet's span and anchor, sorted by start, so that a finding's
+/// bullet is found by a binary search, not a scan of the document (a long
+/// input has thousands of bullets and findings).
+fn bullet_index(doc: &Document) -> Vec<(Span, Anchor)> {
+    let mut out: Vec<(Span, Anchor)> = Vec::new();
+    for (i, r) in doc.roles.iter().enumerate() {
+        out.extend(
+            r.bullets
+                .iter()
+                .enumerate()
+                .map(|(b, t)| (t.span(), Anchor::Bullet(i, b))),
+        );
+    }
+    for (i, r) in doc.projects.iter().enumerate() {
+        out.extend(
+            r.bullets
+                .iter()
+                .enumerate()
+                .map(|(b, t)| (t.span(), Anchor::ProjectBullet(i, b))),
+        );
+    }
+    out.extend(
+        doc.loose_bullets
+            .iter()
+            .enumerate()
+            .map(|(b, t)| (t.span(), Anchor::Loose(b))),
+    );
+    out.sort_by_key(|(span, _)| (span.start, span.end));
+    out
+}
+
+fn anchor_of(doc: &Document, index: &[(Span, Anchor)], d: &Diagnostic) -> Anchor {
+    // The bullets that start at or before the finding; the nearest ones
+    // first (spans do not nest, but a few may share a start).
+    let upto = index.partition_point(|(span, _)| span.start <= d.span.start);
+    if let Some((_, a)) = index[..upto]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|(span, _)| within(*span, d))
+    {
+        return *a;
+    }
     let in_text = |t: &Text| within(t.span(), d);
     let in_role = |r: &Role| {
         in_text(&r.header)
@@ -36,19 +78,6 @@ fn anchor_of(doc: &Document, d: &Diagnostic) -> Anchor {
                 .flatten()
                 .any(in_text)
     };
-    for (i, r) in doc.roles.iter().enumerate() {
-        if let Some(b) = r.bullets.iter().position(in_text) {
-            return Anchor::Bullet(i, b);
-        }
-    }
-    for (i, r) in doc.projects.iter().enumerate() {
-        if let Some(b) = r.bullets.iter().position(in_text) {
-            return Anchor::ProjectBullet(i, b);
-        }
-    }
-    if let Some(b) = doc.loose_bullets.iter().position(in_text) {
-        return Anchor::Loose(b);
-    }
     if let Some(i) = doc.roles.iter().position(in_role) {
         return Anchor::Role(i);
     }
@@ -101,10 +130,11 @@ struct Placed<'a> {
 
 /// One document, annotated. `diagnostics` are the findings it owns.
 pub fn draw(h: &mut Html, doc: &Document, ev: Option<&Evidence>, diagnostics: &[&Diagnostic]) {
+    let index = bullet_index(doc);
     let mut placed: Vec<Placed<'_>> = diagnostics
         .iter()
         .map(|d| Placed {
-            anchor: anchor_of(doc, d),
+            anchor: anchor_of(doc, &index, d),
             d,
         })
         .collect();
@@ -113,13 +143,13 @@ pub fn draw(h: &mut Html, doc: &Document, ev: Option<&Evidence>, diagnostics: &[
             .cmp(&a.d.severity)
             .then(a.d.sort_key().cmp(&b.d.sort_key()))
     });
-    let at = |a: Anchor| -> Vec<&Diagnostic> {
-        placed
-            .iter()
-            .filter(|p| p.anchor == a)
-            .map(|p| p.d)
-            .collect()
-    };
+    // Grouped once by anchor (in the sorted order).
+    let mut grouped: std::collections::HashMap<Anchor, Vec<&Diagnostic>> =
+        std::collections::HashMap::new();
+    for p in &placed {
+        grouped.entry(p.anchor).or_default().push(p.d);
+    }
+    let at = |a: Anchor| -> Vec<&Diagnostic> { grouped.get(&a).cloned().unwrap_or_default() };
 
     h.raw("<article class=\"doc\"")
         .attr("data-path", &doc.path)
@@ -140,7 +170,10 @@ pub fn draw(h: &mut Html, doc: &Document, ev: Option<&Evidence>, diagnostics: &[
     }
     h.raw("</header>");
 
-    for (i, role) in doc.roles.iter().enumerate() {
+    // A long input is cut, with a note: the page stays small enough to
+    // open, and `storyline check` still lists every finding.
+    let shown = doc.roles.len().min(super::MAX_ROLES_SHOWN);
+    for (i, role) in doc.roles.iter().enumerate().take(shown) {
         let evidence = ev.and_then(|e| e.assessment.roles.get(i));
         let recent = ev.is_some_and(|e| e.assessment.recent.contains(&i));
         h.raw("<section class=\"role\"").attr_num("data-role", i);
@@ -155,7 +188,24 @@ pub fn draw(h: &mut Html, doc: &Document, ev: Option<&Evidence>, diagnostics: &[
         bullets(h, doc, &role.bullets, |b| at(Anchor::Bullet(i, b)));
         h.raw("</section>");
     }
-    for (i, project) in doc.projects.iter().enumerate() {
+    if shown < doc.roles.len() {
+        let hidden: usize = (shown..doc.roles.len())
+            .map(|i| {
+                at(Anchor::Role(i)).len()
+                    + (0..doc.roles[i].bullets.len())
+                        .map(|b| at(Anchor::Bullet(i, b)).len())
+                        .sum::<usize>()
+            })
+            .sum();
+        h.raw("<p class=\"cut-note\" role=\"note\">")
+            .text(&format!(
+                "This document has {} roles: the first {shown} are shown. The other {} roles and their {hidden} findings are not drawn here; `storyline check` lists every finding.",
+                doc.roles.len(),
+                doc.roles.len() - shown
+            ))
+            .raw("</p>");
+    }
+    for (i, project) in doc.projects.iter().enumerate().take(super::MAX_ROLES_SHOWN) {
         h.raw("<section class=\"role project\">");
         role_head(h, project, None, false);
         findings(h, &at(Anchor::Project(i)));

@@ -11,6 +11,7 @@
 mod annotate;
 mod axis;
 pub mod escape;
+mod lanes;
 mod scope;
 mod timeline;
 
@@ -28,16 +29,27 @@ use crate::model::{Channel, Document};
 const STYLE: &str = include_str!("style.css");
 const SCRIPT: &str = include_str!("script.js");
 
+/// The most roles (and projects) a document's charts and annotated text
+/// show: a long input is cut with a note, so that the page stays a page.
+pub const MAX_ROLES_SHOWN: usize = 100;
+
 /// Rule families in catalogue order.
 const FAMILIES: [&str; 7] = ["M", "P", "O", "S", "L", "C", "X"];
 
 pub fn render(outcome: &Outcome) -> String {
     let mut h = Html::new();
-    let title = outcome
-        .documents
-        .first()
-        .and_then(|d| d.name.as_ref())
-        .map(|n| n.text.trim().to_string());
+    // One person's report is titled with their name; a coach's report of
+    // several documents is not any one client's, and opens with an index.
+    let several = outcome.scorecards.len() > 1;
+    let title = if several {
+        None
+    } else {
+        outcome
+            .documents
+            .first()
+            .and_then(|d| d.name.as_ref())
+            .map(|n| n.text.trim().to_string())
+    };
     h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         // Nothing may be fetched: the page is complete as it is.
@@ -47,13 +59,19 @@ pub fn render(outcome: &Outcome) -> String {
         .raw("\"><title>");
     match &title {
         Some(name) => h.text(name).raw(" · storyline report"),
+        None if several => h
+            .text(&format!("{} documents", outcome.scorecards.len()))
+            .raw(" · storyline report"),
         None => h.raw("storyline report"),
     };
     h.raw("</title><style>")
         .raw(STYLE)
         .raw("</style></head><body><div class=\"page\">");
 
-    masthead(&mut h, outcome, title.as_deref());
+    masthead(&mut h, outcome, title.as_deref(), several);
+    if several {
+        index(&mut h, outcome);
+    }
     if !outcome.errors.is_empty() {
         h.raw("<section class=\"errors\" role=\"alert\"><h2>Could not be read</h2><ul>");
         for e in &outcome.errors {
@@ -141,14 +159,59 @@ fn count(diags: &[Diagnostic], s: Severity) -> usize {
     diags.iter().filter(|d| d.severity == s).count()
 }
 
-fn masthead(h: &mut Html, outcome: &Outcome, name: Option<&str>) {
-    let headline = outcome
-        .documents
-        .first()
-        .and_then(|d| d.headline.as_ref())
+/// The documents of a report of several, each linked to its section, with
+/// whose it is, its findings and its proofs at a glance.
+fn index(h: &mut Html, outcome: &Outcome) {
+    h.raw("<nav class=\"index\" aria-label=\"Documents\"><h2>Documents</h2><ol>");
+    for (i, card) in outcome.scorecards.iter().enumerate() {
+        let Some(doc) = outcome.documents.get(i) else {
+            continue;
+        };
+        let mine: Vec<&Diagnostic> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| doc.owns_path(&d.path))
+            .collect();
+        let n = |s: Severity| mine.iter().filter(|d| d.severity == s).count();
+        let proofs = |held: Option<bool>| card.proofs.iter().filter(|p| p.holds == held).count();
+        h.raw("<li><a")
+            .attr("href", &format!("#doc{}", i + 1))
+            .raw("><span class=\"who\">")
+            .text(
+                doc.name
+                    .as_ref()
+                    .map_or("(no name read)", |t| t.text.trim()),
+            )
+            .raw("</span> <code>")
+            .text(&doc.path)
+            .raw("</code></a><span class=\"glance\">")
+            .text(&format!(
+                "{} errors · {} warnings · {} info — proofs: {} hold, {} fail, {} cannot be judged",
+                n(Severity::Error),
+                n(Severity::Warning),
+                n(Severity::Info),
+                proofs(Some(true)),
+                proofs(Some(false)),
+                proofs(None),
+            ))
+            .raw("</span></li>");
+    }
+    h.raw("</ol></nav>");
+}
+
+fn masthead(h: &mut Html, outcome: &Outcome, name: Option<&str>, several: bool) {
+    // The lede is the person's headline, for a report of one.
+    let headline = (!several)
+        .then(|| outcome.documents.first().and_then(|d| d.headline.as_ref()))
+        .flatten()
         .map(|t| t.text.trim());
+    let heading = match name {
+        Some(n) => n.to_string(),
+        None if several => format!("Career documents: {} documents", outcome.scorecards.len()),
+        None => "Career documents".to_string(),
+    };
     h.raw("<header class=\"masthead\"><p class=\"brand\">storyline <span>report</span></p><h1>")
-        .text(name.unwrap_or("Career documents"))
+        .text(&heading)
         .raw("</h1>");
     if let Some(hl) = headline {
         h.element("p", "lede", hl);

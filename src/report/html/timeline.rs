@@ -129,24 +129,32 @@ const LANE: f64 = 70.0;
 const BAR: f64 = 40.0;
 const BAR_TOP: f64 = 24.0;
 
-/// Lanes so that overlapping roles do not cover each other.
-fn lanes(spans: &[(usize, f64, f64)]) -> Vec<(usize, usize)> {
-    let mut order: Vec<&(usize, f64, f64)> = spans.iter().collect();
-    order.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let mut ends: Vec<f64> = Vec::new();
-    let mut out = Vec::new();
-    for &(i, x0, x1) in order {
-        let lane = match ends.iter().position(|&e| e <= x0 + 0.5) {
-            Some(l) => l,
-            None => {
-                ends.push(0.0);
-                ends.len() - 1
-            }
-        };
-        ends[lane] = x1;
-        out.push((i, lane));
+/// Half a badge's width.
+const BADGE_HALF: f64 = 19.0;
+
+/// Where a conflict's badge would stand on a bar from `x0` to `x1`.
+fn badge_x(c: &Conflict, x0: f64, x1: f64) -> f64 {
+    match (c.code, c.edge) {
+        (_, Edge::Start) => x0,
+        (_, Edge::End) => x1,
+        ("C001", _) => x0 + (x1 - x0) * 0.35,
+        _ => x0 + (x1 - x0) * 0.6,
     }
-    out
+    .clamp(GUTTER + 20.0, WIDTH - 22.0)
+}
+
+/// The badge centres of a bar's conflicts, spread so that none touch, and
+/// the bar's extent with them (what its lane must keep clear).
+fn with_badges(cs: &[&Conflict], x0: f64, x1: f64) -> (Vec<f64>, (f64, f64)) {
+    let centres = super::lanes::spread(
+        cs.iter().map(|c| badge_x(c, x0, x1)).collect(),
+        2.0 * BADGE_HALF,
+    );
+    // The bar as drawn: a hairline in from each end.
+    let (bx0, bx1) = (x0 + 1.0, (x1 - 1.0).max(x0 + 3.0));
+    let lo = centres.iter().fold(bx0, |m, &c| m.min(c - BADGE_HALF));
+    let hi = centres.iter().fold(bx1, |m, &c| m.max(c + BADGE_HALF));
+    (centres, (lo, hi))
 }
 
 fn severity_class(s: Severity) -> &'static str {
@@ -180,26 +188,52 @@ pub fn draw(
             Channel::Linkedin => c.resume_role.into_iter().collect(),
         }
     };
-    let spans: Vec<(usize, f64, f64)> = doc
+    // Each role with its badges, in lanes that keep every bar and badge
+    // clear of the others.
+    let bars: Vec<(usize, f64, f64, Vec<&Conflict>)> = doc
         .roles
         .iter()
         .enumerate()
+        .take(super::MAX_ROLES_SHOWN)
         .filter_map(|(i, r)| axis.role_x(r).map(|(a, b)| (i, a, b)))
+        .map(|(i, a, b)| {
+            (
+                i,
+                a,
+                b,
+                conflicts.iter().filter(|c| mine(c).contains(&i)).collect(),
+            )
+        })
         .collect();
-    let placed = lanes(&spans);
-    let n_lanes = placed.iter().map(|p| p.1 + 1).max().unwrap_or(1);
-    // Roles only the other channel has: ghosts on an extra lane.
-    let ghosts: Vec<(&Conflict, &Role)> = other
+    let laid: Vec<(Vec<f64>, (f64, f64))> = bars
+        .iter()
+        .map(|(_, a, b, cs)| with_badges(cs, *a, *b))
+        .collect();
+    let (bar_lanes, n_lanes) =
+        super::lanes::assign(&laid.iter().map(|l| l.1).collect::<Vec<_>>(), 1.0);
+    let n_lanes = n_lanes.max(1);
+    // Roles only the other channel has: ghosts on lanes of their own.
+    let ghosts: Vec<(&Conflict, &Role, f64, f64)> = other
         .map(|o| {
             conflicts
                 .iter()
                 .filter(|c| c.code == "C003" && mine(c).is_empty())
                 .flat_map(|c| theirs(c).into_iter().map(move |j| (c, &o.roles[j])))
-                .filter(|(_, r)| axis.role_x(r).is_some())
+                .filter_map(|(c, r)| axis.role_x(r).map(|(a, b)| (c, r, a, b)))
+                .take(super::MAX_ROLES_SHOWN)
                 .collect()
         })
         .unwrap_or_default();
-    let total_lanes = n_lanes + usize::from(!ghosts.is_empty());
+    let ghost_laid: Vec<(f64, (f64, f64))> = ghosts
+        .iter()
+        .map(|(c, _, a, b)| {
+            let (centres, extent) = with_badges(&[c], *a, *b);
+            (centres[0], extent)
+        })
+        .collect();
+    let (ghost_lanes, n_ghost_lanes) =
+        super::lanes::assign(&ghost_laid.iter().map(|l| l.1).collect::<Vec<_>>(), 1.0);
+    let total_lanes = n_lanes + n_ghost_lanes;
     let bottom = 8.0 + LANE * total_lanes as f64;
     let height = bottom + 22.0;
     let (label, class) = match channel {
@@ -234,11 +268,9 @@ pub fn draw(
         .text(label)
         .raw("</text>");
 
-    for &(i, lane) in &placed {
+    for (((i, x0, x1, cs), (centres, _)), &lane) in bars.iter().zip(&laid).zip(&bar_lanes) {
+        let (i, x0, x1) = (*i, *x0, *x1);
         let role = &doc.roles[i];
-        let Some((x0, x1)) = axis.role_x(role) else {
-            continue;
-        };
         let top = 8.0 + LANE * lane as f64 + BAR_TOP;
         // A hairline between roles that follow each other.
         let (x0, x1) = (x0 + 1.0, (x1 - 1.0).max(x0 + 3.0));
@@ -290,16 +322,15 @@ pub fn draw(
             }
         }
         h.raw("</g>");
-        for c in conflicts.iter().filter(|c| mine(c).contains(&i)) {
-            marker(h, c, x0, x1, top, false);
+        for (c, &cx) in cs.iter().zip(centres) {
+            marker(h, c, cx, (x0, x1), top, false);
         }
     }
 
-    let ghost_top = 8.0 + LANE * n_lanes as f64 + BAR_TOP;
-    for (c, role) in ghosts {
-        let Some((x0, x1)) = axis.role_x(role) else {
-            continue;
-        };
+    for (((c, role, x0, x1), (cx, _)), &lane) in ghosts.iter().zip(&ghost_laid).zip(&ghost_lanes) {
+        // Drawn like a bar, a hairline in from each end.
+        let (x0, x1) = (*x0 + 1.0, (*x1 - 1.0).max(*x0 + 3.0));
+        let ghost_top = 8.0 + LANE * (n_lanes + lane) as f64 + BAR_TOP;
         h.raw("<g class=\"ghost\"><title>")
             .text(&c.hover)
             .raw("</title><rect rx=\"5\"")
@@ -327,21 +358,14 @@ pub fn draw(
                 .raw("</text>");
         }
         h.raw("</g>");
-        marker(h, c, x0, x1, ghost_top, true);
+        marker(h, c, *cx, (x0, x1), ghost_top, true);
     }
     h.raw("</svg>");
 }
 
 /// A conflict's badge above a bar (or ghost), with a stem, and for a date
 /// conflict the disputed edge drawn in the severity's colour.
-fn marker(h: &mut Html, c: &Conflict, x0: f64, x1: f64, top: f64, ghost: bool) {
-    let cx = match (c.code, c.edge) {
-        (_, Edge::Start) => x0,
-        (_, Edge::End) => x1,
-        ("C001", _) => x0 + (x1 - x0) * 0.35,
-        _ => x0 + (x1 - x0) * 0.6,
-    }
-    .clamp(GUTTER + 20.0, WIDTH - 22.0);
+fn marker(h: &mut Html, c: &Conflict, cx: f64, (x0, x1): (f64, f64), top: f64, ghost: bool) {
     h.raw("<g class=\"conflict ")
         .raw(severity_class(c.severity))
         .raw("\"")
@@ -370,7 +394,7 @@ fn marker(h: &mut Html, c: &Conflict, x0: f64, x1: f64, top: f64, ghost: bool) {
         .attr_num("y2", top)
         .raw("/>");
     h.raw("<rect class=\"badge\" rx=\"8\"")
-        .attr_num("x", cx - 19.0)
+        .attr_num("x", cx - BADGE_HALF)
         .attr_num("y", top - 22.0)
         .raw(" width=\"38\" height=\"16\"/>");
     h.raw("<text class=\"badge-text\"")
