@@ -58,21 +58,4 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("bundled_gates.rs");
     std::fs::write(dest, out).expect("write bundled_gates.rs");
-    link_position_dependent();
-}
-
-/// Links the executables position-dependent on Linux/glibc: a PIE's 21,000
-/// load-time relocations dirtied ~110 pages of `.data.rel.ro` before `main`,
-/// about 0.5 ms of a 7 ms one-resume run. Only the link changes (the code
-/// stays position-independent), so proc-macros and tests are unaffected.
-/// Not with `crt-static`, which links a static PIE (or, with a static
-/// relocation model, no PIE already).
-fn link_position_dependent() {
-    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    let features = std::env::var("CARGO_CFG_TARGET_FEATURE").unwrap_or_default();
-    let crt_static = features.split(',').any(|f| f == "crt-static");
-    if os == "linux" && env == "gnu" && !crt_static {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
-    }
 }
