@@ -21,6 +21,14 @@ struct LexiconFile {
     proof: ProofWords,
     vague: VagueWords,
     consistency: Consistency,
+    inputs: Inputs,
+}
+
+/// What tells an input found in a folder walk apart from a resume.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Inputs {
+    resume_json_keys: Vec<String>,
 }
 
 /// What counts as a benign difference across channels (the C rules).
@@ -123,6 +131,9 @@ pub struct Lexicon {
     /// Lowercase parts of a font name that mark it bold.
     pub bold_fonts: Vec<String>,
     pub consistency: Consistency,
+    /// Keys of which a walked JSON file names at least one when it may be
+    /// a resume (JSON Resume or another shape).
+    pub resume_json_keys: Vec<String>,
 }
 
 static DEFAULT: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
@@ -197,6 +208,7 @@ impl Lexicon {
             huge_gain_percent: file.proof.huge_gain_percent,
             huge_gain_multiplier: file.proof.huge_gain_multiplier,
             consistency: file.consistency,
+            resume_json_keys: file.inputs.resume_json_keys,
         })
     }
 

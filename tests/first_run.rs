@@ -330,3 +330,65 @@ fn check_help_says_what_fail_on_and_profile_take() {
     assert!(help.contains("Save to PDF"), "{help}");
     assert!(help.contains("--stdin-filename"), "{help}");
 }
+
+#[test]
+fn a_folder_walk_skips_json_that_is_no_resume_with_a_note_and_reads_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::copy(common::fixture("example/resume.md"), d.join("resume.md")).unwrap();
+    std::fs::copy(common::fixture("json/resume.json"), d.join("cv.json")).unwrap();
+    std::fs::write(
+        d.join("package.json"),
+        r#"{"name": "site", "version": "1.0.0", "dependencies": {}}"#,
+    )
+    .unwrap();
+    // storyline's own output, written into the folder it checks.
+    let own = in_dir(d)
+        .args(["check", "--no-config", "--format", "json", "resume.md"])
+        .output()
+        .unwrap();
+    std::fs::write(d.join("findings.json"), &own.stdout).unwrap();
+    // A resume in another JSON shape is read, not skipped.
+    std::fs::write(
+        d.join("fresh.json"),
+        r#"{"name": "Ada Sample", "employment": {"history": [{"employer": "Initech", "position": "Engineer"}]}}"#,
+    )
+    .unwrap();
+    let out = in_dir(d)
+        .args(["check", "--no-config", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let v = json(&out);
+    let notes: Vec<&str> = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("findings.json") && n.contains("own output")),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|n| n.contains("package.json")),
+        "{notes:?}"
+    );
+    let paths: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.iter().any(|p| p.ends_with("cv.json")), "{paths:?}");
+    assert!(paths.iter().any(|p| p.ends_with("resume.md")), "{paths:?}");
+    assert!(paths.iter().any(|p| p.ends_with("fresh.json")), "{paths:?}");
+    // Named on the command line, the manifest is read, and refused.
+    let out = in_dir(d)
+        .args(["check", "--no-config", "package.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

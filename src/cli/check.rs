@@ -295,7 +295,8 @@ pub(super) fn lint(
         None if stdin => Discovery::stdin(args.stdin_filename.as_deref().unwrap_or("-")),
         None => Discovery::of(&paths, may_stream),
     };
-    let discovery = Discovery { early, ..discovery };
+    let mut discovery = Discovery { early, ..discovery };
+    let skipped = std::mem::take(&mut discovery.skipped);
     let in_run: Vec<String> = if settings.suppress.is_empty() {
         Vec::new()
     } else {
@@ -340,6 +341,7 @@ pub(super) fn lint(
     if !args.report_suppressed {
         outcome.suppressed.clear();
     }
+    outcome.notes.extend(skipped);
     // Inputs that could not be read are said on standard error, in every
     // format (the structured formats also carry them as data).
     for e in &outcome.errors {
@@ -393,6 +395,8 @@ pub struct Discovery {
     streamable: bool,
     /// The one file's extraction, when it was done during start-up.
     early: Option<Extracted>,
+    /// Files a folder walk found and left out, each with why (a note).
+    skipped: Vec<String>,
 }
 
 impl Discovery {
@@ -403,17 +407,19 @@ impl Discovery {
             empty_folders: Vec::new(),
             streamable: false,
             early: None,
+            skipped: Vec::new(),
         }
     }
 
     pub fn of(paths: &[PathBuf], may_stream: bool) -> Discovery {
-        let (files, empty_folders) = expand(paths);
+        let (files, empty_folders, skipped) = expand(paths);
         let streamable = may_stream && stream::streamable(&files);
         Discovery {
             files,
             empty_folders,
             streamable,
             early: None,
+            skipped,
         }
     }
 }
@@ -422,9 +428,10 @@ impl Discovery {
 /// `.gitignore` and skipping hidden files; files named directly are kept
 /// whatever their extension. A folder with nothing to read is an error:
 /// a run that checked nothing must not pass as clean.
-fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
+fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>, Vec<String>) {
     let mut out = Vec::new();
     let mut empty = Vec::new();
+    let mut skipped = Vec::new();
     for p in paths {
         if p.is_dir() && !extract::is_linkedin_folder(p) {
             let mut exports: Vec<PathBuf> = Vec::new();
@@ -445,12 +452,15 @@ fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
                     && !exports.iter().any(|e| path.starts_with(e))
                     && (extract::is_supported_name(path) || extract::is_linkedin_zip(path))
                 {
-                    found.push(path.to_path_buf());
+                    match not_a_resume(path) {
+                        Some(why) => skipped.push(format!("{}: {why}", path.display())),
+                        None => found.push(path.to_path_buf()),
+                    }
                 }
             }
             found.extend(exports);
             found.sort();
-            if found.is_empty() {
+            if found.is_empty() && skipped.is_empty() {
                 empty.push(InputError::new(
                     p.display().to_string(),
                     "a folder with nothing to check: no resume (.md, .txt, .json, .tex, .docx, .pdf) and no LinkedIn export in it",
@@ -461,7 +471,45 @@ fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
             out.push(p.clone());
         }
     }
-    (out, empty)
+    (out, empty, skipped)
+}
+
+/// Why a JSON file found in a folder walk is no resume: storyline's own
+/// output, or JSON that is not a JSON Resume (a package manifest, a
+/// config). Such files are skipped with a note rather than read as a
+/// resume (or failed as unreadable), so `storyline check .` in a project
+/// folder checks the resumes in it. Other formats are judged by content
+/// once read (X002). A file named on the command line is always read.
+fn not_a_resume(path: &Path) -> Option<&'static str> {
+    if !path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        return None;
+    }
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(64 << 10)
+        .read_to_end(&mut head)
+        .ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let has = |key: &str| head.contains(&format!("\"{key}\""));
+    if has("diagnostics") && has("summary") || has("$schema") && has("runs") {
+        Some("skipped: storyline's own output (JSON or SARIF), not a resume")
+    } else if !head.trim_start().starts_with('{')
+        || !crate::lexicon::Lexicon::embedded()
+            .resume_json_keys
+            .iter()
+            .any(|k| has(k))
+    {
+        // A resume in another JSON shape (FRESH) names some of these, and
+        // is read and reported (not a JSON Resume) rather than skipped.
+        Some("skipped: JSON with nothing of a resume in it (no work, education or skills)")
+    } else {
+        None
+    }
 }
 
 /// Every file and export folder a run with `args` reads: the paths (or
@@ -525,6 +573,7 @@ pub fn lint_paths(
         empty_folders,
         streamable,
         early,
+        skipped: _,
     } = discovery;
     let progress = Progress::new(files.len());
     if let Some(streamer) = stream
