@@ -251,15 +251,25 @@ fn check_aligned(
     let r = &resume.roles[a.resume];
     let ps: Vec<&Role> = a.profile.iter().map(|&j| &profile.roles[j]).collect();
     let p0 = ps[0];
+    // Resume roles that share one LinkedIn role are judged together, once.
+    let group: Vec<&Role> = a.resume_group.iter().map(|&i| &resume.roles[i]).collect();
+    let first_of_group = a.resume_group.first().is_none_or(|&i| i == a.resume);
+    if !first_of_group {
+        return;
+    }
+    let group = if group.is_empty() { vec![r] } else { group };
 
-    // C001: the resume's title must match one of the employer's titles.
+    // C001: one of the resume's titles must match one of the employer's
+    // titles on LinkedIn.
     if let Some(rt) = &r.title {
-        let norm = normalize_title(&rt.text, c);
         let titles: Vec<&Text> = ps.iter().filter_map(|p| p.title.as_ref()).collect();
-        let matches = titles
-            .iter()
-            .any(|pt| same_title(cx, &norm, &normalize_title(&pt.text, c)));
-        if !titles.is_empty() && !matches {
+        let matches = group.iter().filter_map(|g| g.title.as_ref()).any(|gt| {
+            let norm = normalize_title(&gt.text, c);
+            titles
+                .iter()
+                .any(|pt| same_title(cx, &norm, &normalize_title(&pt.text, c)))
+        });
+        if !titles.is_empty() && !matches && !misread_title(cx, r, &ps) {
             let theirs = titles
                 .iter()
                 .map(|t| format!("'{}'", t.text))
@@ -275,36 +285,36 @@ fn check_aligned(
         }
     }
 
-    // C002: the employment's span (all its LinkedIn titles together).
-    let start = ps
-        .iter()
-        .filter_map(|p| p.start)
-        .min_by_key(|d| d.months(cx.today, 1));
-    let end = if ps.iter().any(|p| p.end == Some(DatePoint::Present)) {
-        Some(DatePoint::Present)
-    } else {
-        ps.iter()
-            .filter_map(|p| p.end)
-            .max_by_key(|d| d.months(cx.today, 12))
-    };
+    // C002: each side's span of the employment as aligned (one title each,
+    // or the titles one side lists separately and the other as one role).
+    let (start, end) = span(ps.iter().copied(), cx.today);
+    let (r_start, r_end) = span(group.iter().copied(), cx.today);
     let tol = c.date_tolerance_months;
-    let start_ok = dates_agree(r.start, start, tol, cx.today);
-    let end_ok = dates_agree(r.end, end, tol, cx.today) || r.end.is_none() && r.start.is_none();
+    let start_ok = dates_agree(r_start, start, tol, cx.today);
+    let end_ok = dates_agree(r_end, end, tol, cx.today) || r_end.is_none() && r_start.is_none();
     if !(start_ok && end_ok) {
         let what = match (start_ok, end_ok) {
             (false, false) => "start and end dates",
             (false, true) => "start date",
             _ => "end date",
         };
+        let name = if group.len() > 1 {
+            group
+                .iter()
+                .map(|g| role_name(g))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        } else {
+            role_name(r)
+        };
         out.push(on(
             resume,
             &r.header,
             &C002,
             format!(
-                "{what} of {} differ from LinkedIn: {} – {} vs {} – {}",
-                role_name(r),
-                show(r.start),
-                show(r.end),
+                "{what} of {name} differ from LinkedIn: {} – {} vs {} – {}",
+                show(r_start),
+                show(r_end),
                 show(start),
                 show(end)
             ),
@@ -312,18 +322,30 @@ fn check_aligned(
         ));
     }
 
-    // C006: aligned employers whose names differ beyond the benign.
+    // C006: aligned employers whose names differ beyond the benign. A
+    // name that is only a legal suffix, or the role's own title, is a
+    // field misread, not another name.
     if let (Some(rc), Some(pc)) = (&r.company, &p0.company)
         && normalize_company(&rc.text, c) != normalize_company(&pc.text, c)
         && !pc.text.to_lowercase().starts_with(&rc.text.to_lowercase())
         && !rc.text.to_lowercase().starts_with(&pc.text.to_lowercase())
+        && align::names_someone(&rc.text, c)
+        && align::names_someone(&pc.text, c)
+        && r.title
+            .as_ref()
+            .is_none_or(|t| normalize_title(&t.text, c) != normalize_title(&rc.text, c))
     {
+        let why = if a.by_dates {
+            " (the same title and dates: a former name, or another spelling?)"
+        } else {
+            ""
+        };
         out.push(on(
             resume,
             rc,
             &C006,
             format!(
-                "employer spelled differently: '{}' here, '{}' on LinkedIn",
+                "employer spelled differently: '{}' here, '{}' on LinkedIn{why}",
                 rc.text, pc.text
             ),
             related(profile, pc, "LinkedIn employer"),
@@ -331,7 +353,7 @@ fn check_aligned(
     }
 
     // C004: the same claim with different numbers.
-    for rb in &r.bullets {
+    for rb in group.iter().flat_map(|g| &g.bullets) {
         let rw = words(&rb.text);
         if rw.len() < 4 {
             continue;
@@ -367,6 +389,43 @@ fn check_aligned(
             }
         }
     }
+}
+
+/// The earliest start and the latest end of some roles ("present" when
+/// one is current).
+fn span<'a>(
+    roles: impl Iterator<Item = &'a Role> + Clone,
+    today: crate::date::YearMonth,
+) -> (Option<DatePoint>, Option<DatePoint>) {
+    let start = roles
+        .clone()
+        .filter_map(|p| p.start)
+        .min_by_key(|d| d.months(today, 1));
+    let end = if roles.clone().any(|p| p.end == Some(DatePoint::Present)) {
+        Some(DatePoint::Present)
+    } else {
+        roles
+            .filter_map(|p| p.end)
+            .max_by_key(|d| d.months(today, 12))
+    };
+    (start, end)
+}
+
+/// A resume "title" that is another field read as one: the employer's
+/// name, or a sentence (many words, none of them a job word).
+fn misread_title(cx: &Context<'_>, r: &Role, ps: &[&Role]) -> bool {
+    let c = &cx.lexicon.consistency;
+    let Some(t) = &r.title else {
+        return false;
+    };
+    let as_company = normalize_company(&t.text, c);
+    let names_employer = ps.iter().filter_map(|p| p.company.as_ref()).any(|pc| {
+        let pc = normalize_company(&pc.text, c);
+        as_company == pc || align::same_company(&as_company, &pc, c) && as_company.contains(' ')
+    });
+    let sentence =
+        t.text.split_whitespace().count() > 10 && !cx.lexicon.title_words.is_match(&t.text);
+    names_employer || sentence
 }
 
 /// Whether two normalised titles name the same job: equal, a typo apart,
@@ -409,6 +468,27 @@ fn words(s: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The date the pair speaks as of: the latest month either channel names
+/// (a resume or an export from 2019 is judged in 2019), never after today.
+/// "Recent" counts back from it.
+fn as_of(
+    resume: &Document,
+    profile: &Document,
+    today: crate::date::YearMonth,
+) -> crate::date::YearMonth {
+    let latest = resume
+        .roles
+        .iter()
+        .chain(&profile.roles)
+        .flat_map(|r| [r.start, r.end])
+        .filter_map(|d| match d {
+            Some(DatePoint::At(ym)) if ym.months(12) <= today.months(12) => Some(ym),
+            _ => None,
+        })
+        .max_by_key(|ym| ym.months(12));
+    latest.unwrap_or(today)
+}
+
 fn missing_roles(
     cx: &Context<'_>,
     resume: &Document,
@@ -421,9 +501,10 @@ fn missing_roles(
     }
     let years = cx.rubric.recent_years;
     let c = &cx.lexicon.consistency;
+    let as_of = as_of(resume, profile, cx.today);
     for (i, r) in resume.roles.iter().enumerate() {
         if r.start.is_some()
-            && is_recent(r, i, cx.today, years)
+            && is_recent(r, i, as_of, years)
             && !aligned.iter().any(|a| a.resume == i)
         {
             let anchor = profile.roles.first().map_or_else(
@@ -451,7 +532,7 @@ fn missing_roles(
                         _ => true,
                     }
             });
-        if p.start.is_some() && is_recent(p, j, cx.today, years) && !covered {
+        if p.start.is_some() && is_recent(p, j, as_of, years) && !covered {
             let anchor = resume
                 .roles
                 .first()
@@ -480,14 +561,8 @@ fn headline_levels(
     let (Some(rh), Some(ph)) = (&resume.headline, &profile.headline) else {
         return;
     };
-    let ours: BTreeSet<usize> = levels_named(cx.rubric, &rh.text)
-        .into_iter()
-        .map(|(l, _)| l)
-        .collect();
-    let theirs: BTreeSet<usize> = levels_named(cx.rubric, &ph.text)
-        .into_iter()
-        .map(|(l, _)| l)
-        .collect();
+    let ours = headline_levels_of(cx, &rh.text);
+    let theirs = headline_levels_of(cx, &ph.text);
     if ours.is_empty() || theirs.is_empty() || !ours.is_disjoint(&theirs) {
         return;
     }
@@ -510,6 +585,53 @@ fn headline_levels(
         ),
         related(profile, ph, "LinkedIn headline"),
     ));
+}
+
+/// The levels a headline names: the track's aliases ("Staff ML Engineer"),
+/// and a level's own name or one-word alias standing before a job word
+/// in the same part of the headline, whatever the job ("Staff Linux
+/// Engineer", "Principal Onsite Python Developer"). Not "Member of
+/// Technical Staff": a level word after "of" names no level.
+fn headline_levels_of(cx: &Context<'_>, text: &str) -> BTreeSet<usize> {
+    let named = levels_named(cx.rubric, text);
+    let mut out: BTreeSet<usize> = named.iter().map(|(l, _)| *l).collect();
+    let level_of = |w: &str| {
+        let w = w.to_lowercase();
+        cx.rubric
+            .levels
+            .iter()
+            .position(|l| l.id == w || l.aliases.contains(&w))
+    };
+    for seg in text.split(['|', '—', '–', ';', '·', '•', ',', '(', ')']) {
+        // Byte offsets of the parts within the headline, for the alias
+        // ranges.
+        let base = seg.as_ptr() as usize - text.as_ptr() as usize;
+        let words: Vec<(usize, &str)> = seg
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - seg.as_ptr() as usize, w))
+            .collect();
+        for (k, &(at, w)) in words.iter().enumerate() {
+            let Some(level) = level_of(w.trim_end_matches(':')) else {
+                continue;
+            };
+            let start = base + at;
+            if named.iter().any(|(_, r)| r.start <= start && start < r.end) {
+                continue;
+            }
+            if k > 0 && words[k - 1].1.eq_ignore_ascii_case("of") {
+                continue;
+            }
+            let job: Vec<&str> = words[k + 1..words.len().min(k + 4)]
+                .iter()
+                .map(|(_, w)| *w)
+                .filter(|w| level_of(w).is_none())
+                .collect();
+            if !job.is_empty() && cx.lexicon.title_words.is_match(&job.join(" ")) {
+                out.insert(level);
+            }
+        }
+    }
+    out
 }
 
 fn skills_drift(
