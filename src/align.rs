@@ -136,6 +136,31 @@ pub fn names_someone(name: &str, c: &Consistency) -> bool {
     !substantive(normalize_company(name, c), c).is_empty()
 }
 
+/// Whether one side's title and employer together hold the other's title
+/// (or employer), word for word: the fields were split in another place
+/// ("Military Intelligence: Offensive Warfare" read as a title and an
+/// employer).
+pub fn split_elsewhere(a: &Role, b: &Role) -> bool {
+    let words = |r: &Role, both: bool| -> Vec<String> {
+        let mut s = r.title.as_ref().map_or(String::new(), |t| t.text.clone());
+        if both {
+            s.push(' ');
+            s.push_str(r.company.as_ref().map_or("", |t| t.text.as_str()));
+        }
+        s.split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let holds = |x: &Role, y: &Role| {
+        let (all, own, part) = (words(x, true), words(x, false), words(y, false));
+        part.len() >= 2
+            && part.iter().all(|w| all.contains(w))
+            && !part.iter().all(|w| own.contains(w))
+    };
+    holds(a, b) || holds(b, a)
+}
+
 /// One employment on both channels: a resume role and the LinkedIn roles
 /// it stands for. Usually one each; several LinkedIn titles when the resume
 /// lists promotions as one role; several resume roles sharing one LinkedIn
@@ -291,7 +316,7 @@ pub fn align(
             };
             let months = a.1.min(b.1) - a.0.max(b.0);
             let d = distance(&rs[i], &ps[j], today);
-            let lost = rc[i].is_empty() || rs[i].title.is_none();
+            let lost = rc[i].is_empty() || rs[i].title.is_none() || split_elsewhere(&rs[i], &ps[j]);
             let by_title = alike(i, j) && months >= 0;
             let by_months = lost && d <= 2 * tol;
             if by_title || by_months {

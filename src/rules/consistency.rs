@@ -3,14 +3,16 @@
 //! numbers, headline levels, employer names and top skills.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::{Context, RuleInfo, diag, quote};
 use crate::align::{self, Aligned, interval, normalize_company, normalize_title};
 use crate::assess::{is_recent, levels_named};
 use crate::date::DatePoint;
 use crate::diagnostic::{Diagnostic, Related, Severity};
-use crate::metrics::find_metrics;
 use crate::model::{Document, Role};
+use crate::pattern::Regex;
 use crate::source::Text;
 
 pub static C001: RuleInfo = RuleInfo {
@@ -327,10 +329,11 @@ fn check_aligned(
     // field misread, not another name.
     if let (Some(rc), Some(pc)) = (&r.company, &p0.company)
         && normalize_company(&rc.text, c) != normalize_company(&pc.text, c)
-        && !pc.text.to_lowercase().starts_with(&rc.text.to_lowercase())
-        && !rc.text.to_lowercase().starts_with(&pc.text.to_lowercase())
+        && !affix(&pc.text, &rc.text)
+        && !affix(&rc.text, &pc.text)
         && align::names_someone(&rc.text, c)
         && align::names_someone(&pc.text, c)
+        && !align::split_elsewhere(r, p0)
         && r.title
             .as_ref()
             .is_none_or(|t| normalize_title(&t.text, c) != normalize_title(&rc.text, c))
@@ -352,43 +355,208 @@ fn check_aligned(
         ));
     }
 
-    // C004: the same claim with different numbers.
-    for rb in group.iter().flat_map(|g| &g.bullets) {
-        let rw = words(&rb.text);
-        if rw.len() < 4 {
-            continue;
-        }
-        let rm = find_metrics(&rb.text, cx.lexicon);
-        if rm.is_empty() {
-            continue;
-        }
-        for pb in ps.iter().flat_map(|p| &p.bullets) {
-            let pw = words(&pb.text);
-            let inter = rw.intersection(&pw).count();
-            let union = rw.union(&pw).count().max(1);
-            if (inter as f64) / (union as f64) < c.claim_similarity {
+    // C004: the same claim with different numbers, sentence by sentence
+    // (a LinkedIn description often runs several bullets together).
+    let theirs: Vec<(&Text, Range<usize>)> = ps
+        .iter()
+        .flat_map(|p| &p.bullets)
+        .flat_map(|pb| sentences(&pb.text).into_iter().map(move |r| (pb, r)))
+        .collect();
+    'bullets: for rb in group.iter().flat_map(|g| &g.bullets) {
+        for rr in sentences(&rb.text) {
+            let rs = &rb.text[rr.clone()];
+            let rw = words(rs);
+            let rf = figures(rs, c);
+            if rw.len() < 4 || rf.is_empty() {
                 continue;
             }
-            let pm = find_metrics(&pb.text, cx.lexicon);
-            let conflict = rm.iter().find_map(|a| {
-                let av = a.value?;
-                let b = pm.iter().find(|b| b.kind == a.kind && b.value.is_some())?;
-                let bv = b.value?;
-                ((av - bv).abs() > 1e-9 * av.abs().max(1.0))
-                    .then(|| (&rb.text[a.range.clone()], &pb.text[b.range.clone()]))
-            });
-            if let Some((ours, theirs)) = conflict {
+            for (pb, pr) in &theirs {
+                let ps_text = &pb.text[pr.clone()];
+                let pw = words(ps_text);
+                let inter = rw.intersection(&pw).count();
+                let union = rw.union(&pw).count().max(1);
+                if (inter as f64) / (union as f64) < c.claim_similarity {
+                    continue;
+                }
+                let Some((ours, theirs)) =
+                    differing_figures(rs, &rf, ps_text, &figures(ps_text, c))
+                else {
+                    continue;
+                };
                 out.push(on(
                     resume,
                     rb,
                     &C004,
-                    format!("the same achievement is quoted as '{ours}' here and '{theirs}' on LinkedIn ('{}')", quote(&pb.text, 50)),
+                    format!(
+                        "the same achievement is quoted as '{ours}' here and '{theirs}' on LinkedIn ('{}')",
+                        quote(ps_text, 50)
+                    ),
                     related(profile, pb, "LinkedIn quotes it"),
                 ));
-                break;
+                continue 'bullets;
             }
         }
     }
+}
+
+/// A figure in a claim: its value (magnitudes applied: "1.2M" is
+/// 1 200 000), whether it is a percentage, an amount of money or a rate.
+#[derive(Debug, Clone)]
+struct Figure {
+    value: f64,
+    percent: bool,
+    money: bool,
+    rate: bool,
+    range: Range<usize>,
+}
+
+static FIGURE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(
+        r"(?i)(?P<cur>[$€£¥₹]\s?)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<unit>%|percent\b|x\b|k\b|mm\b|m\b|bn\b|b\b|thousand\b|million\b|billion\b|\+)?",
+    )
+    .expect("figure regex")
+});
+
+/// The figures of a claim. A number glued to letters ("EC2", "3rd",
+/// "pep8") is a name or an ordinal, not a figure.
+fn figures(text: &str, c: &crate::lexicon::Consistency) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for m in FIGURE_RE.captures_iter(text) {
+        let whole = m.get(0).expect("match");
+        let num = m.name("num").expect("num");
+        if text[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_alphanumeric() || ch == '.')
+        {
+            continue;
+        }
+        let end = m.name("unit").map_or(num.end(), |u| u.end());
+        if m.name("unit").is_none() && text[num.end()..].starts_with(char::is_alphabetic) {
+            continue;
+        }
+        let after = &text[end..];
+        let Ok(mut value) = num.as_str().replace(',', "").parse::<f64>() else {
+            continue;
+        };
+        let unit = m.name("unit").map(|u| u.as_str().to_lowercase());
+        value *= match unit.as_deref() {
+            Some("k" | "thousand") => 1e3,
+            Some("m" | "mm" | "million") => 1e6,
+            Some("b" | "bn" | "billion") => 1e9,
+            _ => 1.0,
+        };
+        out.push(Figure {
+            value,
+            percent: matches!(unit.as_deref(), Some("%" | "percent")),
+            money: m.name("cur").is_some(),
+            rate: is_rate(after, c),
+            range: whole.start()..end,
+        });
+    }
+    out
+}
+
+/// Whether the words after a figure make it a rate: "a month", "per
+/// day", "/yr", "monthly".
+fn is_rate(after: &str, c: &crate::lexicon::Consistency) -> bool {
+    let lowered = after.to_lowercase();
+    let mut ws = lowered
+        .split(|ch: char| ch.is_whitespace() || ch == '/')
+        .filter(|w| !w.is_empty());
+    let slash = lowered.trim_start().starts_with('/');
+    let period = |w: &str| {
+        let w = w.trim_end_matches(|ch: char| !ch.is_alphanumeric());
+        c.rate_periods.iter().any(|p| p == w)
+    };
+    let adverb = |w: &str| {
+        let w = w.trim_end_matches(|ch: char| !ch.is_alphanumeric());
+        c.rate_adverbs.iter().any(|p| p == w)
+    };
+    // The figure's noun may stand between: "12M requests a month".
+    let first: Vec<&str> = ws.by_ref().take(4).collect();
+    if slash && first.first().is_some_and(|w| period(w)) {
+        return true;
+    }
+    first.iter().enumerate().any(|(k, w)| {
+        adverb(w)
+            || matches!(*w, "per" | "a" | "an" | "each" | "every")
+                && first.get(k + 1).is_some_and(|n| period(n))
+    })
+}
+
+/// The first figure of each claim that the other does not quote (same
+/// value, kind and rate), as written with what follows it; `None` when
+/// every figure is matched on one side.
+fn differing_figures(
+    ours: &str,
+    rf: &[Figure],
+    theirs: &str,
+    pf: &[Figure],
+) -> Option<(String, String)> {
+    let same = |a: &Figure, b: &Figure| {
+        (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0)
+            && a.percent == b.percent
+            && a.rate == b.rate
+    };
+    let mut used = vec![false; pf.len()];
+    let mut unmatched = Vec::new();
+    for a in rf {
+        match (0..pf.len()).find(|&k| !used[k] && same(a, &pf[k])) {
+            Some(k) => used[k] = true,
+            None => unmatched.push(a),
+        }
+    }
+    let left: Vec<&Figure> = (0..pf.len())
+        .filter(|&k| !used[k])
+        .map(|k| &pf[k])
+        .collect();
+    let a = *unmatched.first()?;
+    // Prefer a figure of the same kind on the other side.
+    let b = left
+        .iter()
+        .find(|b| b.percent == a.percent && b.money == a.money)
+        .or_else(|| left.first())?;
+    // A rate against a total shows with the words that make it one.
+    let show = |text: &str, f: &Figure| {
+        if a.rate != b.rate {
+            let tail: String = text[f.range.end..].split_inclusive(' ').take(4).collect();
+            format!(
+                "{}{}",
+                &text[f.range.clone()],
+                tail.trim_end_matches([' ', ',', '.', ';'])
+            )
+        } else {
+            text[f.range.clone()].trim().to_string()
+        }
+    };
+    Some((show(ours, a), show(theirs, b)))
+}
+
+/// A text's sentences, as ranges ("Did X. Did Y." is two claims).
+fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(". ") {
+        // "e.g. ", "1.5 ", initials: a sentence ends after a word of
+        // three letters or more.
+        let word = text[start..i].rsplit(' ').next().unwrap_or("");
+        if word.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 {
+            out.push(start..i + 1);
+            start = i + 2;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Whether `short` starts or ends `long` (case aside): "Rackspace" and
+/// "Rackspace, the #1 managed cloud company" name one employer.
+fn affix(long: &str, short: &str) -> bool {
+    let (l, s) = (long.to_lowercase(), short.to_lowercase());
+    l.starts_with(&s) || l.ends_with(&s)
 }
 
 /// The earliest start and the latest end of some roles ("present" when
@@ -425,7 +593,8 @@ fn misread_title(cx: &Context<'_>, r: &Role, ps: &[&Role]) -> bool {
     });
     let sentence =
         t.text.split_whitespace().count() > 10 && !cx.lexicon.title_words.is_match(&t.text);
-    names_employer || sentence
+    let split = ps.iter().any(|p| align::split_elsewhere(r, p));
+    names_employer || sentence || split
 }
 
 /// Whether two normalised titles name the same job: equal, a typo apart,
@@ -459,6 +628,11 @@ fn words(s: &str) -> BTreeSet<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
         .map(str::to_lowercase)
+        // "month" and "months" are one word here.
+        .map(|w| match w.strip_suffix('s') {
+            Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
+            _ => w,
+        })
         .filter(|w| {
             !matches!(
                 w.as_str(),
