@@ -235,7 +235,7 @@ fn report_of_the_linkedin_pair_draws_one_timeline_per_channel() {
     assert_eq!(holds[2], "true", "a consistent narrative");
     assert!(
         text(doc.select(&sel("section.timeline")).next().unwrap())
-            .contains("No title, date or missing-role conflict")
+            .contains("No conflict.")
     );
     // The target comes from the headline: staff, which expects cross-team.
     assert_eq!(
