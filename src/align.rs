@@ -43,6 +43,27 @@ pub fn normalize_title(title: &str, c: &Consistency) -> String {
         .join(" ")
 }
 
+/// Whether one normalised name is the initials of the other's words ("epfl"
+/// and "ecole polytechnique fédérale de lausanne", the short words aside).
+pub fn initialism(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if short.len() != 1 || long.len() < 2 || short[0].chars().count() < 2 {
+        return false;
+    }
+    let of = |keep: &dyn Fn(&&&str) -> bool| -> String {
+        long.iter()
+            .filter(keep)
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    short[0] == of(&|_| true) || short[0] == of(&|w| w.chars().count() > 3)
+}
+
 /// Whether two normalised company names name the same employer.
 pub fn same_company(a: &str, b: &str, c: &Consistency) -> bool {
     if a.is_empty() || b.is_empty() {
@@ -61,6 +82,9 @@ pub fn same_company(a: &str, b: &str, c: &Consistency) -> bool {
         (&wb, &wa)
     };
     if short.iter().all(|w| long.contains(w)) {
+        return true;
+    }
+    if initialism(a, b) {
         return true;
     }
     // Edit distance, not Jaro-Winkler: its prefix bonus makes "meta" and
@@ -180,9 +204,9 @@ pub struct Aligned {
 
 /// Aligns the roles of a resume with those of a profile: first title by
 /// title at the same employer (a promotion listed separately on both
-/// channels pairs with its own dates), then the titles one channel lists
-/// and the other folds into one role, then, for the roles left, the same
-/// title over the same months at employers whose names share nothing.
+/// channels pairs with its own dates); then, for the roles left, the same
+/// title over the same months at employers whose names share nothing;
+/// then the titles one channel lists and the other folds into one role.
 pub fn align(
     resume: &Document,
     profile: &Document,
@@ -243,24 +267,64 @@ pub fn align(
         })
         .collect();
 
-    // Phase 2: LinkedIn titles left over at an employer whose resume role
+    // Phase 2: roles still alone on both sides, at employers whose names
+    // share nothing: the same title over overlapping months, or, when a
+    // side lost its employer or title, the same months.
+    let mut cands: Vec<(i32, usize, usize)> = Vec::new();
+    for i in 0..rs.len() {
+        if of_resume[i].is_some() {
+            continue;
+        }
+        for j in 0..ps.len() {
+            if of_profile[j].is_some() {
+                continue;
+            }
+            let (Some(a), Some(b)) = (ri[i], pi[j]) else {
+                continue;
+            };
+            let months = a.1.min(b.1) - a.0.max(b.0);
+            let d = distance(&rs[i], &ps[j], today);
+            let lost = rc[i].is_empty() || rs[i].title.is_none() || split_elsewhere(&rs[i], &ps[j]);
+            let by_title = alike(i, j) && months >= 0;
+            let by_months = lost && d <= 2 * tol;
+            if by_title || by_months {
+                cands.push((d, i, j));
+            }
+        }
+    }
+    cands.sort_unstable();
+    for (_, i, j) in cands {
+        if of_resume[i].is_none() && of_profile[j].is_none() {
+            of_resume[i] = Some(j);
+            of_profile[j] = Some(i);
+            out.push(Aligned {
+                resume: i,
+                profile: vec![j],
+                resume_group: vec![i],
+                by_dates: true,
+            });
+        }
+    }
+    // Phase 3: LinkedIn titles left over at an employer whose resume role
     // spans them: the resume lists the promotions as one role.
-    let mut extra_profile = vec![false; ps.len()];
     for j in 0..ps.len() {
         if of_profile[j].is_some() {
             continue;
         }
+        // Within the resume role, or overlapping it by a month or more
+        // (promotion dates need not match the resume's to the month).
+        let inside =
+            |i: usize| within(pi[j], ri[i]) || overlap(pi[j], ri[i]).is_some_and(|o| o > 0);
         if let Some(a) = out
             .iter_mut()
-            .find(|a| same_company(&rc[a.resume], &pc[j], c) && within(pi[j], ri[a.resume]))
+            .find(|a| same_company(&rc[a.resume], &pc[j], c) && inside(a.resume))
         {
             a.profile.push(j);
             a.profile.sort_unstable();
-            extra_profile[j] = true;
         }
     }
 
-    // Phase 3: resume roles left over within a LinkedIn role at their
+    // Phase 4: resume roles left over within a LinkedIn role at their
     // employer: LinkedIn lists as one role what the resume splits.
     let mut added = Vec::new();
     for i in 0..rs.len() {
@@ -299,44 +363,6 @@ pub fn align(
         a.resume_group = g;
     }
 
-    // Phase 4: roles still alone on both sides, at employers whose names
-    // share nothing: the same title over overlapping months, or, when a
-    // side lost its employer or title, the same months.
-    let mut cands: Vec<(i32, usize, usize)> = Vec::new();
-    for i in 0..rs.len() {
-        if of_resume[i].is_some() {
-            continue;
-        }
-        for j in 0..ps.len() {
-            if of_profile[j].is_some() || extra_profile[j] {
-                continue;
-            }
-            let (Some(a), Some(b)) = (ri[i], pi[j]) else {
-                continue;
-            };
-            let months = a.1.min(b.1) - a.0.max(b.0);
-            let d = distance(&rs[i], &ps[j], today);
-            let lost = rc[i].is_empty() || rs[i].title.is_none() || split_elsewhere(&rs[i], &ps[j]);
-            let by_title = alike(i, j) && months >= 0;
-            let by_months = lost && d <= 2 * tol;
-            if by_title || by_months {
-                cands.push((d, i, j));
-            }
-        }
-    }
-    cands.sort_unstable();
-    for (_, i, j) in cands {
-        if of_resume[i].is_none() && of_profile[j].is_none() {
-            of_resume[i] = Some(j);
-            of_profile[j] = Some(i);
-            out.push(Aligned {
-                resume: i,
-                profile: vec![j],
-                resume_group: vec![i],
-                by_dates: true,
-            });
-        }
-    }
     out.sort_by_key(|a| a.resume);
     out
 }
@@ -395,6 +421,14 @@ mod tests {
         assert!(same_company("microsoft", "microsft", c));
         assert!(!same_company("google", "microsoft", c));
         assert!(!same_company("meta", "metabase", c));
+        // Initials of the words that carry the name.
+        assert!(same_company(
+            "epfl",
+            "ecole polytechnique fédérale de lausanne",
+            c
+        ));
+        assert!(same_company("ibm", "international business machines", c));
+        assert!(!same_company("ibm", "intel", c));
     }
 
     #[test]

@@ -233,10 +233,7 @@ fn report_of_the_linkedin_pair_draws_one_timeline_per_channel() {
         .map(|e| e.value().attr("data-holds").unwrap())
         .collect();
     assert_eq!(holds[2], "true", "a consistent narrative");
-    assert!(
-        text(doc.select(&sel("section.timeline")).next().unwrap())
-            .contains("No conflict.")
-    );
+    assert!(text(doc.select(&sel("section.timeline")).next().unwrap()).contains("No conflict."));
     // The target comes from the headline: staff, which expects cross-team.
     assert_eq!(
         text(doc.select(&sel(".level-card.target .v")).next().unwrap()),

@@ -334,6 +334,10 @@ fn check_aligned(
         && align::names_someone(&rc.text, c)
         && align::names_someone(&pc.text, c)
         && !align::split_elsewhere(r, p0)
+        && !align::initialism(
+            &normalize_company(&rc.text, c),
+            &normalize_company(&pc.text, c),
+        )
         && r.title
             .as_ref()
             .is_none_or(|t| normalize_title(&t.text, c) != normalize_title(&rc.text, c))
@@ -814,50 +818,87 @@ fn skills_drift(
     profile: &Document,
     out: &mut Vec<Diagnostic>,
 ) {
-    let n = cx.lexicon.consistency.top_skills;
+    let c = &cx.lexicon.consistency;
+    let n = c.top_skills;
+    // The name a skill goes by: "Python (langage de programmation)" is
+    // Python.
+    let plain = |skill: &str| -> String {
+        let cut = skill.find(['(', '[']).unwrap_or(skill.len());
+        skill[..cut]
+            .trim()
+            .trim_end_matches([':', ',', ';'])
+            .to_string()
+    };
+    // Spoken languages, group headings, footers: not skills.
+    let is_skill = |skill: &str| {
+        let p = plain(skill).to_lowercase();
+        !p.is_empty()
+            && !p.contains('©')
+            && !p.contains("copyright")
+            && p.chars().any(char::is_alphabetic)
+            && !c.not_skills.iter().any(|w| *w == p)
+    };
     let mentions = |doc: &Document, skill: &str| {
-        let s = skill.to_lowercase();
         let hay = doc.source.to_lowercase();
-        hay.match_indices(&s).any(|(i, _)| {
-            let before = hay[..i].chars().next_back();
-            let after = hay[i + s.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+        // "HTML5, HTML": an entry of several names is mentioned when one
+        // of them is.
+        plain(skill)
+            .split([',', '/'])
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty())
+            .any(|s| {
+                hay.match_indices(&s).any(|(i, _)| {
+                    let before = hay[..i].chars().next_back();
+                    let after = hay[i + s.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
     };
     let missing_from = |skills: &[Text], other: &Document| -> Vec<String> {
         skills
             .iter()
+            .filter(|s| is_skill(&s.text))
             .take(n)
             .filter(|s| !mentions(other, &s.text))
-            .map(|s| s.text.clone())
+            .map(|s| plain(&s.text))
             .collect()
     };
-    if let Some(first) = resume.skills.first() {
-        let theirs = missing_from(&profile.skills, resume);
-        if !theirs.is_empty() && !profile.skills.is_empty() {
-            out.push(on(
-                resume,
-                first,
-                &C007,
-                format!(
-                    "top LinkedIn skills the resume never mentions: {}",
-                    theirs.join(", ")
-                ),
-                related(profile, &profile.skills[0], "LinkedIn skills"),
-            ));
-        }
-        let ours = missing_from(&resume.skills, profile);
-        if !ours.is_empty() && !profile.skills.is_empty() {
-            out.push(on(
-                resume,
-                first,
-                &C007,
-                format!(
-                    "top resume skills LinkedIn never mentions: {}",
-                    ours.join(", ")
-                ),
-                related(profile, &profile.skills[0], "LinkedIn skills"),
-            ));
-        }
+    let Some(first) = resume.skills.iter().find(|s| is_skill(&s.text)) else {
+        return;
+    };
+    let Some(theirs_first) = profile.skills.iter().find(|s| is_skill(&s.text)) else {
+        return;
+    };
+    let theirs = missing_from(&profile.skills, resume);
+    if !theirs.is_empty() {
+        out.push(on(
+            resume,
+            first,
+            &C007,
+            format!(
+                "top LinkedIn skills the resume never mentions: {}",
+                theirs.join(", ")
+            ),
+            related(profile, theirs_first, "LinkedIn skills"),
+        ));
+    }
+    // A profile saved as PDF lists only its few "Top Skills": a resume
+    // skill it does not list may still be on the profile.
+    if profile.format == crate::model::Format::LinkedinPdf {
+        return;
+    }
+    let ours = missing_from(&resume.skills, profile);
+    if !ours.is_empty() {
+        out.push(on(
+            resume,
+            first,
+            &C007,
+            format!(
+                "top resume skills LinkedIn never mentions: {}",
+                ours.join(", ")
+            ),
+            related(profile, theirs_first, "LinkedIn skills"),
+        ));
     }
 }
