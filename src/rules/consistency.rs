@@ -836,7 +836,7 @@ fn skills_drift(
             && !p.contains('©')
             && !p.contains("copyright")
             && p.chars().any(char::is_alphabetic)
-            && !c.not_skills.iter().any(|w| *w == p)
+            && !c.not_skills.contains(&p)
     };
     let mentions = |doc: &Document, skill: &str| {
         let hay = doc.source.to_lowercase();
