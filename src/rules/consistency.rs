@@ -383,7 +383,7 @@ fn check_aligned(
                     continue;
                 }
                 let Some((ours, theirs)) =
-                    differing_figures(rs, &rf, ps_text, &figures(ps_text, c))
+                    differing_figures(c, rs, &rf, ps_text, &figures(ps_text, c))
                 else {
                     continue;
                 };
@@ -493,6 +493,7 @@ fn is_rate(after: &str, c: &crate::lexicon::Consistency) -> bool {
 /// value, kind and rate), as written with what follows it; `None` when
 /// every figure is matched on one side.
 fn differing_figures(
+    c: &crate::lexicon::Consistency,
     ours: &str,
     rf: &[Figure],
     theirs: &str,
@@ -521,18 +522,29 @@ fn differing_figures(
         .iter()
         .find(|b| b.percent == a.percent && b.money == a.money)
         .or_else(|| left.first())?;
-    // A rate against a total shows with the words that make it one.
+    // A rate against a total shows with the words that make it one, up
+    // to its period ("12M requests a month", "12M requests in 3 months").
+    let period = |w: &str| {
+        let w = w
+            .trim_end_matches(|ch: char| !ch.is_alphanumeric())
+            .to_lowercase();
+        let stem = w.strip_suffix('s').unwrap_or(&w).to_string();
+        c.rate_periods.contains(&stem) || c.rate_periods.contains(&w) || c.rate_adverbs.contains(&w)
+    };
     let show = |text: &str, f: &Figure| {
-        if a.rate != b.rate {
-            let tail: String = text[f.range.end..].split_inclusive(' ').take(4).collect();
-            format!(
-                "{}{}",
-                &text[f.range.clone()],
-                tail.trim_end_matches([' ', ',', '.', ';'])
-            )
-        } else {
-            text[f.range.clone()].trim().to_string()
+        let figure = text[f.range.clone()].trim().to_string();
+        if a.rate == b.rate {
+            return figure;
         }
+        let mut tail = Vec::new();
+        for w in text[f.range.end..].split_whitespace().take(6) {
+            tail.push(w);
+            if period(w) {
+                let t = tail.join(" ");
+                return format!("{figure} {}", t.trim_end_matches([',', '.', ';']));
+            }
+        }
+        figure
     };
     Some((show(ours, a), show(theirs, b)))
 }
