@@ -43,6 +43,27 @@ pub fn normalize_title(title: &str, c: &Consistency) -> String {
         .join(" ")
 }
 
+/// Whether one normalised name is the initials of the other's words ("epfl"
+/// and "ecole polytechnique fédérale de lausanne", the short words aside).
+pub fn initialism(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if short.len() != 1 || long.len() < 2 || short[0].chars().count() < 2 {
+        return false;
+    }
+    let of = |keep: &dyn Fn(&&&str) -> bool| -> String {
+        long.iter()
+            .filter(keep)
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    short[0] == of(&|_| true) || short[0] == of(&|w| w.chars().count() > 3)
+}
+
 /// Whether two normalised company names name the same employer.
 pub fn same_company(a: &str, b: &str, c: &Consistency) -> bool {
     if a.is_empty() || b.is_empty() {
@@ -63,6 +84,9 @@ pub fn same_company(a: &str, b: &str, c: &Consistency) -> bool {
     if short.iter().all(|w| long.contains(w)) {
         return true;
     }
+    if initialism(a, b) {
+        return true;
+    }
     // Edit distance, not Jaro-Winkler: its prefix bonus makes "meta" and
     // "metabase" look alike.
     strsim::normalized_damerau_levenshtein(a, b) >= c.company_similarity
@@ -80,15 +104,109 @@ fn overlap(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<i32> {
     Some(a1.min(b1) - a0.max(b0))
 }
 
+/// Months between two dates, a year alone agreeing with any month of it;
+/// `None` when one is missing.
+fn date_gap(a: Option<DatePoint>, b: Option<DatePoint>, today: YearMonth) -> Option<i32> {
+    match (a?, b?) {
+        (DatePoint::Present, DatePoint::Present) => Some(0),
+        (DatePoint::At(x), DatePoint::At(y)) if x.month.is_none() || y.month.is_none() => {
+            Some(12 * (i32::from(x.year) - i32::from(y.year)).abs())
+        }
+        (x, y) => Some((x.months(today, 1) - y.months(today, 1)).abs()),
+    }
+}
+
+/// How far apart two roles' dates are (start and end gaps summed); a
+/// missing date counts as far.
+fn distance(a: &Role, b: &Role, today: YearMonth) -> i32 {
+    let end = |r: &Role| r.end.or(Some(DatePoint::Present));
+    date_gap(a.start, b.start, today).unwrap_or(120)
+        + date_gap(end(a), end(b), today).unwrap_or(120)
+}
+
+/// Whether two titles are the same words, once normalised (case,
+/// abbreviations, punctuation, word order, a typo).
+pub fn titles_alike(a: &str, b: &str, c: &Consistency) -> bool {
+    let (a, b) = (normalize_title(a, c), normalize_title(b, c));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b || strsim::normalized_levenshtein(&a, &b) >= c.title_similarity {
+        return true;
+    }
+    let mut wa: Vec<&str> = a.split(' ').collect();
+    let mut wb: Vec<&str> = b.split(' ').collect();
+    wa.sort_unstable();
+    wb.sort_unstable();
+    wa == wb
+}
+
+/// A company name that is only legal suffixes ("Inc", "LLC") names no one:
+/// the rest of the name was lost when the document was read.
+fn substantive(name: String, c: &Consistency) -> String {
+    if name
+        .split(' ')
+        .all(|w| c.company_suffixes.iter().any(|s| s == w))
+    {
+        String::new()
+    } else {
+        name
+    }
+}
+
+/// Whether an employer name as written names someone (is more than legal
+/// suffixes).
+pub fn names_someone(name: &str, c: &Consistency) -> bool {
+    !substantive(normalize_company(name, c), c).is_empty()
+}
+
+/// Whether one side's title and employer together hold the other's title
+/// (or employer), word for word: the fields were split in another place
+/// ("Military Intelligence: Offensive Warfare" read as a title and an
+/// employer).
+pub fn split_elsewhere(a: &Role, b: &Role) -> bool {
+    let words = |r: &Role, both: bool| -> Vec<String> {
+        let mut s = r.title.as_ref().map_or(String::new(), |t| t.text.clone());
+        if both {
+            s.push(' ');
+            s.push_str(r.company.as_ref().map_or("", |t| t.text.as_str()));
+        }
+        s.split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let holds = |x: &Role, y: &Role| {
+        let (all, own, part) = (words(x, true), words(x, false), words(y, false));
+        part.len() >= 2
+            && part.iter().all(|w| all.contains(w))
+            && !part.iter().all(|w| own.contains(w))
+    };
+    holds(a, b) || holds(b, a)
+}
+
 /// One employment on both channels: a resume role and the LinkedIn roles
-/// at the same company that overlap it (one, or several for promotions).
+/// it stands for. Usually one each; several LinkedIn titles when the resume
+/// lists promotions as one role; several resume roles sharing one LinkedIn
+/// role when LinkedIn lists them as one.
 #[derive(Debug, Clone)]
 pub struct Aligned {
     pub resume: usize,
     pub profile: Vec<usize>,
+    /// The resume roles (this one among them, in order) that share the
+    /// LinkedIn role: one, unless the resume splits what LinkedIn lists as
+    /// one role.
+    pub resume_group: Vec<usize>,
+    /// Found by dates and title alone: the employer names share nothing (a
+    /// former name, another script, or a name the reader lost).
+    pub by_dates: bool,
 }
 
-/// Aligns the roles of a resume with those of a profile.
+/// Aligns the roles of a resume with those of a profile: first title by
+/// title at the same employer (a promotion listed separately on both
+/// channels pairs with its own dates); then, for the roles left, the same
+/// title over the same months at employers whose names share nothing;
+/// then the titles one channel lists and the other folds into one role.
 pub fn align(
     resume: &Document,
     profile: &Document,
@@ -98,53 +216,154 @@ pub fn align(
     let company = |r: &Role| {
         r.company
             .as_ref()
-            .map(|t| normalize_company(&t.text, c))
+            .map(|t| substantive(normalize_company(&t.text, c), c))
             .unwrap_or_default()
     };
-    let rc: Vec<String> = resume.roles.iter().map(company).collect();
-    let pc: Vec<String> = profile.roles.iter().map(company).collect();
-    let mut taken = vec![false; profile.roles.len()];
-    let mut out = Vec::new();
-    for (i, r) in resume.roles.iter().enumerate() {
-        let ri = interval(r, today);
-        // Candidates at the same company, best overlap first.
-        let mut cands: Vec<(usize, i32)> = (0..profile.roles.len())
-            .filter(|&j| same_company(&rc[i], &pc[j], c))
-            .map(|j| {
-                (
-                    j,
-                    overlap(ri, interval(&profile.roles[j], today)).unwrap_or(0),
-                )
+    let (rs, ps) = (&resume.roles, &profile.roles);
+    let rc: Vec<String> = rs.iter().map(company).collect();
+    let pc: Vec<String> = ps.iter().map(company).collect();
+    let ri: Vec<Option<(i32, i32)>> = rs.iter().map(|r| interval(r, today)).collect();
+    let pi: Vec<Option<(i32, i32)>> = ps.iter().map(|r| interval(r, today)).collect();
+    let tol = c.date_tolerance_months as i32;
+    let title_of = |r: &Role| r.title.as_ref().map_or("", |t| t.text.as_str()).to_string();
+    let alike = |i: usize, j: usize| titles_alike(&title_of(&rs[i]), &title_of(&ps[j]), c);
+    let within = |inner: Option<(i32, i32)>, outer: Option<(i32, i32)>| match (inner, outer) {
+        (Some(a), Some(b)) => a.0 >= b.0 - tol && a.1 <= b.1 + tol,
+        _ => false,
+    };
+
+    // Phase 1: one to one at the same employer, same title and closest
+    // dates first. With dates on both sides, roles that never overlap
+    // (beyond a small gap) are other stints.
+    let mut pairs: Vec<(bool, i32, usize, usize)> = Vec::new();
+    for i in 0..rs.len() {
+        for j in 0..ps.len() {
+            if !same_company(&rc[i], &pc[j], c) {
+                continue;
+            }
+            if overlap(ri[i], pi[j]).is_some_and(|o| o < -tol - 1) {
+                continue;
+            }
+            pairs.push((!alike(i, j), distance(&rs[i], &ps[j], today), i, j));
+        }
+    }
+    pairs.sort_unstable();
+    let mut of_resume: Vec<Option<usize>> = vec![None; rs.len()];
+    let mut of_profile: Vec<Option<usize>> = vec![None; ps.len()];
+    for &(_, _, i, j) in &pairs {
+        if of_resume[i].is_none() && of_profile[j].is_none() {
+            of_resume[i] = Some(j);
+            of_profile[j] = Some(i);
+        }
+    }
+    let mut out: Vec<Aligned> = (0..rs.len())
+        .filter_map(|i| {
+            of_resume[i].map(|j| Aligned {
+                resume: i,
+                profile: vec![j],
+                resume_group: vec![i],
+                by_dates: false,
             })
-            .collect();
-        cands.sort_by_key(|&(j, o)| (std::cmp::Reverse(o), j));
-        let Some(&(best, best_overlap)) = cands.iter().find(|(j, _)| !taken[*j]) else {
-            continue;
-        };
-        // With dates on both sides, a role at the same company that never
-        // overlaps is another stint, not this one; allow a small gap.
-        if ri.is_some()
-            && interval(&profile.roles[best], today).is_some()
-            && best_overlap < -(c.date_tolerance_months as i32) - 1
-        {
+        })
+        .collect();
+
+    // Phase 2: roles still alone on both sides, at employers whose names
+    // share nothing: the same title over overlapping months, or, when a
+    // side lost its employer or title, the same months.
+    let mut cands: Vec<(i32, usize, usize)> = Vec::new();
+    for i in 0..rs.len() {
+        if of_resume[i].is_some() {
             continue;
         }
-        let mut group = vec![best];
-        taken[best] = true;
-        // Promotions: the other titles at the company within the resume
-        // role's span.
-        for &(j, o) in &cands {
-            if !taken[j] && o >= 0 && ri.is_some() {
-                group.push(j);
-                taken[j] = true;
+        for j in 0..ps.len() {
+            if of_profile[j].is_some() {
+                continue;
+            }
+            let (Some(a), Some(b)) = (ri[i], pi[j]) else {
+                continue;
+            };
+            let months = a.1.min(b.1) - a.0.max(b.0);
+            let d = distance(&rs[i], &ps[j], today);
+            let lost = rc[i].is_empty() || rs[i].title.is_none() || split_elsewhere(&rs[i], &ps[j]);
+            let by_title = alike(i, j) && months >= 0;
+            let by_months = lost && d <= 2 * tol;
+            if by_title || by_months {
+                cands.push((d, i, j));
             }
         }
-        group.sort_unstable();
-        out.push(Aligned {
-            resume: i,
-            profile: group,
-        });
     }
+    cands.sort_unstable();
+    for (_, i, j) in cands {
+        if of_resume[i].is_none() && of_profile[j].is_none() {
+            of_resume[i] = Some(j);
+            of_profile[j] = Some(i);
+            out.push(Aligned {
+                resume: i,
+                profile: vec![j],
+                resume_group: vec![i],
+                by_dates: true,
+            });
+        }
+    }
+    // Phase 3: LinkedIn titles left over at an employer whose resume role
+    // spans them: the resume lists the promotions as one role.
+    for j in 0..ps.len() {
+        if of_profile[j].is_some() {
+            continue;
+        }
+        // Within the resume role, or overlapping it by a month or more
+        // (promotion dates need not match the resume's to the month).
+        let inside =
+            |i: usize| within(pi[j], ri[i]) || overlap(pi[j], ri[i]).is_some_and(|o| o > 0);
+        if let Some(a) = out
+            .iter_mut()
+            .find(|a| same_company(&rc[a.resume], &pc[j], c) && inside(a.resume))
+        {
+            a.profile.push(j);
+            a.profile.sort_unstable();
+        }
+    }
+
+    // Phase 4: resume roles left over within a LinkedIn role at their
+    // employer: LinkedIn lists as one role what the resume splits.
+    let mut added = Vec::new();
+    for i in 0..rs.len() {
+        if of_resume[i].is_some() {
+            continue;
+        }
+        let host = out.iter().find(|a| {
+            a.profile.len() == 1
+                && same_company(&rc[i], &pc[a.profile[0]], c)
+                && within(ri[i], pi[a.profile[0]])
+        });
+        if let Some(a) = host {
+            of_resume[i] = Some(a.profile[0]);
+            added.push(Aligned {
+                resume: i,
+                profile: a.profile.clone(),
+                resume_group: Vec::new(),
+                by_dates: false,
+            });
+        }
+    }
+    out.extend(added);
+    let groups: Vec<Vec<usize>> = out
+        .iter()
+        .map(|a| {
+            let mut g: Vec<usize> = out
+                .iter()
+                .filter(|b| b.profile == a.profile)
+                .map(|b| b.resume)
+                .collect();
+            g.sort_unstable();
+            g
+        })
+        .collect();
+    for (a, g) in out.iter_mut().zip(groups) {
+        a.resume_group = g;
+    }
+
+    out.sort_by_key(|a| a.resume);
     out
 }
 
@@ -202,6 +421,14 @@ mod tests {
         assert!(same_company("microsoft", "microsft", c));
         assert!(!same_company("google", "microsoft", c));
         assert!(!same_company("meta", "metabase", c));
+        // Initials of the words that carry the name.
+        assert!(same_company(
+            "epfl",
+            "ecole polytechnique fédérale de lausanne",
+            c
+        ));
+        assert!(same_company("ibm", "international business machines", c));
+        assert!(!same_company("ibm", "intel", c));
     }
 
     #[test]

@@ -42,6 +42,16 @@ pub struct Consistency {
     pub date_tolerance_months: u32,
     pub claim_similarity: f64,
     pub top_skills: usize,
+    /// Words that make a figure a rate ("12M a month", "3k/day"): the
+    /// period words, and the words that stand alone ("monthly").
+    #[serde(default)]
+    pub rate_periods: Vec<String>,
+    #[serde(default)]
+    pub rate_adverbs: Vec<String>,
+    /// Skills entries that name no skill: spoken languages, group
+    /// headings, footers ("English", "Languages", "All rights reserved").
+    #[serde(default)]
+    pub not_skills: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

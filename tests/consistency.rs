@@ -359,3 +359,303 @@ fn l003_variants_that_share_no_story() {
     .unwrap();
     assert!(run(&[&staff, &senior]).is_empty());
 }
+
+/// A copy of the fixture resume in `dir`, with edits.
+fn resume_copy(dir: &Path, edits: &[(&str, &str)]) -> PathBuf {
+    let out = dir.join("resume.md");
+    std::fs::copy(resume(), &out).unwrap();
+    for (from, to) in edits {
+        edit(&out, from, to);
+    }
+    out
+}
+
+fn c_codes(found: &[(String, String, u64, String)]) -> Vec<&str> {
+    let mut codes: Vec<&str> = found
+        .iter()
+        .map(|f| f.0.as_str())
+        .filter(|c| c.starts_with('C'))
+        .collect();
+    codes.dedup();
+    codes
+}
+
+/// The resume lists Contoso's two titles as LinkedIn does.
+const SPLIT_CONTOSO: (&str, &str) = (
+    "### Sr. ML Engineer, Contoso (2018 – Feb 2021)\n\n- Built the demand forecasting models used by 120 stores\n- Mentored 3 engineers through their first launches",
+    "### Sr. ML Engineer, Contoso (Apr 2019 – Feb 2021)\n\n- Built the demand forecasting models used by 120 stores\n\n### ML Engineer, Contoso (Jan 2018 – Mar 2019)\n\n- Mentored 3 engineers through their first launches",
+);
+
+#[test]
+fn promotions_listed_on_both_channels_pair_title_by_title() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    // Each title against its own dates, not the employment's span.
+    let split = resume_copy(tmp.path(), &[SPLIT_CONTOSO]);
+    assert_eq!(check(&split, &export), []);
+    // Near miss: one title's own start moves a year.
+    let moved = resume_copy(
+        tmp.path(),
+        &[
+            SPLIT_CONTOSO,
+            ("(Jan 2018 – Mar 2019)", "(Jan 2017 – Mar 2019)"),
+        ],
+    );
+    let found = check(&moved, &export);
+    assert_eq!(c_codes(&found), ["C002"], "{found:#?}");
+    assert!(found[0].3.contains("ML Engineer at Contoso"), "{found:#?}");
+}
+
+#[test]
+fn titles_linkedin_folds_into_one_role_are_judged_together() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    edit(
+        &positions,
+        "Contoso Ltd.,Senior Machine Learning Engineer,Built the demand forecasting models used by 120 stores,Porto,Apr 2019,Feb 2021\r\nContoso Ltd.,Machine Learning Engineer,,Porto,Jan 2018,Mar 2019",
+        "Contoso Ltd.,Senior Machine Learning Engineer,Built the demand forecasting models used by 120 stores,Porto,Jan 2018,Feb 2021",
+    );
+    let split = resume_copy(tmp.path(), &[SPLIT_CONTOSO]);
+    assert_eq!(check(&split, &export), []);
+    // Near miss: LinkedIn's one role starts a year before both.
+    edit(
+        &positions,
+        "Porto,Jan 2018,Feb 2021",
+        "Porto,Jan 2017,Feb 2021",
+    );
+    assert_eq!(c_codes(&check(&split, &export)), ["C002"]);
+}
+
+#[test]
+fn headline_levels_are_read_before_any_job_title() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let profile = export.join("Profile.csv");
+    edit(
+        &profile,
+        "Staff Machine Learning Engineer at Northwind",
+        "Staff Computer Engineer at Northwind",
+    );
+    let senior = resume_copy(
+        tmp.path(),
+        &[(
+            "Staff Machine Learning Engineer\n",
+            "Senior Computer Engineer\n",
+        )],
+    );
+    assert_eq!(c_codes(&check(&senior, &export)), ["C005"]);
+    // Near miss: "Staff" that ends "Member of Technical Staff" names no level.
+    let mts = resume_copy(
+        tmp.path(),
+        &[(
+            "Staff Machine Learning Engineer\n",
+            "Member of Technical Staff, Computer Engineering\n",
+        )],
+    );
+    assert_eq!(c_codes(&check(&mts, &export)), Vec::<&str>::new());
+}
+
+#[test]
+fn a_changed_number_is_found_where_it_moved_and_a_rate_is_no_total() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    let moved = |figure: &str| {
+        std::fs::write(
+            &positions,
+            original.replace(
+                "Cut p99 latency of the ranking service by 40% with a shared feature cache",
+                &format!(
+                    "With a shared feature cache, cut the ranking service's p99 latency by {figure}"
+                ),
+            ),
+        )
+        .unwrap();
+    };
+    moved("25%");
+    let found = check(&resume(), &export);
+    assert_eq!(c_codes(&found), ["C004"], "{found:#?}");
+    assert!(found[0].3.contains("'40%' here and '25%'"), "{found:#?}");
+    // Near miss: the same figure in another place of the sentence.
+    moved("40%");
+    assert_eq!(check(&resume(), &export), []);
+
+    // A rate against a total of the same figure.
+    let rate = |linkedin: &str| {
+        std::fs::write(
+            &positions,
+            original.replace(
+                "raising click-through by 12%",
+                &format!("raising click-through by 12%\n• Served 12M ranking requests {linkedin} from the shared cache"),
+            ),
+        )
+        .unwrap();
+    };
+    let served = resume_copy(
+        tmp.path(),
+        &[(
+            "raising click-through by 12%\n",
+            "raising click-through by 12%\n- Served 12M ranking requests a month from the shared cache\n",
+        )],
+    );
+    rate("in 3 months");
+    let found = check(&served, &export);
+    assert_eq!(c_codes(&found), ["C004"], "{found:#?}");
+    assert!(
+        found[0]
+            .3
+            .contains("'12M ranking requests a month' here and '12M ranking requests in 3 months'"),
+        "{found:#?}"
+    );
+    rate("per month");
+    assert_eq!(check(&served, &export), []);
+}
+
+#[test]
+fn a_renamed_employer_is_one_role_and_old_roles_are_not_recent() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    // The employer's former name on LinkedIn: same title, same months.
+    std::fs::write(
+        &positions,
+        original.replace("Fabrikam,Data Analyst", "Tailspin Analytics,Data Analyst"),
+    )
+    .unwrap();
+    assert_eq!(c_codes(&check(&resume(), &export)), ["C006"]);
+    // Near miss: another title too, so nothing says it is the same role.
+    std::fs::write(
+        &positions,
+        original.replace(
+            "Fabrikam,Data Analyst",
+            "Tailspin Analytics,Support Engineer",
+        ),
+    )
+    .unwrap();
+    assert!(c_codes(&check(&resume(), &export)).contains(&"C003"));
+    // A LinkedIn-only role that ended years before the rest is history.
+    std::fs::write(
+        &positions,
+        format!("{}Initech,Intern,,,Jun 2008,Aug 2008\r\n", original),
+    )
+    .unwrap();
+    assert_eq!(check(&resume(), &export), []);
+    std::fs::write(
+        &positions,
+        format!("{}Initech,Data Engineer,,,Jun 2019,Aug 2020\r\n", original),
+    )
+    .unwrap();
+    assert_eq!(c_codes(&check(&resume(), &export)), ["C003"]);
+}
+
+#[test]
+fn skills_drift_ignores_what_is_not_a_skill() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let skills = export.join("Skills.csv");
+    // A spoken language, a qualifier, a heading: none is drift.
+    edit(
+        &skills,
+        "Name\r\n",
+        "Name\r\nEnglish\r\nPython (programming language)\r\nLanguages\r\n",
+    );
+    let python = resume_copy(
+        tmp.path(),
+        &[(
+            "PyTorch, Spark, Kubernetes",
+            "Python, PyTorch, Spark, Kubernetes",
+        )],
+    );
+    assert_eq!(check(&python, &export), []);
+    // Near miss: a real skill the resume lacks.
+    edit(&skills, "Languages\r\n", "Terraform\r\n");
+    let found = check(&python, &export);
+    assert_eq!(c_codes(&found), ["C007"], "{found:#?}");
+    assert!(found[0].3.ends_with("Terraform"), "{found:#?}");
+}
+
+/// `storyline check` on the given inputs (no --profile): the JSON.
+fn check_inputs(inputs: &[&Path]) -> Value {
+    let out = common::check_json()
+        .args(["--select", "C"])
+        .args(inputs)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_lone_resume_and_profile_among_the_inputs_pair_and_say_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    edit(
+        &export.join("Positions.csv"),
+        "NORTHWIND,Staff Machine Learning Engineer",
+        "NORTHWIND,Senior Machine Learning Engineer",
+    );
+    // The resume's name is not read: the only resume and the only profile
+    // pair all the same.
+    let nameless = resume_copy(tmp.path(), &[("# Riley Sample\n", "")]);
+    let v = check_inputs(&[&nameless, &export]);
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["C001"], "{v}");
+    let card = &v["documents"][0];
+    assert_eq!(card["compared_with"][0], export.display().to_string());
+    assert_eq!(card["conflicts"], 1);
+    assert!(
+        card["proofs"][2]["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("1 conflict(s) with ")
+    );
+    // Near miss: two resumes of other people and one profile: nothing pairs,
+    // and each says "not compared", never "0 conflicts".
+    let other = tmp.path().join("other.md");
+    std::fs::write(
+        &other,
+        "# Sam Other\n\n## Experience\n\n### Analyst, Globex (2020 – Present)\n\n- Wrote 3 reports\n",
+    )
+    .unwrap();
+    let v = check_inputs(&[&nameless, &other, &export]);
+    assert_eq!(v["diagnostics"], serde_json::json!([]), "{v}");
+    for card in v["documents"].as_array().unwrap() {
+        if card["path"] == export.display().to_string() {
+            continue;
+        }
+        assert_eq!(card["compared_with"], serde_json::json!([]), "{card}");
+        assert_eq!(card["conflicts"], Value::Null);
+        assert!(
+            card["proofs"][2]["detail"]
+                .as_str()
+                .unwrap()
+                .starts_with("not compared"),
+            "{card}"
+        );
+    }
+    // The human format says it too.
+    let out = common::storyline()
+        .args([
+            "check",
+            "--no-config",
+            "--today",
+            "2026-11",
+            "--select",
+            "C",
+        ])
+        .arg(&other)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("consistent narrative across channels: not compared"),
+        "{text}"
+    );
+}

@@ -624,37 +624,45 @@ pub fn lint_paths(
         .iter()
         .filter(|d| d.channel == Channel::Linkedin)
         .collect();
-    let profiles: Vec<&Document> = input_profiles
-        .iter()
-        .copied()
-        .chain(&side_profiles)
-        .collect();
     let resumes: Vec<&Document> = docs
         .iter()
         .filter(|d| d.channel == Channel::Resume)
         .collect();
 
+    // Which profiles each document is compared with: every side profile,
+    // and the input profiles of the same person, or, with exactly one
+    // resume and one profile among the inputs, that one.
+    let lone_pair = resumes.len() == 1 && input_profiles.len() == 1;
+    let partners: Vec<Vec<&Document>> =
+        docs.iter()
+            .map(|doc| {
+                if doc.channel != Channel::Resume {
+                    return Vec::new();
+                }
+                side_profiles
+                    .iter()
+                    .chain(
+                        input_profiles.iter().copied().filter(|p| {
+                            lone_pair || crate::align::same_person(doc, p) == Some(true)
+                        }),
+                    )
+                    .collect()
+            })
+            .collect();
+
     // Per document: its own rules, and for a resume the cross-checks.
-    let linted: Vec<(Vec<Diagnostic>, crate::assess::Assessment)> = map_in_parallel(&docs, |doc| {
-        let (mut diags, assessment) = rules::check_and_assess(cx, doc);
-        if doc.channel == Channel::Resume {
+    let indexed: Vec<(&Document, &Vec<&Document>)> = docs.iter().zip(&partners).collect();
+    let linted: Vec<(Vec<Diagnostic>, crate::assess::Assessment)> =
+        map_in_parallel(&indexed, |(doc, mine)| {
+            let (mut diags, assessment) = rules::check_and_assess(cx, doc);
             let mut cross = Vec::new();
-            for profile in &side_profiles {
-                rules::consistency::check_pair(cx, doc, profile, &mut cross);
-            }
-            // Among the inputs, a profile and a resume pair up only when
-            // both name the same person.
-            let mine = input_profiles
-                .iter()
-                .filter(|p| crate::align::same_person(doc, p) == Some(true));
-            for profile in mine {
+            for profile in mine.iter() {
                 rules::consistency::check_pair(cx, doc, profile, &mut cross);
             }
             cross.retain(|d| cx.selection.enabled(d.code));
             diags.extend(cross);
-        }
-        (diags, assessment)
-    });
+            (diags, assessment)
+        });
     let (per_doc, linted): (Vec<Vec<Diagnostic>>, Vec<crate::assess::Assessment>) =
         linted.into_iter().unzip();
     let mut all: Vec<Diagnostic> = per_doc.into_iter().flatten().collect();
@@ -675,7 +683,8 @@ pub fn lint_paths(
             None => outcome.diagnostics.push(d),
         }
     }
-    for ((doc, assessment), mine) in docs.iter().zip(&linted).zip(by_doc) {
+    let mut kept_per_doc = Vec::with_capacity(docs.len());
+    for (doc, mine) in docs.iter().zip(by_doc) {
         let ignored = run.file_ignores.codes_for(&doc.path, run.config_dir);
         let (kept, silenced) = suppress::apply(
             doc,
@@ -685,17 +694,51 @@ pub fn lint_paths(
             cx.selection,
             &run.config_name,
         );
-        let cross_checked = doc.channel == Channel::Resume && !profiles.is_empty();
-        outcome
-            .scorecards
-            .push(scorecard(doc, assessment, cx.rubric, &kept, cross_checked));
+        kept_per_doc.push(kept);
+        outcome.suppressed.extend(silenced);
+    }
+    // A cross-channel finding placed on one channel (a LinkedIn-only role
+    // on the profile) is a conflict of the other's too.
+    let crossing: Vec<&Diagnostic> = kept_per_doc
+        .iter()
+        .flatten()
+        .chain(&outcome.diagnostics)
+        .filter(|d| d.code.starts_with('C') && !d.related.is_empty())
+        .collect();
+    let mut cards = Vec::with_capacity(docs.len());
+    for (k, ((doc, assessment), mine_profiles)) in
+        docs.iter().zip(&linted).zip(&partners).enumerate()
+    {
+        // A resume names the profiles it was compared with, a profile the
+        // resumes.
+        let compared: Vec<String> = if doc.channel == Channel::Resume {
+            mine_profiles.iter().map(|p| p.path.clone()).collect()
+        } else {
+            docs.iter()
+                .zip(&partners)
+                .filter(|(_, ps)| ps.iter().any(|p| std::ptr::eq(*p, doc)))
+                .map(|(r, _)| r.path.clone())
+                .collect()
+        };
+        let mut seen = kept_per_doc[k].clone();
+        seen.extend(
+            crossing
+                .iter()
+                .filter(|d| {
+                    !doc.owns_path(&d.path) && d.related.iter().any(|r| doc.owns_path(&r.path))
+                })
+                .map(|d| (*d).clone()),
+        );
+        cards.push(scorecard(doc, assessment, cx.rubric, &seen, &compared));
         if run.keep_model {
             outcome
                 .evidence
-                .push(evidence_of(cx, doc, assessment, &profiles));
+                .push(evidence_of(cx, doc, assessment, mine_profiles));
         }
+    }
+    outcome.scorecards.extend(cards);
+    for kept in kept_per_doc {
         outcome.diagnostics.extend(kept);
-        outcome.suppressed.extend(silenced);
     }
     if run.keep_model {
         for profile in &side_profiles {
@@ -810,7 +853,7 @@ fn emit(
         );
         kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         kept.dedup_by(|a, b| a == b);
-        streamer.scorecard(&scorecard(&doc, &assessment, cx.rubric, &kept, false));
+        streamer.scorecard(&scorecard(&doc, &assessment, cx.rubric, &kept, &[]));
         streamer.findings(&kept, &doc);
         outcome.suppressed.extend(silenced);
     }

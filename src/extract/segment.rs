@@ -208,8 +208,11 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
         {
             continue;
         }
-        // The first level-1 heading is the name, not a section.
-        if kind.is_none() && l.kind == LineKind::Heading(1) && lines[..i].iter().all(Line::is_blank)
+        // The document's first heading, when it names no section, is the
+        // name ("# Jane Doe", or "Jane Doe" underlined with dashes).
+        if kind.is_none()
+            && matches!(l.kind, LineKind::Heading(_))
+            && lines[..i].iter().all(Line::is_blank)
         {
             continue;
         }
@@ -384,7 +387,14 @@ fn read_preamble(doc: &mut Document, lines: &[Line]) {
             // Contact and location lines are neither headline nor summary.
             continue;
         }
-        if doc.headline.is_none() && summary_lines.is_empty() && words <= 14 && !t.ends_with('.') {
+        // "Staff Engineer | Payments | Open source": a headline of parts may
+        // run longer than a title.
+        let parts = t.contains(" | ");
+        if doc.headline.is_none()
+            && summary_lines.is_empty()
+            && (words <= 14 || parts)
+            && !t.ends_with('.')
+        {
             doc.headline = Some(line.text.clone());
         } else if words >= 6 {
             summary_lines.push(line);

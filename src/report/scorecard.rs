@@ -30,6 +30,13 @@ pub struct Scorecard {
     pub widest_scope: &'static str,
     pub quantified_share: Option<f64>,
     pub proofs: Vec<Proof>,
+    /// The LinkedIn profiles this resume was compared with (paths); empty
+    /// when it was compared with none ("not compared").
+    pub compared_with: Vec<String>,
+    /// How many conflicts the narrative proof found (findings, not rule
+    /// codes): the number every format shows. `None` when nothing was
+    /// compared and nothing fired.
+    pub conflicts: Option<usize>,
 }
 
 const NARRATIVE_CODES: &[&str] = &["C001", "C002", "C003", "C004", "C005", "L001", "L003"];
@@ -39,19 +46,9 @@ pub fn scorecard(
     a: &Assessment,
     rubric: &Rubric,
     diagnostics: &[Diagnostic],
-    cross_checked: bool,
+    compared_with: &[String],
 ) -> Scorecard {
     let path = doc.path.as_str();
-    let fired = |codes: &[&'static str]| -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = diagnostics
-            .iter()
-            .filter(|d| doc.owns_path(&d.path) && codes.contains(&d.code))
-            .map(|d| d.code)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
     let target = a.target.map(|(l, _)| &rubric.levels[l]);
     let share = a.quantified_share();
     // Judged from the assessment, so that --select and suppressions do not
@@ -77,7 +74,27 @@ pub fn scorecard(
         }
         _ => (None, Vec::new()),
     };
-    let narrative_codes = fired(NARRATIVE_CODES);
+    // Conflicts found on this document, or on the other channel about it.
+    let about = |d: &&Diagnostic| {
+        doc.owns_path(&d.path) || d.related.iter().any(|r| doc.owns_path(&r.path))
+    };
+    let narrative_codes = {
+        let mut v: Vec<&'static str> = diagnostics
+            .iter()
+            .filter(about)
+            .filter(|d| NARRATIVE_CODES.contains(&d.code))
+            .map(|d| d.code)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let found = diagnostics
+        .iter()
+        .filter(about)
+        .filter(|d| NARRATIVE_CODES.contains(&d.code))
+        .count();
+    let compared = !compared_with.is_empty();
     let proofs = vec![
         Proof {
             name: "scope statement for the target level",
@@ -110,12 +127,23 @@ pub fn scorecard(
         },
         Proof {
             name: "consistent narrative across channels",
-            holds: (cross_checked || !narrative_codes.is_empty())
-                .then_some(narrative_codes.is_empty()),
-            detail: if cross_checked || !narrative_codes.is_empty() {
-                format!("{} conflict(s)", narrative_codes.len())
+            holds: (compared || found > 0).then_some(found == 0),
+            detail: if compared {
+                format!("{found} conflict(s) with {}", compared_with.join(", "))
+            } else if found > 0 {
+                format!(
+                    "not compared with LinkedIn (no profile paired; pass --profile); {found} conflict(s) between the resume's versions"
+                )
             } else {
-                "no LinkedIn profile to compare with (--profile)".into()
+                match doc.channel {
+                    crate::model::Channel::Resume => {
+                        "not compared: no LinkedIn profile paired with this resume (pass --profile)"
+                            .into()
+                    }
+                    crate::model::Channel::Linkedin => {
+                        "not compared: no resume paired with this profile".into()
+                    }
+                }
             },
             codes: narrative_codes,
         },
@@ -132,5 +160,7 @@ pub fn scorecard(
         widest_scope: a.widest_scope.as_str(),
         quantified_share: share,
         proofs,
+        compared_with: compared_with.to_vec(),
+        conflicts: (compared || found > 0).then_some(found),
     }
 }

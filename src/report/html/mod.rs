@@ -312,7 +312,7 @@ fn document(
         Some(axis) if ev.alignments.is_empty() => {
             h.raw("<p class=\"explain\">")
                 .raw(match doc.channel {
-                    Channel::Resume => "The roles on the resume. Pass <code>--profile</code> with a LinkedIn export to set them against LinkedIn’s and mark every conflict.",
+                    Channel::Resume => "The roles on the resume, not compared: no LinkedIn profile was paired with it. Pass <code>--profile</code> with a LinkedIn export to set them against LinkedIn’s and mark every conflict.",
                     Channel::Linkedin => "The positions on this LinkedIn profile.",
                 })
                 .raw("</p><figure class=\"chart\">");
@@ -338,17 +338,29 @@ fn document(
                 h.raw("<p class=\"explain\">The resume’s roles above LinkedIn’s (")
                     .text(&profile.path)
                     .raw("), on one time axis. ");
-                if conflicts.is_empty() {
-                    h.raw("<strong class=\"ok\">No title, date or missing-role conflict.</strong>");
+                // The count is the scorecard's (every conflict found); the
+                // timeline marks the title, date and missing-role ones.
+                let total = card.conflicts.unwrap_or(0);
+                if total == 0 {
+                    h.raw("<strong class=\"ok\">No conflict.</strong>");
                 } else {
                     h.raw("<strong class=\"bad\">")
-                        .num(conflicts.len())
-                        .raw(if conflicts.len() == 1 {
+                        .num(total)
+                        .raw(if total == 1 {
                             " conflict"
                         } else {
                             " conflicts"
                         })
-                        .raw("</strong> marked where they happen; hover a marker to compare both sides.");
+                        .raw("</strong> in all (as in the scorecard); ");
+                    if conflicts.is_empty() {
+                        h.raw(
+                            "none of them a title, date or missing role, so none is marked here.",
+                        );
+                    } else {
+                        h.raw("the ")
+                            .num(conflicts.len())
+                            .raw(" about titles, dates or missing roles are marked where they happen; hover a marker to compare both sides.");
+                    }
                 }
                 h.raw("</p><figure class=\"chart pair\">");
                 timeline::draw(
