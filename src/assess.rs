@@ -300,3 +300,58 @@ fn infer_level(
         (None, None) => None,
     }
 }
+
+/// One bullet as `storyline extract` shows it: its text and line, and what
+/// the rules read in it (a quantified figure, leadership, the scope tier),
+/// with the phrases behind each (DESIGN.md, output contract).
+pub fn bullet_reading(
+    doc: &Document,
+    lex: &crate::lexicon::Lexicon,
+    rubric: &Rubric,
+    bullet: &crate::source::Text,
+) -> serde_json::Value {
+    use serde_json::json;
+    let text = bullet.text.as_str();
+    let metrics = crate::metrics::find_metrics(text, lex);
+    let read = rubric.explain(text);
+    let phrase = |r: &Range<usize>| text.get(r.clone()).unwrap_or(text).trim();
+    let mut evidence = json!({
+        "metric": metrics.first().map(|m| phrase(&m.range)),
+        "scope": read.scope.as_ref().map(|(_, r)| phrase(r)),
+    });
+    if let Some((kind, r)) = read.leadership.first() {
+        evidence["leadership"] = json!(phrase(r));
+        evidence["leadership_kind"] = json!(kind.as_str());
+    }
+    json!({
+        "text": text,
+        "line": doc.line_of(bullet),
+        "quantified": !metrics.is_empty(),
+        "leadership": !read.leadership.is_empty(),
+        // Nothing matched: the floor tier, as the scope rules read it.
+        "scope": read.scope.as_ref().map_or(ScopeTier::Task, |(t, _)| *t).as_str(),
+        "evidence": evidence,
+    })
+}
+
+/// Replaces the bullet strings of `doc.to_json()` (roles and projects) with
+/// [`bullet_reading`] objects.
+pub fn annotate_bullets(
+    json: &mut serde_json::Value,
+    doc: &Document,
+    lex: &crate::lexicon::Lexicon,
+    rubric: &Rubric,
+) {
+    for (key, roles) in [("roles", &doc.roles), ("projects", &doc.projects)] {
+        let Some(out) = json.get_mut(key).and_then(|v| v.as_array_mut()) else {
+            continue;
+        };
+        for (o, role) in out.iter_mut().zip(roles) {
+            o["bullets"] = role
+                .bullets
+                .iter()
+                .map(|b| bullet_reading(doc, lex, rubric, b))
+                .collect();
+        }
+    }
+}

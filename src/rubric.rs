@@ -471,6 +471,22 @@ impl Rubric {
     pub fn signals_in(&self, text: &str) -> Signals {
         self.signals.scan(text, true)
     }
+
+    /// [`Rubric::signals_in`] with the phrase behind each signal, so that a
+    /// reader can see why (`storyline extract`); slower, as each phrase is
+    /// found by a regex of its own.
+    pub fn explain(&self, text: &str) -> Explained {
+        self.signals.explain(text)
+    }
+}
+
+/// What a text evidences, and where: the widest scope tier (none when no
+/// pattern matches, which reads as task) and each kind of leadership, each
+/// with the span of the first phrase showing it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Explained {
+    pub scope: Option<(ScopeTier, std::ops::Range<usize>)>,
+    pub leadership: Vec<(Leadership, std::ops::Range<usize>)>,
 }
 
 /// What a rubric pattern evidences.
@@ -549,6 +565,36 @@ impl SignalSet {
         }
         out
     }
+}
+
+impl SignalSet {
+    fn explain(&self, text: &str) -> Explained {
+        let mut out = Explained::default();
+        let candidates = self.patterns.candidates(text);
+        for (sig, members) in &self.groups {
+            if matches!(sig, Signal::Scope(_)) && out.scope.is_some() {
+                continue;
+            }
+            let Some(i) = self.patterns.first_match(members, text, &candidates) else {
+                continue;
+            };
+            let span = span_of(self.patterns.source(i), text);
+            match *sig {
+                Signal::Scope(tier) => out.scope = Some((tier, span)),
+                Signal::Lead(kind) => out.leadership.push((kind, span)),
+            }
+        }
+        out
+    }
+}
+
+/// Where `pattern` (which matched `text` case-insensitively) matches it; the
+/// whole text if it cannot be found again.
+fn span_of(pattern: &str, text: &str) -> std::ops::Range<usize> {
+    crate::pattern::compile(&format!("(?i:{pattern})"))
+        .ok()
+        .and_then(|re| re.find(text).map(|m| m.range()))
+        .unwrap_or(0..text.len())
 }
 
 fn first_line(s: &str) -> &str {
