@@ -155,3 +155,34 @@ fn recent_roles_follow_the_rubric_window() {
     // Contoso ended 2022, within 5 years of 2026-11.
     assert_eq!(a.recent, [0, 1]);
 }
+
+/// Leadership and the scope tier of invented bullets
+/// (`fixtures/levels/signals.txt`), in every bundled track: plain and
+/// present-tense leadership reads as leadership, its near misses ("led to",
+/// "managed to", managing machines, coordinating) do not.
+#[test]
+fn bullets_show_leadership_and_scope_in_plain_words() {
+    let cases = std::fs::read_to_string(common::fixture("levels/signals.txt")).unwrap();
+    for track in ["ml-engineer", "software-engineer", "data-scientist"] {
+        let rubric = storyline::rubric::Rubric::bundled(track).unwrap();
+        let mut wrong = Vec::new();
+        for line in cases
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let mut parts = line.splitn(3, " | ");
+            let (lead, scope, text) = (
+                parts.next().unwrap() == "yes",
+                parts.next().unwrap(),
+                parts.next().unwrap(),
+            );
+            let read = rubric.explain(text);
+            let got_scope = read.scope.map_or("task", |(t, _)| t.as_str());
+            let got_lead = !read.leadership.is_empty();
+            if got_lead != lead || got_scope != scope {
+                wrong.push(format!("{text}: leadership {got_lead}, scope {got_scope}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{track}: {wrong:#?}");
+    }
+}
