@@ -66,6 +66,8 @@ pub struct Assessment {
     pub headline_levels: Vec<(usize, Range<usize>)>,
     /// The level the documents evidence now, and why.
     pub inferred: Option<(usize, String)>,
+    /// Why no level is evidenced, when `inferred` is none.
+    pub unknown_because: Option<String>,
     /// Indices of recent roles, most recent first as in the document.
     pub recent: Vec<usize>,
     /// The widest scope tier in recent bullets and where it shows.
@@ -107,6 +109,7 @@ impl Assessment {
             target: None,
             headline_levels: Vec::new(),
             inferred: None,
+            unknown_because: None,
             recent: Vec::new(),
             widest_scope: ScopeTier::Task,
             widest_at: None,
@@ -249,11 +252,23 @@ pub fn assess(
         .collect::<Vec<_>>()
         .join("\n");
     let statement_scope = rubric.scope_of(&statement);
-    let inferred = infer_level(doc, rubric, &recent, widest_scope);
+    let inferred = infer_level(
+        doc,
+        rubric,
+        &recent,
+        widest_scope,
+        !leadership.is_empty(),
+        today,
+    );
+    let (inferred, unknown_because) = match inferred {
+        Ok(l) => (Some(l), None),
+        Err(why) => (None, Some(why)),
+    };
     Assessment {
         target,
         headline_levels,
         inferred,
+        unknown_because,
         recent,
         widest_scope,
         widest_at,
@@ -265,40 +280,120 @@ pub fn assess(
     }
 }
 
-/// The level the documents evidence: the most recent titled role's level,
-/// raised when the evidenced scope clearly reaches a higher level's tier;
-/// without a titled level, the highest level whose tier the scope reaches.
+/// The level the documents evidence, from titles, years of roles, scope and
+/// leadership together, with the reasons; or why none can be told.
+///
+/// The most recent level word in a recent title holds, raised one step when
+/// the years and the evidence (the widest scope with leadership where the
+/// level expects it) both reach past it. Without a level word, the years
+/// set the level, held to what the bullets evidence (years alone reach the
+/// second level at most), never raised by it: a wide scope in one bullet is
+/// no career. Without either, the evidence alone.
 fn infer_level(
     doc: &Document,
     rubric: &Rubric,
     recent: &[usize],
     widest: ScopeTier,
-) -> Option<(usize, String)> {
-    let by_scope = rubric
-        .levels
+    leads: bool,
+    today: YearMonth,
+) -> Result<(usize, String), String> {
+    let levels = &rubric.levels;
+    let by_evidence = levels
         .iter()
-        .rposition(|l| l.scope <= widest && widest > ScopeTier::Task);
+        .rposition(|l| l.scope <= widest && (leads || !l.expects_leadership));
+    let years = years_of_roles(doc, today);
+    let by_years = years.and_then(|y| {
+        levels
+            .iter()
+            .rposition(|l| l.min_years.is_some_and(|m| m <= y))
+    });
     let titled = recent.iter().find_map(|&i| {
         let title = doc.roles[i].title.as_ref()?;
-        let levels = levels_named(rubric, &title.text);
-        levels
+        let named = levels_named(rubric, &title.text);
+        named
             .iter()
             .map(|(l, _)| *l)
             .max()
             .map(|l| (l, title.text.clone()))
     });
-    match (titled, by_scope) {
-        (Some((t, title)), Some(s)) if s > t => Some((
-            s,
-            format!(
-                "title '{title}' says {}, and bullets evidence {} scope",
-                rubric.levels[t].id, widest
-            ),
-        )),
-        (Some((t, title)), _) => Some((t, format!("title '{title}'"))),
-        (None, Some(s)) => Some((s, format!("widest scope evidenced: {widest}"))),
-        (None, None) => None,
+    let mut why: Vec<String> = Vec::new();
+    if let Some(y) = years {
+        let n = y.round();
+        why.push(format!(
+            "{n:.0} year{} of roles",
+            if n == 1.0 { "" } else { "s" }
+        ));
     }
+    why.push(format!(
+        "widest scope {widest}{}",
+        if leads {
+            ", with leadership"
+        } else {
+            ", no leadership"
+        }
+    ));
+    let level = match (titled, by_years) {
+        (Some((t, title)), y) => {
+            why.insert(0, format!("title '{title}' says {}", levels[t].id));
+            let evidence_past = by_evidence.is_some_and(|e| e > t);
+            let years_past = y.is_some_and(|y| y > t);
+            if evidence_past && years_past && t + 1 < levels.len() {
+                why.push("years and evidence both reach past the title".into());
+                t + 1
+            } else {
+                t
+            }
+        }
+        (None, Some(y)) => {
+            // Years alone make no more than the second level (past the
+            // entry level); above it the level is what the bullets show.
+            let cap = by_evidence.unwrap_or(0).max(1);
+            if cap < y {
+                why.push("the bullets evidence less than the years".into());
+                cap
+            } else {
+                y
+            }
+        }
+        (None, None) => match by_evidence {
+            Some(e) if widest > ScopeTier::Task => e,
+            _ => {
+                return Err(
+                    "no level word in a recent title, no dated roles, and no scope beyond tasks"
+                        .into(),
+                );
+            }
+        },
+    };
+    Ok((level, why.join("; ")))
+}
+
+/// Years covered by the document's dated roles, overlaps counted once.
+fn years_of_roles(doc: &Document, today: YearMonth) -> Option<f64> {
+    let mut spans: Vec<(i32, i32)> = doc
+        .roles
+        .iter()
+        .filter_map(|r| {
+            let start = r.start?.months(today, 1);
+            let end = r.end.map_or(start + 1, |e| e.months(today, 12));
+            (end >= start).then_some((start, end.min(today.months(12))))
+        })
+        .collect();
+    if spans.is_empty() {
+        return None;
+    }
+    spans.sort_unstable();
+    let (mut total, mut cur) = (0, spans[0]);
+    for &(s, e) in &spans[1..] {
+        if s <= cur.1 {
+            cur.1 = cur.1.max(e);
+        } else {
+            total += cur.1 - cur.0;
+            cur = (s, e);
+        }
+    }
+    total += cur.1 - cur.0;
+    Some(f64::from(total) / 12.0)
 }
 
 /// One bullet as `storyline extract` shows it: its text and line, and what

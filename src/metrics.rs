@@ -373,8 +373,11 @@ fn classify_number(
         && c.name("range").is_none()
         && num.len() == 4
         && num.parse::<u16>().is_ok_and(|y| (1950..=2039).contains(&y));
+    // "0-to-1" and "24-48" hold digits: no noun.
     let is_count_noun = |w: &str| {
-        w.chars().next().is_some_and(|c| c.is_alphabetic()) && !lex.not_count_nouns.contains(w)
+        w.chars().next().is_some_and(|c| c.is_alphabetic())
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !lex.not_count_nouns.contains(w)
     };
     if year_like {
         // "2000 users" is a count; "in 2019" and "2019 hackathon" are years.

@@ -127,6 +127,9 @@ struct LevelFile {
     scope: Spanned<ScopeTier>,
     min_quantified: Spanned<f64>,
     expects_leadership: bool,
+    /// Optional: years of roles a level usually takes (level inference).
+    #[serde(default)]
+    min_years: Option<f64>,
 }
 
 type Patterns = Vec<Spanned<String>>;
@@ -174,6 +177,8 @@ pub struct Level {
     pub scope: ScopeTier,
     pub min_quantified: f64,
     pub expects_leadership: bool,
+    /// Years of roles the level usually takes; none: not used.
+    pub min_years: Option<f64>,
 }
 
 /// A compiled, validated rubric.
@@ -326,6 +331,7 @@ impl Rubric {
                 scope: *l.scope.get_ref(),
                 min_quantified: q,
                 expects_leadership: l.expects_leadership,
+                min_years: l.min_years.filter(|y| y.is_finite() && *y >= 0.0),
             });
         }
         // One regex per pattern, gated by its literals (one automaton for

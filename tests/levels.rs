@@ -186,3 +186,19 @@ fn bullets_show_leadership_and_scope_in_plain_words() {
         assert!(wrong.is_empty(), "{track}: {wrong:#?}");
     }
 }
+
+/// Level inference weighs the years of roles: a graduate whose bullets reach
+/// a wide scope is still junior, and a document with neither dates nor a
+/// level word nor scope beyond tasks is unknown, with the reason.
+#[test]
+fn level_weighs_years_and_says_why_it_is_unknown() {
+    let rubric = storyline::rubric::Rubric::bundled("ml-engineer").unwrap();
+    let (_, _, a) = check_with("levels/graduate.md", &[], "ml-engineer", None);
+    let (level, basis) = a.inferred.expect("inferred");
+    assert_eq!(rubric.levels[level].id, "junior", "{basis}");
+    assert!(basis.contains("1 year of roles"), "{basis}");
+    let (_, _, a) = check_with("levels/undated.md", &[], "ml-engineer", None);
+    assert_eq!(a.inferred, None);
+    let why = a.unknown_because.expect("a reason");
+    assert!(why.contains("no dated roles"), "{why}");
+}
