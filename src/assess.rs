@@ -298,9 +298,17 @@ fn infer_level(
     today: YearMonth,
 ) -> Result<(usize, String), String> {
     let levels = &rubric.levels;
+    // Bullets alone reach the cross-team level at most: above it, a coach
+    // wants the title too (one open-source bullet makes no distinguished
+    // engineer).
+    let evidence_cap = levels
+        .iter()
+        .position(|l| l.scope >= ScopeTier::CrossTeam)
+        .unwrap_or(levels.len().saturating_sub(1));
     let by_evidence = levels
         .iter()
-        .rposition(|l| l.scope <= widest && (leads || !l.expects_leadership));
+        .rposition(|l| l.scope <= widest && (leads || !l.expects_leadership))
+        .map(|e| e.min(evidence_cap));
     let years = years_of_roles(doc, today);
     let by_years = years.and_then(|y| {
         levels
