@@ -42,8 +42,17 @@ pub struct BulletRef {
     pub bullet: usize,
 }
 
+/// What one bullet evidences, as the rules read it (shown per bullet in the
+/// HTML report, like `extract` shows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BulletSignals {
+    pub scope: ScopeTier,
+    pub leadership: bool,
+    pub quantified: bool,
+}
+
 /// What one role's bullets evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleEvidence {
     /// The widest scope tier of its bullets, and the first bullet showing it.
     pub scope: ScopeTier,
@@ -51,6 +60,9 @@ pub struct RoleEvidence {
     /// Quantified and total achievement bullets.
     pub quantified: usize,
     pub achievements: usize,
+    /// Per bullet, what it evidences (scope and leadership of the roles
+    /// that are not recent after `fill_history_scope` only).
+    pub bullets: Vec<BulletSignals>,
 }
 
 impl RoleEvidence {
@@ -94,7 +106,12 @@ impl Assessment {
                 continue;
             }
             for (bi, b) in role.bullets.iter().enumerate() {
-                let tier = rubric.scope_of(&b.text);
+                let sig = rubric.signals_in(&b.text);
+                let tier = sig.scope;
+                if let Some(read) = e.bullets.get_mut(bi) {
+                    read.scope = tier;
+                    read.leadership = sig.leadership().next().is_some();
+                }
                 if tier > e.scope {
                     e.scope = tier;
                     e.scope_at = Some(bi);
@@ -209,9 +226,17 @@ pub fn assess(
                 scope_at: None,
                 quantified: 0,
                 achievements: 0,
+                bullets: Vec::with_capacity(bullets.len()),
             };
             for (bi, b) in bullets.iter().enumerate() {
                 let tier = signals.get(bi).map_or(ScopeTier::Task, |s| s.scope);
+                e.bullets.push(BulletSignals {
+                    scope: tier,
+                    leadership: signals
+                        .get(bi)
+                        .is_some_and(|s| s.leadership().next().is_some()),
+                    quantified: b.quantified(),
+                });
                 if tier > e.scope {
                     e.scope = tier;
                     e.scope_at = Some(bi);

@@ -145,6 +145,14 @@ fn report_of_the_example_shows_scorecard_timeline_scope_and_annotated_bullets() 
         .collect();
     assert_eq!(standing, [true, false, false]);
 
+    // Each bullet shows what the rules read in it, as `extract` does.
+    assert_eq!(count(&doc, "li.bullet[data-leadership=\"true\"]"), 2);
+    assert_eq!(count(&doc, "li.bullet[data-scope=\"team\"] .tag.lead"), 2);
+    assert_eq!(
+        count(&doc, "li.bullet[data-quantified=\"true\"] .tag.metric"),
+        5
+    );
+
     // Quantified share per role.
     let shares: Vec<(String, String, String)> = doc
         .select(&sel("section.role"))
