@@ -42,8 +42,17 @@ pub struct BulletRef {
     pub bullet: usize,
 }
 
+/// What one bullet evidences, as the rules read it (shown per bullet in the
+/// HTML report, like `extract` shows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BulletSignals {
+    pub scope: ScopeTier,
+    pub leadership: bool,
+    pub quantified: bool,
+}
+
 /// What one role's bullets evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleEvidence {
     /// The widest scope tier of its bullets, and the first bullet showing it.
     pub scope: ScopeTier,
@@ -51,6 +60,9 @@ pub struct RoleEvidence {
     /// Quantified and total achievement bullets.
     pub quantified: usize,
     pub achievements: usize,
+    /// Per bullet, what it evidences (scope and leadership of the roles
+    /// that are not recent after `fill_history_scope` only).
+    pub bullets: Vec<BulletSignals>,
 }
 
 impl RoleEvidence {
@@ -66,6 +78,8 @@ pub struct Assessment {
     pub headline_levels: Vec<(usize, Range<usize>)>,
     /// The level the documents evidence now, and why.
     pub inferred: Option<(usize, String)>,
+    /// Why no level is evidenced, when `inferred` is none.
+    pub unknown_because: Option<String>,
     /// Indices of recent roles, most recent first as in the document.
     pub recent: Vec<usize>,
     /// The widest scope tier in recent bullets and where it shows.
@@ -92,7 +106,12 @@ impl Assessment {
                 continue;
             }
             for (bi, b) in role.bullets.iter().enumerate() {
-                let tier = rubric.scope_of(&b.text);
+                let sig = rubric.signals_in(&b.text);
+                let tier = sig.scope;
+                if let Some(read) = e.bullets.get_mut(bi) {
+                    read.scope = tier;
+                    read.leadership = sig.leadership().next().is_some();
+                }
                 if tier > e.scope {
                     e.scope = tier;
                     e.scope_at = Some(bi);
@@ -107,6 +126,7 @@ impl Assessment {
             target: None,
             headline_levels: Vec::new(),
             inferred: None,
+            unknown_because: None,
             recent: Vec::new(),
             widest_scope: ScopeTier::Task,
             widest_at: None,
@@ -206,9 +226,17 @@ pub fn assess(
                 scope_at: None,
                 quantified: 0,
                 achievements: 0,
+                bullets: Vec::with_capacity(bullets.len()),
             };
             for (bi, b) in bullets.iter().enumerate() {
                 let tier = signals.get(bi).map_or(ScopeTier::Task, |s| s.scope);
+                e.bullets.push(BulletSignals {
+                    scope: tier,
+                    leadership: signals
+                        .get(bi)
+                        .is_some_and(|s| s.leadership().next().is_some()),
+                    quantified: b.quantified(),
+                });
                 if tier > e.scope {
                     e.scope = tier;
                     e.scope_at = Some(bi);
@@ -249,11 +277,23 @@ pub fn assess(
         .collect::<Vec<_>>()
         .join("\n");
     let statement_scope = rubric.scope_of(&statement);
-    let inferred = infer_level(doc, rubric, &recent, widest_scope);
+    let inferred = infer_level(
+        doc,
+        rubric,
+        &recent,
+        widest_scope,
+        !leadership.is_empty(),
+        today,
+    );
+    let (inferred, unknown_because) = match inferred {
+        Ok(l) => (Some(l), None),
+        Err(why) => (None, Some(why)),
+    };
     Assessment {
         target,
         headline_levels,
         inferred,
+        unknown_because,
         recent,
         widest_scope,
         widest_at,
@@ -265,38 +305,181 @@ pub fn assess(
     }
 }
 
-/// The level the documents evidence: the most recent titled role's level,
-/// raised when the evidenced scope clearly reaches a higher level's tier;
-/// without a titled level, the highest level whose tier the scope reaches.
+/// The level the documents evidence, from titles, years of roles, scope and
+/// leadership together, with the reasons; or why none can be told.
+///
+/// The most recent level word in a recent title holds, raised one step when
+/// the years and the evidence (the widest scope with leadership where the
+/// level expects it) both reach past it. Without a level word, the years
+/// set the level, held to what the bullets evidence (years alone reach the
+/// second level at most), never raised by it: a wide scope in one bullet is
+/// no career. Without either, the evidence alone.
 fn infer_level(
     doc: &Document,
     rubric: &Rubric,
     recent: &[usize],
     widest: ScopeTier,
-) -> Option<(usize, String)> {
-    let by_scope = rubric
-        .levels
+    leads: bool,
+    today: YearMonth,
+) -> Result<(usize, String), String> {
+    let levels = &rubric.levels;
+    // Bullets alone reach the cross-team level at most: above it, a coach
+    // wants the title too (one open-source bullet makes no distinguished
+    // engineer).
+    let evidence_cap = levels
         .iter()
-        .rposition(|l| l.scope <= widest && widest > ScopeTier::Task);
+        .position(|l| l.scope >= ScopeTier::CrossTeam)
+        .unwrap_or(levels.len().saturating_sub(1));
+    let by_evidence = levels
+        .iter()
+        .rposition(|l| l.scope <= widest && (leads || !l.expects_leadership))
+        .map(|e| e.min(evidence_cap));
+    let years = years_of_roles(doc, today);
+    let by_years = years.and_then(|y| {
+        levels
+            .iter()
+            .rposition(|l| l.min_years.is_some_and(|m| m <= y))
+    });
     let titled = recent.iter().find_map(|&i| {
         let title = doc.roles[i].title.as_ref()?;
-        let levels = levels_named(rubric, &title.text);
-        levels
+        let named = levels_named(rubric, &title.text);
+        named
             .iter()
             .map(|(l, _)| *l)
             .max()
             .map(|l| (l, title.text.clone()))
     });
-    match (titled, by_scope) {
-        (Some((t, title)), Some(s)) if s > t => Some((
-            s,
-            format!(
-                "title '{title}' says {}, and bullets evidence {} scope",
-                rubric.levels[t].id, widest
-            ),
-        )),
-        (Some((t, title)), _) => Some((t, format!("title '{title}'"))),
-        (None, Some(s)) => Some((s, format!("widest scope evidenced: {widest}"))),
-        (None, None) => None,
+    let mut why: Vec<String> = Vec::new();
+    if let Some(y) = years {
+        let n = y.round();
+        why.push(format!(
+            "{n:.0} year{} of roles",
+            if n == 1.0 { "" } else { "s" }
+        ));
+    }
+    why.push(format!(
+        "widest scope {widest}{}",
+        if leads {
+            ", with leadership"
+        } else {
+            ", no leadership"
+        }
+    ));
+    let level = match (titled, by_years) {
+        (Some((t, title)), y) => {
+            why.insert(0, format!("title '{title}' says {}", levels[t].id));
+            let evidence_past = by_evidence.is_some_and(|e| e > t);
+            let years_past = y.is_some_and(|y| y > t);
+            if evidence_past && years_past && t + 1 < levels.len() {
+                why.push("years and evidence both reach past the title".into());
+                t + 1
+            } else {
+                t
+            }
+        }
+        (None, Some(y)) => {
+            // Years alone make no more than the second level (past the
+            // entry level); above it the level is what the bullets show.
+            let cap = by_evidence.unwrap_or(0).max(1);
+            if cap < y {
+                why.push("the bullets evidence less than the years".into());
+                cap
+            } else {
+                y
+            }
+        }
+        (None, None) => match by_evidence {
+            Some(e) if widest > ScopeTier::Task => e,
+            _ => {
+                return Err(
+                    "no level word in a recent title, no dated roles, and no scope beyond tasks"
+                        .into(),
+                );
+            }
+        },
+    };
+    Ok((level, why.join("; ")))
+}
+
+/// Years covered by the document's dated roles, overlaps counted once.
+fn years_of_roles(doc: &Document, today: YearMonth) -> Option<f64> {
+    let mut spans: Vec<(i32, i32)> = doc
+        .roles
+        .iter()
+        .filter_map(|r| {
+            let start = r.start?.months(today, 1);
+            let end = r.end.map_or(start + 1, |e| e.months(today, 12));
+            (end >= start).then_some((start, end.min(today.months(12))))
+        })
+        .collect();
+    if spans.is_empty() {
+        return None;
+    }
+    spans.sort_unstable();
+    let (mut total, mut cur) = (0, spans[0]);
+    for &(s, e) in &spans[1..] {
+        if s <= cur.1 {
+            cur.1 = cur.1.max(e);
+        } else {
+            total += cur.1 - cur.0;
+            cur = (s, e);
+        }
+    }
+    total += cur.1 - cur.0;
+    Some(f64::from(total) / 12.0)
+}
+
+/// One bullet as `storyline extract` shows it: its text and line, and what
+/// the rules read in it (a quantified figure, leadership, the scope tier),
+/// with the phrases behind each (DESIGN.md, output contract).
+pub fn bullet_reading(
+    doc: &Document,
+    lex: &crate::lexicon::Lexicon,
+    rubric: &Rubric,
+    bullet: &crate::source::Text,
+) -> serde_json::Value {
+    use serde_json::json;
+    let text = bullet.text.as_str();
+    let metrics = crate::metrics::find_metrics(text, lex);
+    let read = rubric.explain(text);
+    let phrase = |r: &Range<usize>| text.get(r.clone()).unwrap_or(text).trim();
+    let mut evidence = json!({
+        "metric": metrics.first().map(|m| phrase(&m.range)),
+        "scope": read.scope.as_ref().map(|(_, r)| phrase(r)),
+    });
+    if let Some((kind, r)) = read.leadership.first() {
+        evidence["leadership"] = json!(phrase(r));
+        evidence["leadership_kind"] = json!(kind.as_str());
+    }
+    json!({
+        "text": text,
+        "line": doc.line_of(bullet),
+        "quantified": !metrics.is_empty(),
+        "leadership": !read.leadership.is_empty(),
+        // Nothing matched: the floor tier, as the scope rules read it.
+        "scope": read.scope.as_ref().map_or(ScopeTier::Task, |(t, _)| *t).as_str(),
+        "evidence": evidence,
+    })
+}
+
+/// Replaces the bullet strings of `doc.to_json()` (roles and projects) with
+/// [`bullet_reading`] objects.
+pub fn annotate_bullets(
+    json: &mut serde_json::Value,
+    doc: &Document,
+    lex: &crate::lexicon::Lexicon,
+    rubric: &Rubric,
+) {
+    for (key, roles) in [("roles", &doc.roles), ("projects", &doc.projects)] {
+        let Some(out) = json.get_mut(key).and_then(|v| v.as_array_mut()) else {
+            continue;
+        };
+        for (o, role) in out.iter_mut().zip(roles) {
+            o["bullets"] = role
+                .bullets
+                .iter()
+                .map(|b| bullet_reading(doc, lex, rubric, b))
+                .collect();
+        }
     }
 }

@@ -265,6 +265,27 @@ impl GatedSet {
         false
     }
 
+    /// The first of `members` (by index) that matches `text`, given the
+    /// gates it opens: what [`GatedSet::any_match`] found, for showing why.
+    pub fn first_match(&self, members: &Members, text: &str, opened: &Candidates) -> Option<usize> {
+        for (w, (&m, &r)) in members.0.iter().zip(&opened.runnable).enumerate() {
+            let mut word = m & r;
+            while word != 0 {
+                let i = w * 64 + word.trailing_zeros() as usize;
+                word &= word - 1;
+                if self.is_match(i, text, opened) {
+                    return Some(i);
+                }
+            }
+        }
+        None
+    }
+
+    /// Pattern `i` as written.
+    pub fn source(&self, i: usize) -> &str {
+        &self.patterns[i].source
+    }
+
     /// Whether pattern `i` matches `text`, given the gates it opens (the
     /// candidates of this same text).
     pub fn is_match(&self, i: usize, text: &str, opened: &Candidates) -> bool {

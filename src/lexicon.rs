@@ -20,6 +20,9 @@ struct LexiconFile {
     metrics: MetricWords,
     proof: ProofWords,
     vague: VagueWords,
+    /// Optional, so that a lexicon written before it still loads.
+    #[serde(default)]
+    openers: OpenerWords,
     consistency: Consistency,
     inputs: Inputs,
 }
@@ -29,6 +32,18 @@ struct LexiconFile {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Inputs {
     resume_json_keys: Vec<String>,
+}
+
+/// How the opening of a bullet is found (O001).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct OpenerWords {
+    #[serde(default)]
+    lead_ins: Vec<String>,
+    #[serde(default)]
+    gapped: Vec<(String, String)>,
+    #[serde(default)]
+    experience_words: Vec<String>,
 }
 
 /// What counts as a benign difference across channels (the C rules).
@@ -83,6 +98,18 @@ struct MetricWords {
     number_words: Vec<String>,
     multiplier_words: Vec<String>,
     tenure_lead_ins: Vec<String>,
+    // The lists below are optional, so that a lexicon written before them
+    // still loads (without them, fewer figures are told apart).
+    #[serde(default)]
+    duration_follow_ons: Vec<String>,
+    #[serde(default)]
+    setting_lead_ins: Vec<String>,
+    #[serde(default)]
+    quantity_lead_ins: Vec<String>,
+    #[serde(default)]
+    year_lead_ins: Vec<String>,
+    #[serde(default)]
+    currency_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,6 +153,18 @@ pub struct Lexicon {
     pub not_count_nouns: HashSet<String>,
     pub versioned_products: HashSet<String>,
     pub tenure_lead_ins: HashSet<String>,
+    /// Words after a duration that make it the length of something ("3
+    /// months course", "years of experience"), lowercase.
+    pub duration_follow_ons: Vec<String>,
+    /// Words before a figure that make it a setting or cadence ("older
+    /// than", "every"), lowercase.
+    pub setting_lead_ins: Vec<String>,
+    /// Words after which a bare figure is a quantity ("a team of 5").
+    pub quantity_lead_ins: HashSet<String>,
+    /// Words after which a four-digit number is a year ("in 2019").
+    pub year_lead_ins: HashSet<String>,
+    /// Currency words before an amount ("Rs. 15,000").
+    pub currency_words: HashSet<String>,
     pub superlatives: PhraseSet,
     pub perfect_results: PhraseSet,
     pub decrease_verbs: PhraseSet,
@@ -140,6 +179,14 @@ pub struct Lexicon {
     pub entry_labels: Vec<String>,
     /// Lowercase parts of a font name that mark it bold.
     pub bold_fonts: Vec<String>,
+    /// Words before a bullet's opening verb that are no part of it ("I am
+    /// also"), lowercase.
+    pub opener_lead_ins: HashSet<String>,
+    /// Verb and noun that open a weak bullet with a few words between
+    /// ("Providing 24/7 support"), lowercase.
+    pub gapped_openers: Vec<(String, String)>,
+    /// A first clause ending in one of these is an experience statement.
+    pub experience_words: HashSet<String>,
     pub consistency: Consistency,
     /// Keys of which a walked JSON file names at least one when it may be
     /// a resume (JSON Resume or another shape).
@@ -215,8 +262,23 @@ impl Lexicon {
             not_count_nouns: lower(file.metrics.not_count_nouns),
             versioned_products: lower(file.metrics.versioned_products),
             tenure_lead_ins: lower(file.metrics.tenure_lead_ins),
+            duration_follow_ons: lower(file.metrics.duration_follow_ons)
+                .into_iter()
+                .collect(),
+            setting_lead_ins: lower(file.metrics.setting_lead_ins).into_iter().collect(),
+            quantity_lead_ins: lower(file.metrics.quantity_lead_ins),
+            year_lead_ins: lower(file.metrics.year_lead_ins),
+            currency_words: lower(file.metrics.currency_words),
             huge_gain_percent: file.proof.huge_gain_percent,
             huge_gain_multiplier: file.proof.huge_gain_multiplier,
+            opener_lead_ins: lower(file.openers.lead_ins),
+            gapped_openers: file
+                .openers
+                .gapped
+                .into_iter()
+                .map(|(a, b)| (a.to_lowercase(), b.to_lowercase()))
+                .collect(),
+            experience_words: lower(file.openers.experience_words),
             consistency: file.consistency,
             resume_json_keys: file.inputs.resume_json_keys,
         })

@@ -68,6 +68,7 @@ static EXCLUDED_RE: LazyLock<Regex> = LazyLock::new(|| {
           \+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,5}\b          # phone
         | \b(?:c?gpa|cpi|grade)\s*:?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)?  # GPA
         | \b\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?\b                 # ratio, 24/7
+        | \b\d+\s?[x×]\s?\d+\b                                   # 24x7, 1920x1080
         | \b\d+\.\d+\.\d+(?:\.\d+)*\b                          # version 3.8.1
         | \bv\d+(?:\.\d+)*\b                                    # v2
         | \b(?:https?://|www\.)\S+                              # URL
@@ -90,7 +91,7 @@ static FRACTION_RE: LazyLock<Regex> =
 
 static RANKING_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"(?i)\btop\s+\d+(?:\.\d+)?\s*%?|#\d+\b|\b(?:1st|2nd|3rd|first|second|third)\s+(?:place|prize|rank|position|runner[- ]up)\b|\branked\s+(?:#?\d+|first|second|third)",
+        r"(?i)\btop\s+\d+(?:\.\d+)?\s*%?|#\d+\b|\b(?:\d+\s?(?:st|nd|rd|th)|first|second|third)\s+(?:place|prize|rank|position|runner[- ]up)\b|\branked\s+(?:#?\d+|first|second|third)",
     )
     .expect("ranking regex")
 });
@@ -162,7 +163,9 @@ fn find_numeric(text: &str, lex: &Lexicon, out: &mut Vec<Metric>) {
         });
     }
     for m in FROM_TO_RE.find_iter(text) {
-        if !is_excluded(&m.range()) && !looks_like_year_range(m.as_str()) {
+        // "from 11.2.0.1 to 11.2.0.4" is an upgrade between versions.
+        let holds_excluded = excluded.iter().any(|e| overlaps(e, &m.range()));
+        if !holds_excluded && !looks_like_year_range(m.as_str()) {
             out.push(Metric {
                 range: m.range(),
                 kind: MetricKind::Count,
@@ -207,6 +210,13 @@ fn find_words(text: &str, lex: &Lexicon, phrases: &PhraseHits, out: &mut Vec<Met
     for r in phrases.get(PhraseList::Number).iter().cloned() {
         if let Some(next) = next_word(text, r.end) {
             let next_l = next.to_lowercase();
+            // "over five years of R&D", "older than five days": a length or a
+            // setting, as with digits.
+            if unit_kind(&next_l) == MetricKind::Duration
+                && tenure_or(text, r.end, r.start, lex, MetricKind::Duration).is_none()
+            {
+                continue;
+            }
             let counts = next_l == "of" && r.end > 0 && text[r.clone()].ends_with('s')
                 || (next.chars().all(|c| c.is_alphabetic() || c == '-')
                     && !lex.not_count_nouns.contains(&next_l));
@@ -236,7 +246,9 @@ fn looks_like_year_range(s: &str) -> bool {
 /// The word that follows `pos`, skipping spaces.
 fn next_word(text: &str, pos: usize) -> Option<&str> {
     // "5-person team": the noun after a hyphen counts as the next word.
+    // "(20) team members": the noun after a closing parenthesis.
     let rest = text[pos..].trim_start();
+    let rest = rest.strip_prefix([')', ']']).map_or(rest, str::trim_start);
     let rest = rest
         .strip_prefix('-')
         .filter(|r| r.starts_with(char::is_alphabetic))
@@ -310,6 +322,14 @@ fn classify_number(
     if c.name("cur").is_some() {
         return Some(MetricKind::Money);
     }
+    let prev = prev_words(text, start, 2);
+    let prev1 = prev.first().map(String::as_str).unwrap_or("");
+    if lex.currency_words.contains(prev1) {
+        return Some(MetricKind::Money);
+    }
+    if set_after(text, start, lex) {
+        return None;
+    }
     match suffix {
         "%" => return Some(MetricKind::Percent),
         "×" => return Some(MetricKind::Multiplier),
@@ -330,8 +350,6 @@ fn classify_number(
 
     let next = next_word(text, whole.end());
     let next_l = next.map(str::to_lowercase);
-    let prev = prev_words(text, start, 2);
-    let prev1 = prev.first().map(String::as_str).unwrap_or("");
 
     if let Some(n) = next_l.as_deref() {
         if n == "%" || n == "percent" || n == "pct" {
@@ -348,32 +366,25 @@ fn classify_number(
     {
         return None;
     }
+    if between_names(text, start, whole.end()) {
+        return None;
+    }
     let year_like = !has_dec
         && c.name("range").is_none()
         && num.len() == 4
         && num.parse::<u16>().is_ok_and(|y| (1950..=2039).contains(&y));
+    // "0-to-1" and "24-48" hold digits: no noun.
     let is_count_noun = |w: &str| {
-        w.chars().next().is_some_and(|c| c.is_alphabetic()) && !lex.not_count_nouns.contains(w)
+        w.chars().next().is_some_and(|c| c.is_alphabetic())
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !lex.not_count_nouns.contains(w)
     };
     if year_like {
         // "2000 users" is a count; "in 2019" and "2019 hackathon" are years.
         let plural_noun = next_l
             .as_deref()
             .is_some_and(|w| is_count_noun(w) && w.ends_with('s') && w.len() > 3);
-        let dated = matches!(
-            prev1,
-            "in" | "since"
-                | "from"
-                | "during"
-                | "by"
-                | "until"
-                | "of"
-                | "to"
-                | "circa"
-                | "and"
-                | "-"
-                | "–"
-        );
+        let dated = lex.year_lead_ins.contains(prev1);
         return (plural_noun && !dated).then_some(MetricKind::Count);
     }
     if has_dec {
@@ -391,25 +402,23 @@ fn classify_number(
     {
         return Some(MetricKind::Count);
     }
+    // "80 plus customers" is "80+ customers".
+    if next_l.as_deref() == Some("plus")
+        && let Some(after) = next.and_then(|w| {
+            let at = text[whole.end()..].find(w)? + whole.end() + w.len();
+            next_word(text, at)
+        })
+        && is_count_noun(&after.to_lowercase())
+    {
+        return Some(MetricKind::Count);
+    }
     // A bare figure at the end of a phrase counts after words that take a
     // quantity: "a team of 5", "grew to 300", "by 40".
-    if matches!(
-        prev1,
-        "of" | "to"
-            | "by"
-            | "than"
-            | "over"
-            | "under"
-            | "about"
-            | "approximately"
-            | "~"
-            | "nearly"
-            | "around"
-            | "top"
-    ) && (next.is_none()
-        || next_l
-            .as_deref()
-            .is_some_and(|w| lex.not_count_nouns.contains(w)))
+    if lex.quantity_lead_ins.contains(prev1)
+        && (next.is_none()
+            || next_l
+                .as_deref()
+                .is_some_and(|w| lex.not_count_nouns.contains(w)))
     {
         return Some(MetricKind::Count);
     }
@@ -443,21 +452,54 @@ fn tenure_or(
     let unit_end = extend_over_unit(text, end, lex);
     let unit = text[start..unit_end].to_lowercase();
     let long_unit = ["year", "yr", "month"].iter().any(|u| unit.contains(u));
+    if set_after(text, start, lex) {
+        return None;
+    }
     if !long_unit {
         return Some(kind);
     }
     let prev = prev_words(text, start, 1);
-    let after = text[unit_end..].trim_start().to_lowercase();
+    // "3-month course" and "25-year-old" follow the unit after a hyphen.
+    let after = text[unit_end..]
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == 's')
+        .to_lowercase();
+    let follows = |w: &String| {
+        after.starts_with(w.as_str())
+            && !after[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+    };
     let tenure = prev
         .first()
         .is_some_and(|p| lex.tenure_lead_ins.contains(p))
-        || after.starts_with("of experience")
-        || after.starts_with("experience")
-        || after.starts_with("of professional")
-        || after.starts_with("of industry")
-        || after.starts_with("of hands-on")
-        || after.starts_with("of work");
+        || lex.duration_follow_ons.iter().any(follows);
     (!tenure).then_some(MetricKind::Duration)
+}
+
+/// Whether the words before `start` make the figure a setting or a cadence
+/// ("older than 5 days", "every 10 minutes").
+fn set_after(text: &str, start: usize, lex: &Lexicon) -> bool {
+    let before = text[..start].trim_end().to_lowercase();
+    lex.setting_lead_ins.iter().any(|w| {
+        before.ends_with(w.as_str())
+            && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+/// A bare number between two capitalised words names a model or an
+/// edition ("Cisco 7200 Router", "Exchange 2007 Basic"); the first word of
+/// the text is capitalised as a sentence start, so it does not count.
+fn between_names(text: &str, start: usize, end: usize) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let head = text[..start].trim_end();
+    let Some(prev) = head.split_whitespace().next_back() else {
+        return false;
+    };
+    let not_first = head.len() > prev.len();
+    let next = text[end..].split_whitespace().next().unwrap_or("");
+    not_first
+        && capital(prev)
+        && prev.chars().all(char::is_alphanumeric)
+        && capital(next)
+        && next.chars().all(char::is_alphanumeric)
 }
 
 #[cfg(test)]

@@ -127,6 +127,9 @@ struct LevelFile {
     scope: Spanned<ScopeTier>,
     min_quantified: Spanned<f64>,
     expects_leadership: bool,
+    /// Optional: years of roles a level usually takes (level inference).
+    #[serde(default)]
+    min_years: Option<f64>,
 }
 
 type Patterns = Vec<Spanned<String>>;
@@ -174,6 +177,8 @@ pub struct Level {
     pub scope: ScopeTier,
     pub min_quantified: f64,
     pub expects_leadership: bool,
+    /// Years of roles the level usually takes; none: not used.
+    pub min_years: Option<f64>,
 }
 
 /// A compiled, validated rubric.
@@ -326,6 +331,7 @@ impl Rubric {
                 scope: *l.scope.get_ref(),
                 min_quantified: q,
                 expects_leadership: l.expects_leadership,
+                min_years: l.min_years.filter(|y| y.is_finite() && *y >= 0.0),
             });
         }
         // One regex per pattern, gated by its literals (one automaton for
@@ -471,6 +477,22 @@ impl Rubric {
     pub fn signals_in(&self, text: &str) -> Signals {
         self.signals.scan(text, true)
     }
+
+    /// [`Rubric::signals_in`] with the phrase behind each signal, so that a
+    /// reader can see why (`storyline extract`); slower, as each phrase is
+    /// found by a regex of its own.
+    pub fn explain(&self, text: &str) -> Explained {
+        self.signals.explain(text)
+    }
+}
+
+/// What a text evidences, and where: the widest scope tier (none when no
+/// pattern matches, which reads as task) and each kind of leadership, each
+/// with the span of the first phrase showing it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Explained {
+    pub scope: Option<(ScopeTier, std::ops::Range<usize>)>,
+    pub leadership: Vec<(Leadership, std::ops::Range<usize>)>,
 }
 
 /// What a rubric pattern evidences.
@@ -549,6 +571,36 @@ impl SignalSet {
         }
         out
     }
+}
+
+impl SignalSet {
+    fn explain(&self, text: &str) -> Explained {
+        let mut out = Explained::default();
+        let candidates = self.patterns.candidates(text);
+        for (sig, members) in &self.groups {
+            if matches!(sig, Signal::Scope(_)) && out.scope.is_some() {
+                continue;
+            }
+            let Some(i) = self.patterns.first_match(members, text, &candidates) else {
+                continue;
+            };
+            let span = span_of(self.patterns.source(i), text);
+            match *sig {
+                Signal::Scope(tier) => out.scope = Some((tier, span)),
+                Signal::Lead(kind) => out.leadership.push((kind, span)),
+            }
+        }
+        out
+    }
+}
+
+/// Where `pattern` (which matched `text` case-insensitively) matches it; the
+/// whole text if it cannot be found again.
+fn span_of(pattern: &str, text: &str) -> std::ops::Range<usize> {
+    crate::pattern::compile(&format!("(?i:{pattern})"))
+        .ok()
+        .and_then(|re| re.find(text).map(|m| m.range()))
+        .unwrap_or(0..text.len())
 }
 
 fn first_line(s: &str) -> &str {

@@ -216,6 +216,18 @@ fn extract_prints_the_model() {
     assert_eq!(roles[0]["end"], "present");
     assert_eq!(roles[0]["line"], 11);
     assert_eq!(roles[0]["bullets"].as_array().unwrap().len(), 5);
+    // Each bullet says what the rules read in it, and why (DESIGN.md).
+    let led = &roles[0]["bullets"][1];
+    assert!(led["text"].as_str().unwrap().starts_with("Led a team of 4"));
+    assert_eq!(led["line"], 14);
+    assert_eq!(led["quantified"], true);
+    assert_eq!(led["leadership"], true);
+    assert_eq!(led["scope"], "team");
+    assert_eq!(led["evidence"]["metric"], "4");
+    let plain = &roles[0]["bullets"][2];
+    assert_eq!(plain["quantified"], false);
+    assert_eq!(plain["leadership"], false);
+    assert_eq!(plain["evidence"]["metric"], Value::Null);
     assert_eq!(roles[2]["start"], "2016");
     assert!(
         v["skills"]

@@ -155,3 +155,50 @@ fn recent_roles_follow_the_rubric_window() {
     // Contoso ended 2022, within 5 years of 2026-11.
     assert_eq!(a.recent, [0, 1]);
 }
+
+/// Leadership and the scope tier of invented bullets
+/// (`fixtures/levels/signals.txt`), in every bundled track: plain and
+/// present-tense leadership reads as leadership, its near misses ("led to",
+/// "managed to", managing machines, coordinating) do not.
+#[test]
+fn bullets_show_leadership_and_scope_in_plain_words() {
+    let cases = std::fs::read_to_string(common::fixture("levels/signals.txt")).unwrap();
+    for track in ["ml-engineer", "software-engineer", "data-scientist"] {
+        let rubric = storyline::rubric::Rubric::bundled(track).unwrap();
+        let mut wrong = Vec::new();
+        for line in cases
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let mut parts = line.splitn(3, " | ");
+            let (lead, scope, text) = (
+                parts.next().unwrap() == "yes",
+                parts.next().unwrap(),
+                parts.next().unwrap(),
+            );
+            let read = rubric.explain(text);
+            let got_scope = read.scope.map_or("task", |(t, _)| t.as_str());
+            let got_lead = !read.leadership.is_empty();
+            if got_lead != lead || got_scope != scope {
+                wrong.push(format!("{text}: leadership {got_lead}, scope {got_scope}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{track}: {wrong:#?}");
+    }
+}
+
+/// Level inference weighs the years of roles: a graduate whose bullets reach
+/// a wide scope is still junior, and a document with neither dates nor a
+/// level word nor scope beyond tasks is unknown, with the reason.
+#[test]
+fn level_weighs_years_and_says_why_it_is_unknown() {
+    let rubric = storyline::rubric::Rubric::bundled("ml-engineer").unwrap();
+    let (_, _, a) = check_with("levels/graduate.md", &[], "ml-engineer", None);
+    let (level, basis) = a.inferred.expect("inferred");
+    assert_eq!(rubric.levels[level].id, "junior", "{basis}");
+    assert!(basis.contains("1 year of roles"), "{basis}");
+    let (_, _, a) = check_with("levels/undated.md", &[], "ml-engineer", None);
+    assert_eq!(a.inferred, None);
+    let why = a.unknown_because.expect("a reason");
+    assert!(why.contains("no dated roles"), "{why}");
+}

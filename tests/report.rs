@@ -119,9 +119,10 @@ fn report_of_the_example_shows_scorecard_timeline_scope_and_annotated_bullets() 
         .select(&sel("ol.proofs > li.proof"))
         .map(|e| e.value().attr("data-holds").unwrap().to_string())
         .collect();
-    assert_eq!(holds, ["false", "true", "unknown"]);
+    // The summary's "models that many teams rely on" states cross-team scope.
+    assert_eq!(holds, ["true", "true", "unknown"]);
     let marks: Vec<String> = doc.select(&sel("li.proof .mark")).map(text).collect();
-    assert_eq!(marks, ["✗", "✓", "–"]);
+    assert_eq!(marks, ["✓", "✓", "–"]);
 
     // One timeline: the resume's, one bar per dated role, no conflicts.
     let timelines: Vec<ElementRef<'_>> = doc.select(&sel("svg.timeline")).collect();
@@ -135,13 +136,22 @@ fn report_of_the_example_shows_scorecard_timeline_scope_and_annotated_bullets() 
         .select(&sel("svg.scope-chart g.scope-role"))
         .map(|e| e.value().attr("data-tier").unwrap())
         .collect();
-    assert_eq!(tiers, ["team", "feature", "task"]);
+    // The analyst's "SQL queries and dashboards" are a deliverable: feature.
+    assert_eq!(tiers, ["team", "feature", "feature"]);
     assert_eq!(count(&doc, "svg.scope-chart g.expected"), 1);
     let standing: Vec<bool> = doc
         .select(&sel("svg.scope-chart g.scope-role"))
         .map(|e| e.value().classes().any(|c| c == "meets"))
         .collect();
     assert_eq!(standing, [true, false, false]);
+
+    // Each bullet shows what the rules read in it, as `extract` does.
+    assert_eq!(count(&doc, "li.bullet[data-leadership=\"true\"]"), 2);
+    assert_eq!(count(&doc, "li.bullet[data-scope=\"team\"] .tag.lead"), 2);
+    assert_eq!(
+        count(&doc, "li.bullet[data-quantified=\"true\"] .tag.metric"),
+        5
+    );
 
     // Quantified share per role.
     let shares: Vec<(String, String, String)> = doc

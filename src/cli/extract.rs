@@ -26,6 +26,10 @@ pub fn run(args: ExtractArgs) -> u8 {
     let many = args.paths.len() > 1;
     let mut status = EXIT_CLEAN;
     let mut out = String::new();
+    let lexicon = Lexicon::embedded();
+    // Bullets are read against the default track, as `check` reads them
+    // without `--track`.
+    let rubric = crate::rubric::Rubric::bundled(crate::rubric::DEFAULT_TRACK);
     for path in &args.paths {
         let display = path.display().to_string();
         let extracted = if path.as_os_str() == "-" {
@@ -39,7 +43,10 @@ pub fn run(args: ExtractArgs) -> u8 {
         };
         match extracted {
             Ok(doc) => {
-                let json = doc.to_json();
+                let mut json = doc.to_json();
+                if let Some(rubric) = &rubric {
+                    crate::assess::annotate_bullets(&mut json, &doc, &lexicon, rubric);
+                }
                 let s = if many {
                     serde_json::to_string(&json)
                 } else {

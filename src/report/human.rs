@@ -320,6 +320,7 @@ pub fn render_scorecard(out: &mut String, card: &Scorecard, style: Style) {
     };
     let inferred = match (&card.inferred, &card.inferred_basis) {
         (Some(l), Some(basis)) => format!("evidenced {l} ({basis})"),
+        (None, Some(why)) => format!("evidenced level unknown ({why})"),
         _ => "evidenced level unknown".to_string(),
     };
     let _ = writeln!(

@@ -156,7 +156,11 @@ pub fn scorecard(
             .inferred
             .as_ref()
             .map(|(l, _)| rubric.levels[*l].id.clone()),
-        inferred_basis: a.inferred.as_ref().map(|(_, b)| b.clone()),
+        inferred_basis: a
+            .inferred
+            .as_ref()
+            .map(|(_, b)| b.clone())
+            .or_else(|| a.unknown_because.clone()),
         widest_scope: a.widest_scope.as_str(),
         quantified_share: share,
         proofs,

@@ -215,7 +215,26 @@ fn vague_quantifier(
                 before.as_str(),
                 "their" | "his" | "her" | "our" | "my" | "its" | "your"
             );
-            !in_idiom && !possessive
+            let word = text[(*r).clone()].to_ascii_lowercase();
+            // "the number of bugs" is the count itself.
+            let the_count = word.starts_with("number")
+                && matches!(before.as_str(), "the" | "total" | "a" | "good" | "large");
+            let counted = word == "different" && enumerated(&text[r.end..]);
+            !in_idiom && !possessive && !the_count && !counted
         })
         .cloned()
+}
+
+/// Whether the rest of a clause after "different" says which or how many:
+/// a number, or a list ("different tools like A, B and C", "such as").
+fn enumerated(rest: &str) -> bool {
+    let clause = &rest[..rest.find(['.', ';']).unwrap_or(rest.len())];
+    let lower = clause.to_ascii_lowercase();
+    clause.bytes().any(|b| b.is_ascii_digit())
+        || clause.contains(':')
+        || clause.contains('(')
+        || memchr::memchr_iter(b',', clause.as_bytes()).count() >= 2
+        || [" such as ", " like ", " including ", " e.g", " namely "]
+            .iter()
+            .any(|w| lower.contains(w))
 }

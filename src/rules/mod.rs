@@ -126,8 +126,14 @@ pub fn is_achievement(text: &str) -> bool {
     if words > 25 && has_first_person(text) {
         return false;
     }
+    // Many commas make a list of skills, unless a past-tense verb opens it:
+    // "Developed multiple sites using CodeIgniter, WordPress, ..." is an
+    // achievement with its tools listed.
     let commas = memchr::memchr_iter(b',', text.as_bytes()).count();
-    if commas * 2 >= words {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let opens_with_verb =
+        first.len() > 4 && first.ends_with("ed") && first.bytes().all(|b| b.is_ascii_alphabetic());
+    if commas * 2 >= words && !opens_with_verb {
         return false;
     }
     // "Tech stack: Python, Spark, Airflow" is a label, not an achievement.

@@ -73,7 +73,7 @@ pub static RULES: &[&RuleInfo] = &[&O001, &O002];
 pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     check_leadership(cx, p, out);
     for b in p.bullets() {
-        if let Some(r) = cx.rubric.weak_openers.find_at_start(&b.text.text) {
+        if let Some(r) = weak_opening(cx.rubric, cx.lexicon, &b.text.text) {
             let word = b.text.text[r.clone()].to_string();
             out.push(diag(
                 &O001,
@@ -107,4 +107,95 @@ pub fn check_leadership(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagno
             if a.recent.len() == 1 { "" } else { "s" }
         ),
     ));
+}
+
+/// The span of a bullet's weak opening, if it opens with one: a phrase of
+/// the rubric's `weak-openers`, a verb with its noun a few words on ("Providing
+/// 24/7 support"), or a first clause that states experience ("Heavy cloud
+/// experience, ..."). Read past a topic label, a first-person lead-in and
+/// one adverb ([`opening_start`]).
+pub fn weak_opening(
+    rubric: &crate::rubric::Rubric,
+    lex: &crate::lexicon::Lexicon,
+    text: &str,
+) -> Option<std::ops::Range<usize>> {
+    let start = opening_start(lex, text);
+    let rest = &text[start..];
+    let shift = |r: std::ops::Range<usize>| start + r.start..start + r.end;
+    if let Some(r) = rubric.weak_openers.find_at_start(rest) {
+        return Some(shift(r));
+    }
+    let words = words_of(rest);
+    let (first_at, first) = *words.first()?;
+    for (verb, noun) in &lex.gapped_openers {
+        if first.eq_ignore_ascii_case(verb)
+            && let Some((at, w)) = words
+                .iter()
+                .skip(1)
+                .take(5)
+                .find(|(_, w)| w.eq_ignore_ascii_case(noun))
+        {
+            return Some(shift(first_at..at + w.len()));
+        }
+    }
+    let clause = &rest[..rest.find([',', ';', '.', '(']).unwrap_or(rest.len())];
+    let in_clause: Vec<&(usize, &str)> =
+        words.iter().filter(|(at, _)| *at < clause.len()).collect();
+    let last = in_clause.last()?;
+    (in_clause.len() <= 8 && lex.experience_words.contains(&last.1.to_lowercase()))
+        .then(|| shift(first_at..last.0 + last.1.len()))
+}
+
+/// Where a bullet's opening verb phrase starts: past a topic label before a
+/// colon ("Technical contribution: Participate in ..."; a label that is
+/// itself a verb phrase, "Developed models: ...", is the opening), then past
+/// first-person lead-ins ("I am also") and one adverb ("Actively").
+fn opening_start(lex: &crate::lexicon::Lexicon, text: &str) -> usize {
+    let mut pos = text.len() - text.trim_start().len();
+    if let Some(colon) = text.find(':') {
+        let label: Vec<&str> = text[pos..colon].split_whitespace().collect();
+        let verb_like = label
+            .first()
+            .is_some_and(|w| w.to_ascii_lowercase().ends_with("ed"));
+        let after = &text[colon + 1..];
+        if (1..=4).contains(&label.len()) && !verb_like && !after.trim().is_empty() {
+            pos = colon + 1 + (after.len() - after.trim_start().len());
+        }
+    }
+    let mut adverb_seen = false;
+    for (at, w) in words_of(&text[pos..]) {
+        let lower = w.to_ascii_lowercase();
+        let adverb = !adverb_seen
+            && lower.len() >= 5
+            && lower.ends_with("ly")
+            && lower.bytes().all(|b| b.is_ascii_alphabetic());
+        if lex.opener_lead_ins.contains(&lower) {
+            continue;
+        }
+        if adverb {
+            adverb_seen = true;
+            continue;
+        }
+        return pos + at;
+    }
+    pos
+}
+
+/// The words of `text` with their offsets, trimmed of the punctuation
+/// around them.
+fn words_of(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let w = piece.trim_end();
+        let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let word = w
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !word.is_empty() {
+            out.push((at + lead, word));
+        }
+        at += piece.len();
+    }
+    out
 }

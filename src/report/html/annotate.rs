@@ -185,7 +185,8 @@ pub fn draw(h: &mut Html, doc: &Document, ev: Option<&Evidence>, diagnostics: &[
         h.raw(">");
         role_head(h, role, evidence, recent);
         findings(h, &at(Anchor::Role(i)));
-        bullets(h, doc, &role.bullets, |b| at(Anchor::Bullet(i, b)));
+        let reads = evidence.map(|e| e.bullets.as_slice());
+        bullets(h, doc, &role.bullets, reads, |b| at(Anchor::Bullet(i, b)));
         h.raw("</section>");
     }
     if shown < doc.roles.len() {
@@ -209,14 +210,14 @@ pub fn draw(h: &mut Html, doc: &Document, ev: Option<&Evidence>, diagnostics: &[
         h.raw("<section class=\"role project\">");
         role_head(h, project, None, false);
         findings(h, &at(Anchor::Project(i)));
-        bullets(h, doc, &project.bullets, |b| {
+        bullets(h, doc, &project.bullets, None, |b| {
             at(Anchor::ProjectBullet(i, b))
         });
         h.raw("</section>");
     }
     if !doc.loose_bullets.is_empty() {
         h.raw("<section class=\"role loose\"><header class=\"role-head\"><h4>Other bullets</h4></header>");
-        bullets(h, doc, &doc.loose_bullets, |b| at(Anchor::Loose(b)));
+        bullets(h, doc, &doc.loose_bullets, None, |b| at(Anchor::Loose(b)));
         h.raw("</section>");
     }
     let skills = at(Anchor::Skills);
@@ -301,6 +302,7 @@ fn bullets<'a>(
     h: &mut Html,
     doc: &Document,
     list: &[Text],
+    reads: Option<&[crate::assess::BulletSignals]>,
     at: impl Fn(usize) -> Vec<&'a Diagnostic>,
 ) {
     if list.is_empty() {
@@ -315,9 +317,35 @@ fn bullets<'a>(
             } else {
                 " has-findings"
             })
-            .raw("\"><p class=\"text\">");
+            .raw("\"");
+        // What the rules read in the bullet, as `extract` shows it.
+        let read = reads.and_then(|r| r.get(b));
+        if let Some(r) = read {
+            h.attr("data-scope", r.scope.as_str())
+                .attr(
+                    "data-leadership",
+                    if r.leadership { "true" } else { "false" },
+                )
+                .attr(
+                    "data-quantified",
+                    if r.quantified { "true" } else { "false" },
+                );
+        }
+        h.raw("><p class=\"text\">");
         marked(h, doc, text, &found);
         h.raw("</p>");
+        if let Some(r) = read {
+            h.raw("<p class=\"reads\"><span class=\"tag scope\">scope: ")
+                .text(r.scope.as_str())
+                .raw("</span>");
+            if r.leadership {
+                h.raw("<span class=\"tag lead\">leadership</span>");
+            }
+            if r.quantified {
+                h.raw("<span class=\"tag metric\">metric</span>");
+            }
+            h.raw("</p>");
+        }
         findings(h, &found);
         h.raw("</li>");
     }
