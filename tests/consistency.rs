@@ -614,7 +614,7 @@ fn a_lone_resume_and_profile_among_the_inputs_pair_and_say_so() {
         card["proofs"][2]["detail"]
             .as_str()
             .unwrap()
-            .starts_with("1 conflict(s) with ")
+            .starts_with("1 conflict with ")
     );
     // Near miss: two resumes of other people and one profile: nothing pairs,
     // and each says "not compared", never "0 conflicts".

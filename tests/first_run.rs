@@ -392,3 +392,17 @@ fn a_folder_walk_skips_json_that_is_no_resume_with_a_note_and_reads_the_rest() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn messages_count_in_words_that_agree() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::copy(common::fixture("example/resume.md"), d.join("resume.md")).unwrap();
+    let out = in_dir(d)
+        .args(["report", "--no-config", "-o", "-", "resume.md"])
+        .output()
+        .unwrap();
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.contains(" 1 input<"), "one input");
+    assert!(!page.contains("(s)"), "no '(s)' plurals in the report");
+}

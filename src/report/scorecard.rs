@@ -129,10 +129,11 @@ pub fn scorecard(
             name: "consistent narrative across channels",
             holds: (compared || found > 0).then_some(found == 0),
             detail: if compared {
-                format!("{found} conflict(s) with {}", compared_with.join(", "))
+                format!("{} with {}", conflicts(found), compared_with.join(", "))
             } else if found > 0 {
                 format!(
-                    "not compared with LinkedIn (no profile paired; pass --profile); {found} conflict(s) between the resume's versions"
+                    "not compared with LinkedIn (no profile paired; pass --profile); {} between the resume's versions",
+                    conflicts(found)
                 )
             } else {
                 match doc.channel {
@@ -166,5 +167,14 @@ pub fn scorecard(
         proofs,
         compared_with: compared_with.to_vec(),
         conflicts: (compared || found > 0).then_some(found),
+    }
+}
+
+/// "1 conflict", "3 conflicts".
+fn conflicts(n: usize) -> String {
+    if n == 1 {
+        "1 conflict".to_string()
+    } else {
+        format!("{n} conflicts")
     }
 }

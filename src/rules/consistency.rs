@@ -314,7 +314,12 @@ fn check_aligned(
             &r.header,
             &C002,
             format!(
-                "{what} of {name} differ from LinkedIn: {} – {} vs {} – {}",
+                "{what} of {name} {} from LinkedIn: {} – {} vs {} – {}",
+                if start_ok || end_ok {
+                    "differs"
+                } else {
+                    "differ"
+                },
                 show(r_start),
                 show(r_end),
                 show(start),
