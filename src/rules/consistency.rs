@@ -618,7 +618,10 @@ fn misread_title(cx: &Context<'_>, r: &Role, ps: &[&Role]) -> bool {
 /// one the other plus words that name neither a level nor a job
 /// ("Master Thesis" / "Master Thesis Project - psychoacoustics").
 fn same_title(cx: &Context<'_>, a: &str, b: &str) -> bool {
-    if a == b || strsim::normalized_levenshtein(a, b) >= cx.lexicon.consistency.title_similarity {
+    if a == b
+        || strsim::normalized_levenshtein(a, b) >= cx.lexicon.consistency.title_similarity
+        || align::titles_alike(a, b, &cx.lexicon.consistency)
+    {
         return true;
     }
     let wa: BTreeSet<&str> = a.split(' ').collect();
