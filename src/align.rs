@@ -134,8 +134,16 @@ pub fn titles_alike(a: &str, b: &str, c: &Consistency) -> bool {
     if a == b || strsim::normalized_levenshtein(&a, &b) >= c.title_similarity {
         return true;
     }
-    let mut wa: Vec<&str> = a.split(' ').collect();
-    let mut wb: Vec<&str> = b.split(' ').collect();
+    // "Software Engineering Intern" and "Software Engineer Intern": one
+    // word's "-ing" form.
+    let stem = |w: &str| -> String {
+        match w.strip_suffix("ing") {
+            Some(s) if s.len() >= 5 => s.to_string(),
+            _ => w.to_string(),
+        }
+    };
+    let mut wa: Vec<String> = a.split(' ').map(stem).collect();
+    let mut wb: Vec<String> = b.split(' ').map(stem).collect();
     wa.sort_unstable();
     wb.sort_unstable();
     wa == wb
@@ -157,7 +165,10 @@ fn substantive(name: String, c: &Consistency) -> String {
 /// Whether an employer name as written names someone (is more than legal
 /// suffixes).
 pub fn names_someone(name: &str, c: &Consistency) -> bool {
-    !substantive(normalize_company(name, c), c).is_empty()
+    // A link read into the employer's place ("/jdoe github.com/jdoe").
+    let t = name.trim().to_lowercase();
+    let link = t.starts_with('/') || t.contains("://") || t.contains("github.com");
+    !link && !substantive(normalize_company(name, c), c).is_empty()
 }
 
 /// Whether one side's title and employer together hold the other's title
@@ -443,5 +454,11 @@ mod tests {
             normalize_title("Senior Machine-Learning Engineer", c),
             "senior machine learning engineer"
         );
+        assert!(titles_alike(
+            "Software Engineering Intern",
+            "Software Engineer Intern",
+            c
+        ));
+        assert!(!titles_alike("Software Engineer", "Data Engineer", c));
     }
 }

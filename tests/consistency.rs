@@ -526,6 +526,13 @@ fn a_renamed_employer_is_one_role_and_old_roles_are_not_recent() {
     )
     .unwrap();
     assert_eq!(c_codes(&check(&resume(), &export)), ["C006"]);
+    // The same in another script.
+    std::fs::write(
+        &positions,
+        original.replace("Fabrikam,Data Analyst", "Фабрикам,Data Analyst"),
+    )
+    .unwrap();
+    assert_eq!(c_codes(&check(&resume(), &export)), ["C006"]);
     // Near miss: another title too, so nothing says it is the same role.
     std::fs::write(
         &positions,

@@ -26,8 +26,10 @@ Aligns the resume's roles with the LinkedIn profile's (same employer,
 overlapping dates) and flags a role whose titles differ. Benign differences
 are not conflicts: case, punctuation, dash styles and the abbreviations of
 `[consistency] title-abbreviations` in `rubrics/lexicon.toml` ("Sr." =
-"Senior", "ML" = "Machine Learning"). Several LinkedIn titles at one
-employer are promotions: the resume may name any one of them.
+"Senior", "ML" = "Machine Learning"). Promotions listed on both channels
+are compared title by title; when one channel lists as one role what the
+other lists as several titles, any of those titles may match. A "title"
+that is the employer's name or a sentence was misread and is not compared.
 
 ## Why it matters
 Recruiters and background checks compare both. "Senior ML Engineer" on one
@@ -53,7 +55,9 @@ pub static C002: RuleInfo = RuleInfo {
 For each role aligned across the channels, compares the start and the end
 dates at the coarser precision of the two (a year-only "2019" agrees with
 "Mar 2019"), with a tolerance of `date-tolerance-months` (lexicon,
-default 1). "Present" and an empty LinkedIn end date agree.
+default 1). "Present" and an empty LinkedIn end date agree. Each title of
+a promotion is compared with its own dates; titles one channel folds into
+one role are compared as their span.
 
 ## Why it matters
 Dates that disagree are the most common finding in background checks and
@@ -74,10 +78,13 @@ pub static C003: RuleInfo = RuleInfo {
     summary: "a recent role stands on one channel and not on the other",
     help: "list every recent role on both channels, or say why one is left out",
     docs: r#"## What it does
-Flags a recent role (the rubric's `recent-years`) that has no counterpart
-on the other channel. A LinkedIn title at an employer the resume lists for
-that period is a promotion, not a missing role. Silent when the other
-channel lists no roles at all.
+Flags a recent role (the rubric's `recent-years`, counted back from the
+latest date either channel names) that has no counterpart on the other
+channel. Roles are matched by employer (its initials too: "EPFL"), or, when
+the names share nothing (a former name, another script), by the same title
+over the same months, which is C006 rather than two C003s. A LinkedIn
+title at an employer the resume lists for that period is a promotion, not
+a missing role. Silent when the other channel lists no roles at all.
 
 ## Why it matters
 A recent job that appears on only one channel looks hidden, or invented.
@@ -97,10 +104,12 @@ pub static C004: RuleInfo = RuleInfo {
     summary: "the same achievement is quoted with different numbers across channels",
     help: "quote the same, verifiable number on both channels",
     docs: r#"## What it does
-Pairs the achievements of aligned roles by their wording (word overlap of
-at least `claim-similarity` in the lexicon) and flags a pair that quotes
-the same kind of figure with different values: "40%" on the resume, "25%"
-on LinkedIn.
+Pairs the achievements of aligned roles sentence by sentence by their
+wording (word overlap of at least `claim-similarity` in the lexicon) and
+flags a pair whose figures differ: "40%" on the resume, "25%" on
+LinkedIn, wherever in the sentence the figure stands. A rate is not a
+total: "12M a month" against "12M in 3 months" is a conflict (the rate
+words are `rate-periods` and `rate-adverbs`).
 
 ## Why it matters
 Two numbers for one result mean at least one of them is wrong, and the
@@ -121,8 +130,9 @@ pub static C005: RuleInfo = RuleInfo {
     summary: "the resume headline and the LinkedIn headline claim different levels",
     help: "make both headlines claim the level you target",
     docs: r#"## What it does
-Reads the level each headline names (the track's level aliases) and flags
-the resume when the two name different levels.
+Reads the level each headline names (the track's level aliases, and a
+level word standing before any job word: "Staff Linux Engineer") and
+flags the resume when the two name different levels.
 
 ## Why it matters
 A recruiter who sees "Senior" on LinkedIn and "Staff" on the resume files
@@ -166,7 +176,11 @@ pub static C007: RuleInfo = RuleInfo {
     help: "mention your top skills on both channels, or drop the ones you no longer lead with",
     docs: r#"## What it does
 Takes the first `top-skills` skills of each channel (lexicon, default 10)
-and lists those that appear nowhere on the other channel.
+and lists those that appear nowhere on the other channel. Spoken
+languages, group headings and footers (`not-skills`) are not skills; a
+qualifier in parentheses is dropped ("Python (programming language)" is
+Python). A profile saved as PDF lists only its few Top Skills, so only
+those are compared.
 
 ## Why it matters
 The skills you lead with are the narrative; when the channels lead with
@@ -623,7 +637,10 @@ fn misread_title(cx: &Context<'_>, r: &Role, ps: &[&Role]) -> bool {
 /// one the other plus words that name neither a level nor a job
 /// ("Master Thesis" / "Master Thesis Project - psychoacoustics").
 fn same_title(cx: &Context<'_>, a: &str, b: &str) -> bool {
-    if a == b || strsim::normalized_levenshtein(a, b) >= cx.lexicon.consistency.title_similarity {
+    if a == b
+        || strsim::normalized_levenshtein(a, b) >= cx.lexicon.consistency.title_similarity
+        || align::titles_alike(a, b, &cx.lexicon.consistency)
+    {
         return true;
     }
     let wa: BTreeSet<&str> = a.split(' ').collect();

@@ -357,9 +357,14 @@ fn document(
                             "none of them a title, date or missing role, so none is marked here.",
                         );
                     } else {
+                        let verb = if conflicts.len() == 1 { " is" } else { " are" };
                         h.raw("the ")
                             .num(conflicts.len())
-                            .raw(" about titles, dates or missing roles are marked where they happen; hover a marker to compare both sides.");
+                            .raw(" about titles, dates or missing roles")
+                            .raw(verb)
+                            .raw(
+                                " marked where they happen; hover a marker to compare both sides.",
+                            );
                     }
                 }
                 h.raw("</p><figure class=\"chart pair\">");
