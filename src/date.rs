@@ -96,7 +96,7 @@ const PRESENT: &str = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to
 /// One date: "Jan 2020", "January, 2020", "2019-03", "03/2019", "3.2019", "2019", "'19" is not accepted.
 fn date_pattern() -> String {
     format!(
-        r"(?:{MONTH},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])\b|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d|(?:19|20)\d\d)"
+        r"(?:{MONTH},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?\b|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d|(?:19|20)\d\d)"
     )
 }
 
@@ -106,6 +106,20 @@ static RANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?P<start>{d})\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>{d}|{PRESENT})\b"
     ))
     .expect("date range regex")
+});
+
+/// "Sep. 2023 Mar. 2024", "02/2018 12/2018": two month-precise dates with
+/// only spaces between, as PDFs whose dash glyph has no text (Awesome-CV)
+/// or two-column builders print a range. Bare years are left out: "2019
+/// 2020" is as often two separate facts.
+static PAIR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let m = format!(
+        r"(?:{MONTH},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d)"
+    );
+    crate::pattern::compile(&format!(
+        r"(?i)\b(?P<start>{m})\s{{1,3}}(?P<end>{m}|{PRESENT})\b"
+    ))
+    .expect("date pair regex")
 });
 
 /// "2024-      CROWDSTRIKE ...": an open range at the start of a line,
@@ -133,7 +147,7 @@ static SINGLE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static ONE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(&format!(
-        r"(?i)^\s*(?:(?P<mon>{MONTH}),?\s*(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>0?[1-9]|1[0-2])|(?P<m3>0?[1-9]|1[0-2])[/.](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)|(?P<present>{PRESENT}))\s*$"
+        r"(?i)^\s*(?:(?P<mon>{MONTH}),?\s*(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?|(?P<m3>0?[1-9]|1[0-2])[/.](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)|(?P<present>{PRESENT}))\s*$"
     ))
     .expect("single date regex")
 });
@@ -187,6 +201,16 @@ pub fn find_range(line: &str) -> Option<FoundRange> {
         return None;
     }
     for c in RANGE_RE.captures_iter(line) {
+        let (start, end) = (parse_point(&c["start"]), parse_point(&c["end"]));
+        if start.is_some() && end.is_some() {
+            return Some(FoundRange {
+                start,
+                end,
+                range: c.get(0)?.range(),
+            });
+        }
+    }
+    for c in PAIR_RE.captures_iter(line) {
         let (start, end) = (parse_point(&c["start"]), parse_point(&c["end"]));
         if start.is_some() && end.is_some() {
             return Some(FoundRange {
@@ -350,6 +374,17 @@ mod tests {
                 at(2022, Some(1)),
                 Some(DatePoint::Present),
             ),
+            ("Sep. 2023 Mar. 2024", at(2023, Some(9)), at(2024, Some(3))),
+            (
+                "02/2018 12/2018 Lake Mary, FL",
+                at(2018, Some(2)),
+                at(2018, Some(12)),
+            ),
+            (
+                "Jun. 2021  Present",
+                at(2021, Some(6)),
+                Some(DatePoint::Present),
+            ),
             (
                 "Feb 2017 to Till Date",
                 at(2017, Some(2)),
@@ -365,6 +400,8 @@ mod tests {
     fn lone_year_is_not_a_range_but_month_date_is_a_start() {
         assert_eq!(find_range("Python 3.8 and Java 8"), None);
         assert_eq!(find_range("Won a prize in 2019"), None);
+        // Two bare years with no dash are two facts, not a range.
+        assert_eq!(find_range("Python 2019 2020"), None);
         let r = find_range("Berlin, March 2021").unwrap();
         assert_eq!((r.start, r.end), (at(2021, Some(3)), None));
     }

@@ -290,3 +290,84 @@ fn json_resume_tag_highlights_fall_back_to_the_summary_lines() {
         Some("work[0].summary")
     );
 }
+
+#[test]
+fn month_dates_without_a_dash_are_a_range_and_places_stay_whole() {
+    // A PDF whose dash glyph carries no text prints "Sep. 2023 Mar. 2024".
+    let doc = common::load("layouts/gapped-dates.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Platform Engineer"),
+                Some("Larkspur Systems Inc."),
+                Some("Lagos, Nigeria"),
+                "2023-09",
+                "2024-03",
+                2
+            ),
+            row(
+                Some("Data Engineer"),
+                Some("Tidewater Analytics, Inc."),
+                Some("Austin, TX"),
+                "2020-02",
+                "2022-11",
+                1
+            ),
+            row(
+                Some("Software Developer"),
+                Some("Quillon Labs"),
+                Some("Toronto, Canada"),
+                "2018-06",
+                "present",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_city_state_or_country_is_never_the_employer() {
+    let doc = common::load("layouts/places.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 5, "{rows:?}");
+    // "Web Developer | Tennessee": a place, and no employer named.
+    assert_eq!(rows[0].1, None);
+    assert_eq!(rows[0].2.as_deref(), Some("Tennessee"));
+    assert_eq!(rows[1].1, None);
+    assert_eq!(rows[1].2.as_deref(), Some("Nashville"));
+    // "Company, Inc." is not split at its comma.
+    assert_eq!(rows[2].1.as_deref(), Some("Brightwell Foods, Inc."));
+    assert_eq!(rows[2].0.as_deref(), Some("Operations Analyst"));
+    assert_eq!(rows[3].1.as_deref(), Some("Harbor Freight Lines"));
+    assert_eq!(rows[3].2.as_deref(), Some("Georgia"));
+    // Near miss: "Buyer, Home Goods" has a place's shape and is no place.
+    assert_eq!(rows[4].2, None);
+    assert_eq!(rows[4].0.as_deref(), Some("Buyer"));
+}
+
+#[test]
+fn json_resume_month_day_year_dates_are_read() {
+    let doc = common::load("json/month-day-year.json");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Data Analyst"),
+                Some("Orchard Metrics"),
+                None,
+                "2019-12",
+                "present",
+                1
+            ),
+            row(
+                Some("Junior Analyst"),
+                Some("Palewood Co"),
+                None,
+                "2016-05",
+                "2019-06",
+                1
+            ),
+        ]
+    );
+}

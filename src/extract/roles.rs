@@ -42,8 +42,58 @@ static CITY_STATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("city-state regex")
 });
 
-fn is_location(t: &str) -> bool {
-    PLACE_RE.is_match(t) || CITY_STATE_RE.is_match(t)
+/// The location gazetteer (`rubrics/places.txt`, built by
+/// `scripts/gen-places.py`): countries, their states and provinces, and
+/// large cities, lowercase.
+static PLACES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../rubrics/places.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `t` is wholly a place the gazetteer knows: "Tennessee",
+/// "S.Korea", "Seoul, S.Korea", "Cambridge MA", "Pune, Maharashtra, India".
+pub(super) fn is_place(t: &str) -> bool {
+    let t = t
+        .trim()
+        .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';'));
+    if t.is_empty() || t.len() > 60 {
+        return false;
+    }
+    let known = |p: &str| {
+        let p = p.trim();
+        let lower = p.to_lowercase();
+        PLACES.contains(lower.as_str())
+            || PLACES.contains(lower.trim_end_matches('.'))
+            // A state or country code ("CA", "TN", "UK").
+            || (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_uppercase())
+    };
+    let whole = t.to_lowercase();
+    if PLACES.contains(whole.as_str()) {
+        return true;
+    }
+    // Every part a place, and at least one of them a name, not a code.
+    let parts: Vec<&str> = t.split(',').collect();
+    if parts.len() >= 2 {
+        return parts.iter().all(|p| known(p))
+            && parts
+                .iter()
+                .any(|p| PLACES.contains(p.trim().to_lowercase().as_str()));
+    }
+    // "Cambridge MA": a known city and a code.
+    match t.rsplit_once(' ') {
+        Some((city, code)) => {
+            code.len() == 2
+                && code.chars().all(|c| c.is_ascii_uppercase())
+                && PLACES.contains(city.trim().to_lowercase().as_str())
+        }
+        None => false,
+    }
+}
+
+pub(super) fn is_location(t: &str) -> bool {
+    PLACE_RE.is_match(t) || CITY_STATE_RE.is_match(t) || is_place(t)
 }
 /// Employment types that stand where a company could: not a company.
 static EMPLOYMENT_TYPE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -646,6 +696,7 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         }
         push_segment(&mut segments, text.slice(last, t.len()), at_split);
     }
+    join_legal_suffixes(&mut segments, lex);
     // Employment types are neither company nor title; "remote" is a place.
     segments.retain(|(s, _)| {
         let t = s
@@ -657,35 +708,80 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         }
         !EMPLOYMENT_TYPE_RE.is_match(t)
     });
-    // "City, ST" at the end, once the comma split it: re-join the pair when
-    // a title and a company still stand before it.
-    let n = segments.len();
-    if n >= 3 {
-        let (city, region) = (&segments[n - 2].0, &segments[n - 1].0);
+    // "City, ST" or "City, Country", once the comma split it: re-join the
+    // pair when a title or a company still stands beside it ("Buyer, Home
+    // Goods" alone is a title and a department, not a place).
+    let mut i = 0;
+    while segments.len() >= 3 && i + 1 < segments.len() {
+        let (city, region) = (&segments[i].0, &segments[i + 1].0);
         let pair = format!("{}, {}", city.text, region.text);
         let state_code =
             region.text.len() == 2 && region.text.chars().all(|c| c.is_ascii_uppercase());
         let untitled =
             !lex.title_words.is_match(&city.text) && !lex.title_words.is_match(&region.text);
-        if untitled && is_location(&pair) && (n >= 4 || state_code) {
+        let tail = i + 2 == segments.len();
+        if untitled
+            && is_location(&pair)
+            && (state_code || is_place(&pair) || tail && segments.len() >= 4)
+        {
             let mut location = city.clone();
             location.push_synthetic(", ");
             location.append(region);
-            role.location = Some(location);
-            segments.truncate(n - 2);
+            segments[i].0 = location;
+            segments.remove(i + 1);
         }
+        i += 1;
     }
+    // A place is never the employer or the title: every segment that is
+    // wholly one goes (the first is the location), while a segment that
+    // only has a place's shape ("Buyer, Home Goods") goes only as the
+    // location.
     segments.retain(|(s, _)| {
-        if role.location.is_none() && is_location(&s.text) && !lex.title_words.is_match(&s.text) {
+        if lex.title_words.is_match(&s.text) {
+            return true;
+        }
+        // "RDVO, Inc" has a place's shape: the suffix makes it an employer.
+        let suffixed = s.text.rsplit_once(',').is_some_and(|(_, last)| {
+            let last = last.trim().trim_end_matches('.');
+            !is_state_code(last)
+                && lex
+                    .consistency
+                    .company_suffixes
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(last))
+        });
+        if suffixed {
+            return true;
+        }
+        if role.location.is_none() && is_location(&s.text) {
             role.location = Some(s.clone());
             false
         } else {
-            true
+            !is_place(&s.text)
         }
     });
     let title_idx = segments
         .iter()
         .position(|(s, _)| lex.title_words.is_match(&s.text));
+    // A segment that ends in a legal suffix ("PingCAP Inc.", "Acme GmbH")
+    // is the employer, whatever its place; the title is the segment with a
+    // title word, else the last other one ("Acme Inc. - Data - R&D").
+    let employer_idx = segments
+        .iter()
+        .position(|(s, _)| ends_with_legal_suffix(&s.text, lex));
+    if let Some(e) = employer_idx
+        && segments.len() >= 2
+        && title_idx != Some(e)
+    {
+        let t = title_idx.unwrap_or(if e == segments.len() - 1 {
+            0
+        } else {
+            segments.len() - 1
+        });
+        role.company = Some(segments[e].0.clone());
+        role.title = Some(segments[t].0.clone());
+        return role;
+    }
     match title_idx {
         Some(i) => {
             role.title = Some(segments[i].0.clone());
@@ -723,6 +819,68 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         }
     }
     role
+}
+
+/// "CO", "SA": two capitals, which a place's region code and a legal
+/// form share.
+fn is_state_code(w: &str) -> bool {
+    w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether an employer's legal form ends `t` ("PingCAP Inc.", "Acme
+/// GmbH", "Zoran, Inc. (acquired by CSR)"), capitalised as names are.
+fn ends_with_legal_suffix(t: &str, lex: &Lexicon) -> bool {
+    let t = match t.find(" (") {
+        Some(i) if t.trim_end().ends_with(')') => &t[..i],
+        _ => t,
+    };
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let last = words[words.len() - 1].trim_end_matches(['.', ',']);
+    // "Denver, CO": a state, not "Co."
+    let state = is_state_code(last) && is_location(t);
+    let common = matches!(last.to_lowercase().as_str(), "the" | "company");
+    last.starts_with(|c: char| c.is_uppercase())
+        && !state
+        && !common
+        && lex
+            .consistency
+            .company_suffixes
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(last))
+}
+
+/// "VitalConnect, Inc.", "Zoran, Inc. (acquired by CSR)": a segment that
+/// is a legal suffix (`[consistency] company-suffixes`) belongs to the
+/// employer before its comma.
+fn join_legal_suffixes(segments: &mut Vec<(Text, bool)>, lex: &Lexicon) {
+    let mut i = 1;
+    while i < segments.len() {
+        let t = segments[i].0.text.trim();
+        let first = t
+            .split(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        let rest = t[first.len()..].trim_start();
+        let word = first.trim_end_matches(['.', ',']).to_lowercase();
+        let suffix = first.starts_with(|c: char| c.is_uppercase())
+            && (rest.is_empty() || rest.starts_with('('))
+            && lex
+                .consistency
+                .company_suffixes
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(&word));
+        if suffix {
+            let (tail, _) = segments.remove(i);
+            let prev = &mut segments[i - 1].0;
+            prev.push_synthetic(", ");
+            prev.append(&tail);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 fn push_segment(segments: &mut Vec<(Text, bool)>, t: Text, at: bool) {

@@ -379,7 +379,7 @@ fn read_preamble(doc: &mut Document, lines: &[Line]) {
     for line in rest {
         let t = &line.text.text;
         let words = t.split_whitespace().count();
-        let place = super::roles::PLACE_RE.is_match(t) || (words == 1 && t.chars().count() <= 4);
+        let place = super::roles::is_location(t) || (words == 1 && t.chars().count() <= 4);
         if is_contact(t) || place {
             // Contact and location lines are neither headline nor summary.
             continue;

@@ -7,6 +7,7 @@ pub mod metrics;
 pub mod openers;
 pub mod proof;
 pub mod scope;
+pub mod unread;
 
 use crate::assess::{Assessment, TargetSource, assess};
 use crate::date::YearMonth;
@@ -42,6 +43,7 @@ pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
         .chain(consistency::RULES)
         .copied()
         .chain([&crate::suppress::X001])
+        .chain(unread::RULES.iter().copied())
 }
 
 /// A rule by code (case-insensitive) or name.
@@ -157,6 +159,7 @@ pub fn check_and_assess(cx: &Context<'_>, doc: &Document) -> (Vec<Diagnostic>, A
     openers::check(cx, &prepared, &mut out);
     scope::check(cx, &prepared, &mut out);
     levels::check(cx, &prepared, &mut out);
+    unread::check(cx, &prepared, &mut out);
     out.retain(|d| cx.selection.enabled(d.code));
     (out, prepared.assessment)
 }
