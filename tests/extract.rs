@@ -371,3 +371,44 @@ fn json_resume_month_day_year_dates_are_read() {
         ]
     );
 }
+
+#[test]
+fn marked_entries_over_nested_items_are_role_headers() {
+    let doc = common::load("layouts/marked-entries.txt");
+    // "Greater Chicago Area" is a place, not the headline.
+    assert_eq!(
+        doc.headline.as_ref().map(|h| h.text.as_str()),
+        Some("Backend Engineer")
+    );
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Backend Engineer"),
+                Some("Orbitline"),
+                Some("Chicago, IL"),
+                "2019-10",
+                "present",
+                2
+            ),
+            row(
+                Some("Software Engineer"),
+                Some("Marrow Health"),
+                Some("Madison, WI"),
+                "2016-01",
+                "2019-09",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_short_last_item_over_the_next_header_stays_an_item() {
+    let doc = common::load("layouts/marked-near-miss.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].1.as_deref(), Some("Corran Networks"));
+    assert_eq!(rows[0].5, 2);
+    assert_eq!(rows[1].1.as_deref(), Some("Sable Freight"));
+}

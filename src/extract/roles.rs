@@ -239,6 +239,8 @@ struct Entries<'a> {
 /// Parses the entries of an experience or projects section into roles;
 /// text that belongs to no role comes back as loose bullets.
 pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
+    let promoted = promote_marked_headers(lines, lex);
+    let lines: &[Line] = promoted.as_deref().unwrap_or(lines);
     let mut p = Entries {
         lex,
         roles: Vec::new(),
@@ -274,6 +276,48 @@ pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
         return found;
     }
     (p.roles, p.loose)
+}
+
+/// "• Google  Mountain View, CA" over "Software Engineer  Oct 2016 –
+/// Present" (Jake's and sb2nov's templates list entries as items, their
+/// achievements as sub-items): a short marked line right above an unmarked
+/// dated header line heads the role; it is no achievement. `None` when no
+/// line changes.
+fn promote_marked_headers(lines: &[Line], lex: &Lexicon) -> Option<Vec<Line>> {
+    let heads: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let line = &lines[i];
+            let t = line.text.text.trim_end();
+            if line.kind != LineKind::Bullet || t.ends_with(['.', ':']) || words(line, 9) > 8 {
+                return false;
+            }
+            let Some(j) = (i + 1..lines.len()).find(|&j| !lines[j].is_blank()) else {
+                return false;
+            };
+            let next = &lines[j];
+            // The role's own items are set deeper than its marked header:
+            // a role's last short item over the next header is not one.
+            let nested = lines[j + 1..]
+                .iter()
+                .find(|l| l.kind == LineKind::Bullet)
+                .is_some_and(|b| b.indent > line.indent);
+            nested
+                && next.kind == LineKind::Plain
+                && !is_prose(next)
+                && words(next, 13) <= 12
+                && header_date(next).is_some()
+                && (lex.title_words.is_match(&next.text.text)
+                    || header_date(line).is_none() && next.indent >= line.indent)
+        })
+        .collect();
+    if heads.is_empty() {
+        return None;
+    }
+    let mut out = lines.to_vec();
+    for i in heads {
+        out[i].kind = LineKind::Plain;
+    }
+    Some(out)
 }
 
 /// A section in which nothing heads a role ("RackSpace Hosting" over its
