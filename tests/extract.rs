@@ -412,3 +412,47 @@ fn a_short_last_item_over_the_next_header_stays_an_item() {
     assert_eq!(rows[0].5, 2);
     assert_eq!(rows[1].1.as_deref(), Some("Sable Freight"));
 }
+
+#[test]
+fn a_catch_all_entry_of_dated_engagements_is_one_role_each() {
+    let doc = common::load("layouts/catch-all.md");
+    let rows = roles(&doc);
+    let short: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.0.as_deref(),
+                r.1.as_deref(),
+                r.3.as_deref(),
+                r.4.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        short,
+        [
+            (
+                Some("Product Lead"),
+                Some("Harrow Robotics"),
+                Some("2019"),
+                Some("2024")
+            ),
+            (None, Some("Pinwheel Maps"), Some("2015"), Some("2018")),
+            (None, Some("Quarry Health"), Some("2014"), Some("2014")),
+            (
+                Some("Data Analyst"),
+                Some("Brockton Insurance"),
+                Some("2009"),
+                Some("2013")
+            ),
+            // Near miss: one item names no years, so the entry stays whole.
+            (
+                Some("Freelance Consulting"),
+                None,
+                Some("2005"),
+                Some("2008")
+            ),
+        ]
+    );
+    assert_eq!(rows[4].5, 2);
+}

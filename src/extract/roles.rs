@@ -275,7 +275,87 @@ pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
     {
         return found;
     }
-    (p.roles, p.loose)
+    let roles = p.roles.into_iter().flat_map(split_catch_all).collect();
+    (roles, p.loose)
+}
+
+/// "Additional Experience" whose every item names its own engagement and
+/// years ("Co-founded Echlo (2016-2017), ...", "Software Engineer at IBM
+/// (2008-2010)"): one role per item, not one role of the heading.
+fn split_catch_all(role: Role) -> Vec<Role> {
+    if role.title.is_some() || role.bullets.len() < 2 {
+        return vec![role];
+    }
+    let split: Option<Vec<Role>> = role.bullets.iter().map(engagement).collect();
+    split.unwrap_or_else(|| vec![role])
+}
+
+/// One item of a catch-all entry read as a role: the name just before its
+/// bracketed years is the employer ("... for Escher Reality (2017, ...)");
+/// "Title at Employer (years)" gives the title too.
+fn engagement(item: &Text) -> Option<Role> {
+    let t = &item.text;
+    let open = t.find('(')?;
+    let close = open + t[open..].find(')')?;
+    let inside = &t[open + 1..close];
+    // "(2022-2024)", or a lone year: "(2017, exited to Niantic)".
+    let (start, end) = match date::find_range(inside).filter(|r| r.start.is_some()) {
+        Some(r) => (r.start, r.end.or(r.start)),
+        None => {
+            let year = date::parse_point(inside.split(',').next()?.trim())?;
+            (Some(year), Some(year))
+        }
+    };
+    let before = t[..open].trim_end();
+    let mut role = Role {
+        header: item.clone(),
+        start,
+        end,
+        bullets: vec![item.clone()],
+        ..Role::default()
+    };
+    if let Some(at) = before.rfind(" at ") {
+        let title = before[..at].trim();
+        if !title.is_empty() && title.split_whitespace().count() <= 5 {
+            role.title = Some(item.slice(0, at).into_trimmed(&[]));
+        }
+        role.company = Some(item.slice(at + 4, before.len()).into_trimmed(&[]));
+        return Some(role);
+    }
+    // The run of capitalised words ("nSight Surgical's") ending the text
+    // before the bracket; a sentence's first word is its verb.
+    let words: Vec<(usize, &str)> = before
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
+        .collect();
+    let named = |w: &str| w.chars().any(char::is_uppercase) || w == "&";
+    // The last run of names, past the lowercase words after it ("...
+    // Surgical's fundraising prototype (2021)").
+    let mut last = words.len();
+    while last > 0 && !named(words[last - 1].1) {
+        last -= 1;
+    }
+    let mut first = last;
+    while first > 0 && named(words[first - 1].1) {
+        first -= 1;
+    }
+    if first == 0 && last > 1 {
+        first = 1;
+    }
+    if first >= last {
+        return None;
+    }
+    let (start, _) = words[first];
+    let (end, w) = words[last - 1];
+    let name = before[start..end + w.len()]
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches(',');
+    if name.is_empty() {
+        return None;
+    }
+    role.company = Some(item.slice(start, start + name.len()));
+    Some(role)
 }
 
 /// "• Google  Mountain View, CA" over "Software Engineer  Oct 2016 –
