@@ -122,6 +122,15 @@ static PAIR_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date pair regex")
 });
 
+/// "Jul – Nov 2013", "Nov 2007 – Jan 2008" written "Nov – Jan 2008": two
+/// months sharing the end's year.
+static SHARED_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(&format!(
+        r"(?i)\b(?P<m1>{MONTH})\s*(?:[-–—−]+|\bto\b)\s*(?P<m2>{MONTH}),?\s*(?P<y>(?:19|20)\d\d)\b"
+    ))
+    .expect("shared-year regex")
+});
+
 /// "2024-      CROWDSTRIKE ...": an open range at the start of a line,
 /// the end left blank for "now".
 static OPEN_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -209,6 +218,43 @@ pub fn find_range(line: &str) -> Option<FoundRange> {
                 range: c.get(0)?.range(),
             });
         }
+    }
+    // Stints on one line ("Jun – Aug 2007, Nov – Jan 2008") are one range
+    // from the first start to the last end.
+    let mut stints: Option<FoundRange> = None;
+    for c in SHARED_YEAR_RE.captures_iter(line) {
+        let (Some(m1), Some(m2), Ok(y)) = (
+            month_number(&c["m1"]),
+            month_number(&c["m2"]),
+            c["y"].parse::<u16>(),
+        ) else {
+            break;
+        };
+        let whole = c.get(0)?.range();
+        // A start month after the end month began the year before.
+        let start_year = if m1 > m2 { y - 1 } else { y };
+        let end = Some(DatePoint::At(YearMonth::new(y, Some(m2))));
+        match &mut stints {
+            None => {
+                stints = Some(FoundRange {
+                    start: Some(DatePoint::At(YearMonth::new(start_year, Some(m1)))),
+                    end,
+                    range: whole,
+                });
+            }
+            Some(r)
+                if line[r.range.end..whole.start]
+                    .trim_matches([',', ';', ' '])
+                    .is_empty() =>
+            {
+                r.end = end;
+                r.range.end = whole.end;
+            }
+            Some(_) => break,
+        }
+    }
+    if stints.is_some() {
+        return stints;
     }
     for c in PAIR_RE.captures_iter(line) {
         let (start, end) = (parse_point(&c["start"]), parse_point(&c["end"]));

@@ -456,3 +456,42 @@ fn a_catch_all_entry_of_dated_engagements_is_one_role_each() {
     );
     assert_eq!(rows[4].5, 2);
 }
+
+#[test]
+fn shared_year_months_stints_title_lines_and_titled_headings() {
+    let doc = common::load("layouts/stints.txt");
+    let short: Vec<_> = roles(&doc)
+        .into_iter()
+        .map(|r| (r.0, r.1, r.2, r.3, r.4))
+        .collect();
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        short,
+        [
+            // "Jul – Nov 2021"; the title opens the description line.
+            (
+                s("Firmware Engineer"),
+                s("Kelda Devices, Inc."),
+                s("Boise, ID"),
+                s("2021-07"),
+                s("2021-11")
+            ),
+            // Stints on one line: first start to last end.
+            (
+                s("Test Intern"),
+                s("Marlow Instruments"),
+                s("Provo, UT"),
+                s("2018-06"),
+                s("2019-08")
+            ),
+            // No title of its own: the heading's "as FIRMWARE ENGINEER".
+            (
+                s("FIRMWARE ENGINEER"),
+                s("Osprey Works"),
+                s("Ogden, UT"),
+                s("2015-03"),
+                s("2018-05")
+            ),
+        ]
+    );
+}

@@ -592,6 +592,25 @@ impl<'a> Entries<'a> {
             .roles
             .last()
             .is_some_and(|r| r.title.is_none() && r.company.is_none());
+        // "Firmware Engineer - VCI builds ...": under a header of employer
+        // and dates, the first line opens with the title.
+        if self.header_open
+            && !after_gap
+            && self
+                .roles
+                .last()
+                .is_some_and(|r| r.title.is_none() && r.company.is_some() && r.start.is_some())
+            && let Some((title, rest)) = lead_title(&line.text, self.lex)
+        {
+            if let Some(role) = self.roles.last_mut() {
+                role.title = Some(title);
+            }
+            self.header_open = false;
+            if let Some(rest) = rest {
+                self.push_text(rest, line.indent);
+            }
+            return;
+        }
         let header_part =
             looks_like_header_part(line, self.lex) || dates_only && names_role(line, self.lex);
         if self.header_open && !after_gap && !complete && header_part {
@@ -737,6 +756,24 @@ impl<'a> Entries<'a> {
         self.open_text = None;
         self.anchored = false;
     }
+}
+
+/// "Security Consultant - SuccessFactors leads ...": a title of a few
+/// words with a title word, then a dash or colon and the description.
+fn lead_title(text: &Text, lex: &Lexicon) -> Option<(Text, Option<Text>)> {
+    let t = &text.text;
+    let cut = [" - ", " – ", " — ", ": "]
+        .iter()
+        .filter_map(|sep| t.find(sep).map(|i| (i, sep.len())))
+        .min()?;
+    let head = t[..cut.0].trim();
+    let n = head.split_whitespace().count();
+    if !(1..=6).contains(&n) || head.ends_with('.') || !lex.title_words.is_match(head) {
+        return None;
+    }
+    let title = text.slice(0, cut.0).into_trimmed(&[]);
+    let rest = text.slice(cut.0 + cut.1, t.len()).into_trimmed(&[]);
+    Some((title, (!rest.is_empty()).then_some(rest)))
 }
 
 /// "May 2013 – Aug 2013 | Mountain View, CA": the place after a header

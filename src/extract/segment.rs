@@ -19,6 +19,8 @@ use crate::source::Text;
 /// A section: its kind (None for an unknown heading) and its lines.
 struct Section<'a> {
     kind: Option<SectionKind>,
+    /// The heading line, when the section has one.
+    heading: Option<&'a Line>,
     lines: &'a [Line],
 }
 
@@ -51,7 +53,14 @@ pub fn segment(doc: &mut Document, lines: Vec<Line>, lex: &Lexicon) {
     for section in &sections {
         match section.kind {
             Some(SectionKind::Experience) => {
-                let (roles, loose) = super::roles::parse_entries(section.lines, lex);
+                let (mut roles, loose) = super::roles::parse_entries(section.lines, lex);
+                // "Experience as Senior Perl Developer": the heading gives
+                // the title of every role that names none.
+                if let Some(title) = section.heading.and_then(heading_title) {
+                    for role in roles.iter_mut().filter(|r| r.title.is_none()) {
+                        role.title = Some(title.clone());
+                    }
+                }
                 doc.roles.extend(roles);
                 doc.loose_bullets.extend(loose);
             }
@@ -91,6 +100,18 @@ pub fn segment(doc: &mut Document, lines: Vec<Line>, lex: &Lexicon) {
             }
         }
     }
+}
+
+/// The title in "Experience as Senior Perl Developer".
+fn heading_title(line: &Line) -> Option<Text> {
+    let t = &line.text.text;
+    let at = t.to_ascii_lowercase().find(" as ")?;
+    let title = line
+        .text
+        .slice(at + 4, t.len())
+        .into_trimmed(&[':', '#', '*']);
+    let n = title.text.split_whitespace().count();
+    (1..=6).contains(&n).then_some(title)
 }
 
 /// "...monthsCompany Details" (the bulk data set glues headings onto the
@@ -221,6 +242,7 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
         let end = heads.get(n + 1).map_or(lines.len(), |&(j, _)| j);
         sections.push(Section {
             kind,
+            heading: Some(&lines[i]),
             lines: &lines[i + 1..end],
         });
     }
@@ -231,6 +253,7 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
             lines.len().min(start + 6),
             vec![Section {
                 kind: None,
+                heading: None,
                 lines: &lines[lines.len().min(start + 6)..],
             }],
         );
