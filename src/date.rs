@@ -91,7 +91,9 @@ pub struct FoundRange {
 }
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)['.]?";
-const PRESENT: &str = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date)";
+/// "Present" in English and in the other languages resumes are written in
+/// (German "heute", French "aujourd'hui", Spanish "actualidad", ...).
+const PRESENT: &str = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|heute|aktuell|jetzt|aujourd'hui|aujourd’hui|à ce jour|actualidad|la actualidad|presente|actualmente|hoy|oggi|attuale|heden|nu|obecnie|atual|atualmente)";
 
 /// One date: "Jan 2020", "January, 2020", "2019-03", "03/2019", "3.2019", "2019", "'19" is not accepted.
 fn date_pattern() -> String {

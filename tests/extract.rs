@@ -495,3 +495,31 @@ fn shared_year_months_stints_title_lines_and_titled_headings() {
         ]
     );
 }
+
+#[test]
+fn headings_titles_and_present_in_other_languages() {
+    let doc = common::load("layouts/german.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Backend-Entwickler"),
+                Some("Lindwurm Logistik GmbH"),
+                Some("München"),
+                "2019-03",
+                "present",
+                1
+            ),
+            // Near miss: "Tannhof Software AG" has the shape of "Boston MA",
+            // but AG is a legal form, not a region.
+            row(
+                Some("Werkstudent"),
+                Some("Tannhof Software AG"),
+                Some("Stuttgart"),
+                "2016-10",
+                "2019-02",
+                1
+            ),
+        ]
+    );
+}

@@ -93,7 +93,11 @@ pub(super) fn is_place(t: &str) -> bool {
 }
 
 pub(super) fn is_location(t: &str) -> bool {
-    PLACE_RE.is_match(t) || CITY_STATE_RE.is_match(t) || is_place(t)
+    // "Boston MA" and not "Tannhof Software AG": the code must be a region's.
+    let city_state = CITY_STATE_RE.is_match(t)
+        && t.rsplit_once(' ')
+            .is_some_and(|(_, code)| is_state_code(code));
+    PLACE_RE.is_match(t) || city_state || is_place(t)
 }
 /// Employment types that stand where a company could: not a company.
 static EMPLOYMENT_TYPE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -985,7 +989,9 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
 /// "CO", "SA": two capitals, which a place's region code and a legal
 /// form share.
 fn is_state_code(w: &str) -> bool {
-    w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase())
+    w.len() == 2
+        && w.chars().all(|c| c.is_ascii_uppercase())
+        && PLACES.contains(format!("={}", w.to_ascii_lowercase()).as_str())
 }
 
 /// Whether an employer's legal form ends `t` ("PingCAP Inc.", "Acme
