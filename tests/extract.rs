@@ -523,3 +523,15 @@ fn headings_titles_and_present_in_other_languages() {
         ]
     );
 }
+
+#[test]
+fn name_and_headline_on_one_line_and_a_document_title_above() {
+    let doc = common::load("layouts/name-headline.txt");
+    let text = |t: &Option<storyline::source::Text>| t.as_ref().map(|t| t.text.clone());
+    assert_eq!(text(&doc.name).as_deref(), Some("Marta Quill"));
+    assert_eq!(text(&doc.headline).as_deref(), Some("Senior Data Engineer"));
+    // A name in capitals under a contact line is the name, not a section.
+    let doc = common::load("layouts/name-after-contact.txt");
+    assert_eq!(text(&doc.name).as_deref(), Some("OREN T BALAKRISHNAN"));
+    assert_eq!(text(&doc.headline).as_deref(), Some("Undergraduate"));
+}

@@ -45,7 +45,7 @@ static GLUED_HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn segment(doc: &mut Document, lines: Vec<Line>, lex: &Lexicon) {
     let lines = split_glued_headings(lines);
     let (preamble_end, sections) = find_sections(&lines, lex);
-    read_preamble(doc, &lines[..preamble_end]);
+    read_preamble(doc, &lines[..preamble_end], lex);
 
     let has_experience = sections
         .iter()
@@ -234,6 +234,15 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
         {
             continue;
         }
+        // "GOPAL R DAHALE" under a contact line: a name in capitals near
+        // the top, before any section, is no section of its own.
+        if kind.is_none()
+            && heads.is_empty()
+            && lines[..i].iter().filter(|l| !l.is_blank()).count() < 4
+            && is_name_shaped(&l.text.text)
+        {
+            continue;
+        }
         heads.push((i, kind));
     }
     let preamble_end = heads.first().map_or(lines.len(), |&(i, _)| i);
@@ -355,12 +364,81 @@ fn is_contact(text: &str) -> bool {
 }
 
 /// Name, headline and summary from the lines before the first section.
-fn read_preamble(doc: &mut Document, lines: &[Line]) {
+/// "Zach Bernal, Computer Engineer", "DAVID HAGAN  PHD STUDENT": a name
+/// and a headline with a title word set on one line.
+fn split_name_headline(text: &Text, lex: &Lexicon) -> Option<(Text, Text)> {
+    let t = &text.text;
+    let (at, sep) = ["  ", ", ", " | ", " — ", " – ", " - "]
+        .iter()
+        .filter_map(|sep| t.find(sep).map(|i| (i, sep.len())))
+        .min()?;
+    let head = t[..at].trim();
+    let tail = t[at + sep..].trim();
+    let words = head.split_whitespace().count();
+    ((2..=4).contains(&words)
+        && !head.chars().any(|c| c.is_ascii_digit())
+        && !is_contact(tail)
+        && lex.title_words.is_match(tail))
+    .then(|| {
+        (
+            text.slice(0, at).into_trimmed(&[]),
+            text.slice(at + sep, t.len()).into_trimmed(&[]),
+        )
+    })
+}
+
+/// Two to four words of letters only ("Jane Q. Doe", "JANE DOE").
+fn is_name_shaped(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        })
+}
+
+/// "Curriculum Vitae: Jane Doe", "RESUME": the document's title line.
+fn is_document_title(t: &str) -> bool {
+    let lower = t.trim().to_lowercase();
+    ["curriculum vitae", "resume", "résumé", "cv", "lebenslauf"]
+        .iter()
+        .any(|w| {
+            lower.strip_prefix(w).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with([':', ' ', '-', '—', '–', '|', ','])
+            })
+        })
+}
+
+fn read_preamble(doc: &mut Document, lines: &[Line], lex: &Lexicon) {
     let looks_like_name = |t: &str| {
         let words = t.split_whitespace().count();
         (1..=5).contains(&words) && !is_contact(t) && !t.chars().any(|c| c.is_ascii_digit())
     };
-    let mut content: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    // "Curriculum Vitae: Sarhang Said, (D.Sc.)": the title goes, the name
+    // after it stays.
+    let named: Vec<Option<Line>> = lines
+        .iter()
+        .map(|l| {
+            let t = &l.text.text;
+            if !is_document_title(t) {
+                return None;
+            }
+            let start = t.find([':', '—', '–'])? + 1;
+            let rest = &t[start..];
+            let end = start + rest.find([',', '(', '|']).unwrap_or(rest.len());
+            let mut line = l.clone();
+            line.text = l.text.slice(start, end).into_trimmed(&[]);
+            (!line.text.is_empty()).then_some(line)
+        })
+        .collect();
+    let mut content: Vec<&Line> = lines
+        .iter()
+        .zip(&named)
+        .filter_map(|(l, n)| match n {
+            Some(n) => Some(n),
+            None => (!l.is_blank() && !is_document_title(&l.text.text)).then_some(l),
+        })
+        .collect();
     // A PDF sets the name largest: it may follow a smaller line ("Last
     // Updated on ..." above the name in Deedy's template).
     if let Some(at) = largest_line(&content).filter(|&i| i > 0) {
@@ -398,10 +476,37 @@ fn read_preamble(doc: &mut Document, lines: &[Line]) {
     } else {
         rest.insert(0, first);
     }
+    if let Some(name) = doc.name.take() {
+        match split_name_headline(&name, lex) {
+            Some((name, headline)) if doc.headline.is_none() => {
+                doc.name = Some(name);
+                doc.headline = Some(headline);
+            }
+            _ => doc.name = Some(name),
+        }
+    }
     let mut summary_lines = Vec::new();
     for line in rest {
         let t = &line.text.text;
-        let words = t.split_whitespace().count();
+        // Words with a letter or digit: "|" and "&" between parts are none.
+        let words = t
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if is_document_title(t) {
+            continue;
+        }
+        // The name after a contact line ("@ jo@example.com" above it).
+        if doc.name.is_none()
+            && doc.headline.is_none()
+            && summary_lines.is_empty()
+            && looks_like_name(t)
+            && !lex.title_words.is_match(t)
+            && words >= 2
+        {
+            doc.name = Some(line.text.clone());
+            continue;
+        }
         let place = super::roles::is_location(t) || (words == 1 && t.chars().count() <= 4);
         if is_contact(t) || place {
             // Contact and location lines are neither headline nor summary.
