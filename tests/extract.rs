@@ -535,3 +535,21 @@ fn name_and_headline_on_one_line_and_a_document_title_above() {
     assert_eq!(text(&doc.name).as_deref(), Some("OREN T BALAKRISHNAN"));
     assert_eq!(text(&doc.headline).as_deref(), Some("Undergraduate"));
 }
+
+#[test]
+fn labels_between_roles_do_not_end_the_experience_section() {
+    let doc = common::load("layouts/labels-between-roles.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].1.as_deref(), Some("Tamsin Cloud"));
+    assert_eq!(rows[0].5, 2);
+    assert_eq!(rows[1].1.as_deref(), Some("Piru Labs"));
+    assert_eq!(rows[1].5, 1);
+    // Near miss: "ACCOMPLISHMENTS" set as a heading is a section of its own.
+    assert!(
+        doc.roles
+            .iter()
+            .flat_map(|r| &r.bullets)
+            .all(|b| !b.text.contains("meetups"))
+    );
+}

@@ -245,6 +245,34 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
         }
         heads.push((i, kind));
     }
+    // "Accomplishments:" inside an experience section, set as a label (a
+    // colon) or with the next role's dated header after it: a label of the
+    // role, not a section of its own.
+    let mut n = 1;
+    while n < heads.len() {
+        let (i, kind) = heads[n];
+        let end = heads.get(n + 1).map_or(lines.len(), |&(j, _)| j);
+        let label = crate::lexicon::normalize_heading(&lines[i].text.text);
+        let in_experience = heads[..n]
+            .iter()
+            .rev()
+            .find(|(_, k)| k.is_some())
+            .is_some_and(|(_, k)| *k == Some(SectionKind::Experience));
+        let dated_role = lines[i + 1..end].iter().any(|l| {
+            l.kind != LineKind::Bullet
+                && crate::source::count_words(&l.text.text, 21) <= 20
+                && date::find_range(&l.text.text).is_some_and(|r| r.end.is_some())
+        });
+        if matches!(kind, Some(SectionKind::Other | SectionKind::Summary))
+            && lex.entry_labels.contains(&label)
+            && in_experience
+            && (dated_role || lines[i].text.text.trim_end().ends_with(':'))
+        {
+            heads.remove(n);
+        } else {
+            n += 1;
+        }
+    }
     let preamble_end = heads.first().map_or(lines.len(), |&(i, _)| i);
     let mut sections = Vec::new();
     for (n, &(i, kind)) in heads.iter().enumerate() {
