@@ -553,3 +553,39 @@ fn labels_between_roles_do_not_end_the_experience_section() {
             .all(|b| !b.text.contains("meetups"))
     );
 }
+
+#[test]
+fn wrapped_headers_and_dashes_without_spaces() {
+    let doc = common::load("layouts/wrapped-header.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            // "— Sales" / "Representative": one header wrapped.
+            row(
+                Some("Sales Representative"),
+                Some("Brightline Roofing"),
+                Some("Ogden, Utah"),
+                "2022-03",
+                "2023-10",
+                1
+            ),
+            row(
+                Some("Teller"),
+                Some("Oakmere Bank"),
+                Some("Provo, Utah"),
+                "2019-06",
+                "2022-02",
+                1
+            ),
+            // "LLC -Delivery Driver —Ogden": dashes set against the words.
+            row(
+                Some("Delivery Driver"),
+                Some("Kestrel Haulage LLC"),
+                Some("Ogden"),
+                "2017-05",
+                "2019-05",
+                1
+            ),
+        ]
+    );
+}

@@ -23,7 +23,7 @@ static KEY_VALUE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SEPARATOR_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"\s*-{2,}\s*|\s+[|•·∙◦–—-]\s+|\s*\|\s*|\s{2,}|\s+(?:at|@)\s+|[,;]\s+|:\s+",
+        r"\s*-{2,}\s*|\s+[|•·∙◦–—-]\s+|\s*\|\s*|\s*—\s*|\s+-\b|\s{2,}|\s+(?:at|@)\s+|[,;]\s+|:\s+",
     )
     .expect("separator regex")
 });
@@ -168,7 +168,7 @@ fn continues(prev: &Text, prev_indent: usize, line: &Line) -> bool {
 fn looks_like_header_part(line: &Line, lex: &Lexicon) -> bool {
     let t = line.text.text.trim_end();
     let w = words(line, 9);
-    let columns = t.contains("  ") || t.contains(" | ");
+    let columns = t.contains("  ") || t.contains(" | ") || t.contains(" — ");
     !t.ends_with('.')
         && w <= 8
         && (w <= 4 || columns || lex.title_words.is_match(t) || is_location(t))
@@ -558,6 +558,25 @@ impl<'a> Entries<'a> {
             let dropped: Vec<&Line> = group.drain(..keep).collect();
             for d in dropped {
                 self.push_text(d.text.clone(), d.indent);
+            }
+            // "Moxie Pest Control, Norcross, GA — Sales" / "Representative":
+            // a header wrapped before its last word or two is one line.
+            let wrapped = match group.as_slice() {
+                [a, b]
+                    if words(b, 3) <= 2
+                        && !b.text.text.contains([',', '|', '—', '–'])
+                        && a.text.text.contains(" — ")
+                        && !a.text.text.trim_end().ends_with(['—', ',', '|']) =>
+                {
+                    let mut joined = (*a).clone();
+                    joined.text.push_synthetic(" ");
+                    joined.text.append(&b.text);
+                    Some(joined)
+                }
+                _ => None,
+            };
+            if let Some(joined) = &wrapped {
+                group = vec![joined];
             }
             group.push(head_ref);
             let mut role = parse_header(&group, self.lex);
