@@ -589,3 +589,22 @@ fn wrapped_headers_and_dashes_without_spaces() {
         ]
     );
 }
+
+#[test]
+fn an_organisation_ending_in_its_place_under_a_title_is_the_employer() {
+    let doc = common::load("layouts/title-over-employer.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].0.as_deref(), Some("Research Assistant"));
+    assert!(
+        rows[0]
+            .1
+            .as_deref()
+            .is_some_and(|c| c.contains("University of Maine")),
+        "{rows:?}"
+    );
+    assert_eq!(rows[0].2.as_deref(), Some("Orono, ME"));
+    // Near miss: a sentence that names a place is text, not an employer.
+    assert_eq!(rows[1].1, None);
+    assert_eq!(rows[1].5, 2);
+}

@@ -634,8 +634,15 @@ impl<'a> Entries<'a> {
             }
             return;
         }
-        let header_part =
-            looks_like_header_part(line, self.lex) || dates_only && names_role(line, self.lex);
+        // Under a header of title and dates, "University of Massachusetts,
+        // Amherst, MA" (an organisation ending in its place) is the employer.
+        let title_only = self
+            .roles
+            .last()
+            .is_some_and(|r| r.company.is_none() && r.title.is_some());
+        let header_part = looks_like_header_part(line, self.lex)
+            || dates_only && names_role(line, self.lex)
+            || title_only && ends_in_place(line);
         if self.header_open && !after_gap && !complete && header_part {
             self.header_open = false;
             self.fill_current(&[line]);
@@ -779,6 +786,17 @@ impl<'a> Entries<'a> {
         self.open_text = None;
         self.anchored = false;
     }
+}
+
+/// "Acme Robotics, Austin, TX": a short line whose part after a comma is
+/// a place, and whose part before it is no sentence.
+fn ends_in_place(line: &Line) -> bool {
+    let t = line.text.text.trim_end();
+    if t.ends_with('.') || words(line, 15) > 14 {
+        return false;
+    }
+    t.match_indices(", ")
+        .any(|(k, _)| k > 0 && is_location(&t[k + 2..]))
 }
 
 /// "Security Consultant - SuccessFactors leads ...": a title of a few
