@@ -608,3 +608,11 @@ fn an_organisation_ending_in_its_place_under_a_title_is_the_employer() {
     assert_eq!(rows[1].1, None);
     assert_eq!(rows[1].5, 2);
 }
+
+#[test]
+fn dates_with_no_employer_and_no_title_are_no_role() {
+    let doc = common::load("layouts/stray-dates.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].1.as_deref(), Some("Halcyon Grid"));
+}

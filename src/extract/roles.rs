@@ -279,8 +279,18 @@ pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
     {
         return found;
     }
-    let roles = p.roles.into_iter().flat_map(split_catch_all).collect();
-    (roles, p.loose)
+    let mut roles: Vec<Role> = Vec::new();
+    let mut loose = p.loose;
+    for role in p.roles.into_iter().flat_map(split_catch_all) {
+        // Dates with no employer and no title ("2018 – 2022" left over from
+        // a margin column) are no role: its items stay, as loose bullets.
+        if role.company.is_none() && role.title.is_none() {
+            loose.extend(role.bullets);
+        } else {
+            roles.push(role);
+        }
+    }
+    (roles, loose)
 }
 
 /// "Additional Experience" whose every item names its own engagement and
