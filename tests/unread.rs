@@ -82,3 +82,15 @@ fn the_scorecard_cannot_judge_a_document_without_roles() {
     );
     assert!(!text.contains('✓'), "{text}");
 }
+
+#[test]
+fn a_json_work_list_that_gave_no_role_is_said() {
+    // Work entries written as strings, not objects: nothing to read a role from.
+    let found = x002("unread/work-strings.json");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("no employer"), "{}", found[0]);
+    let found = x002("unread/work-string.json");
+    assert_eq!(found.len(), 1, "one entry, nothing read from it: {found:?}");
+    // Near miss: the bundled JSON Resume reads right.
+    assert!(x002("json/resume.json").is_empty());
+}

@@ -208,7 +208,14 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
         ));
         return;
     }
-    if doc.roles.len() >= 2 && doc.roles.iter().all(|r| r.company.is_none()) {
+    // Roles with no employer at all, or roles with nothing in them (a JSON
+    // work entry written as a string): the layout was not understood.
+    let empty =
+        |r: &crate::model::Role| r.company.is_none() && r.title.is_none() && r.start.is_none();
+    if !doc.roles.is_empty()
+        && (doc.roles.len() >= 2 && doc.roles.iter().all(|r| r.company.is_none())
+            || doc.roles.iter().all(empty))
+    {
         let first = &doc.roles[0].header;
         let line = first.text.lines().next().unwrap_or("");
         out.push(diag(
@@ -227,8 +234,22 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     if !doc.roles.is_empty() || doc.channel == Channel::Linkedin {
         return;
     }
-    let ev = read_evidence(doc, cx);
     let what = "no metric, scope, leadership or cross-channel check could be made";
+    // JSON has no headings to read: its work list is the evidence.
+    if doc.format == Format::JsonResume {
+        if let Some(n) = json_work_entries(&doc.source).filter(|&n| n > 0) {
+            out.push(diag_at_start(
+                &X002,
+                doc,
+                format!(
+                    "no role was read, though the work section lists {n} entr{}: each needs an employer or a position, and dates: {what}",
+                    if n == 1 { "y" } else { "ies" }
+                ),
+            ));
+        }
+        return;
+    }
+    let ev = read_evidence(doc, cx);
     if let Some((at, line)) = &ev.experience {
         let text = Text::verbatim(line.trim_end(), *at);
         let dated = match ev.dated {
@@ -279,6 +300,16 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
+}
+
+/// How many entries a JSON resume's work list has (JSON Resume `work`,
+/// FRESH `employment.history`), when it has one.
+fn json_work_entries(source: &str) -> Option<usize> {
+    let v: serde_json::Value = serde_json::from_str(source).ok()?;
+    let list = v
+        .get("work")
+        .or_else(|| v.get("employment").and_then(|e| e.get("history")))?;
+    list.as_array().map(Vec::len)
 }
 
 #[cfg(test)]
