@@ -165,8 +165,18 @@ pub fn levels_named(rubric: &Rubric, text: &str) -> Vec<(usize, Range<usize>)> {
 /// Whether a role counts as recent: it is current, or ended within the
 /// rubric's window. An undated role counts when it is the first listed.
 pub fn is_recent(role: &Role, index: usize, today: YearMonth, years: u32) -> bool {
+    recent_span(role.start, role.end, index, today, years)
+}
+
+fn recent_span(
+    start: Option<DatePoint>,
+    end: Option<DatePoint>,
+    index: usize,
+    today: YearMonth,
+    years: u32,
+) -> bool {
     let cutoff = today.months(12) - 12 * years as i32;
-    match (role.end, role.start) {
+    match (end, start) {
         (Some(DatePoint::Present), _) => true,
         (Some(end @ DatePoint::At(_)), _) => end.months(today, 12) >= cutoff,
         (None, Some(start)) => start.months(today, 1) >= cutoff,
@@ -194,8 +204,15 @@ pub fn assess(
         (distinct.len() == 1).then(|| (distinct[0], TargetSource::Headline))
     });
 
+    // Recency and years count from the date the document speaks as of, so
+    // an old resume is judged as it stood when written.
+    let today = written_as_of(doc, rubric, today);
     let recent: Vec<usize> = (0..doc.roles.len())
-        .filter(|&i| is_recent(&doc.roles[i], i, today, rubric.recent_years))
+        .filter(|&i| {
+            let r = &doc.roles[i];
+            let end = r.end.or_else(|| next_start(doc, i).map(DatePoint::At));
+            recent_span(r.start, end, i, today, rubric.recent_years)
+        })
         .collect();
 
     // Scope and leadership of every recent bullet, in one scan each. Older
@@ -340,14 +357,19 @@ fn infer_level(
             .iter()
             .rposition(|l| l.min_years.is_some_and(|m| m <= y))
     });
-    let titled = recent.iter().find_map(|&i| {
+    // The current title's level word holds. One from an earlier recent role
+    // holds only when the years reach that level: a senior title two jobs
+    // back, then a plain one, on four years of work reads as a step the
+    // career has not kept (often in another function).
+    let titled = recent.iter().enumerate().find_map(|(k, &i)| {
         let title = doc.roles[i].title.as_ref()?;
         let named = levels_named(rubric, &title.text);
-        named
-            .iter()
-            .map(|(l, _)| *l)
-            .max()
-            .map(|l| (l, title.text.clone()))
+        let l = named.iter().map(|(l, _)| *l).max()?;
+        let kept = k == 0
+            || levels[l]
+                .min_years
+                .is_none_or(|m| years.is_some_and(|y| y >= m));
+        kept.then(|| (l, title.text.clone()))
     });
     let mut why: Vec<String> = Vec::new();
     if let Some(y) = years {
@@ -368,8 +390,11 @@ fn infer_level(
     let level = match (titled, by_years) {
         (Some((t, title)), y) => {
             why.insert(0, format!("title '{title}' says {}", levels[t].id));
+            // The years must reach two levels past the title: a senior of
+            // eight years is a senior, and an intern's overlapping student
+            // jobs are no mid-level career.
             let evidence_past = by_evidence.is_some_and(|e| e > t);
-            let years_past = y.is_some_and(|y| y > t);
+            let years_past = y.is_some_and(|y| y > t + 1);
             if evidence_past && years_past && t + 1 < levels.len() {
                 why.push("years and evidence both reach past the title".into());
                 t + 1
@@ -380,16 +405,27 @@ fn infer_level(
         (None, Some(y)) => {
             // Years alone make no more than the second level (past the
             // entry level); above it the level is what the bullets show.
-            let cap = by_evidence.unwrap_or(0).max(1);
-            if cap < y {
+            // Nor past the level below the cross-team one: staff and above
+            // are levels a company confers, and a coach wants the title.
+            let by_bullets = by_evidence.unwrap_or(0).max(1);
+            let untitled = evidence_cap.saturating_sub(1).max(1).min(levels.len() - 1);
+            if by_bullets < y && by_bullets <= untitled {
                 why.push("the bullets evidence less than the years".into());
-                cap
+                by_bullets
+            } else if untitled < y {
+                why.push(format!(
+                    "no recent title names a level past {}",
+                    levels[untitled].id
+                ));
+                untitled
             } else {
                 y
             }
         }
+        // A few bullets with neither a date nor a level word: a coach places
+        // no one past the second level on them.
         (None, None) => match by_evidence {
-            Some(e) if widest > ScopeTier::Task => e,
+            Some(e) if widest > ScopeTier::Task => e.min(1),
             _ => {
                 return Err(
                     "no level word in a recent title, no dated roles, and no scope beyond tasks"
@@ -401,14 +437,103 @@ fn infer_level(
     Ok((level, why.join("; ")))
 }
 
+/// The month a document speaks as of, for its "present". A coach reading an
+/// old resume (the latest date on the page years back) does not count its
+/// open role up to today: it was current when written, and the writing
+/// shows by the latest date named, in a role or anywhere in the text (an
+/// education end, a publication). When that date is older than the rubric's
+/// `old-document-years`, "present" runs to it plus the rubric's grace; a
+/// current document reads as of today.
+pub fn written_as_of(doc: &Document, rubric: &Rubric, today: YearMonth) -> YearMonth {
+    let Some(grace) = rubric.open_role_grace_years else {
+        return today;
+    };
+    let now = today.months(12);
+    let in_roles = doc
+        .roles
+        .iter()
+        .flat_map(|r| [r.start, r.end])
+        .filter_map(|d| match d {
+            Some(DatePoint::At(ym)) => Some(ym.months(12)),
+            _ => None,
+        });
+    // A bare year in the text counts as its January: the writing is no
+    // older than that ("looking for summer 2021 internships"), and the grace
+    // covers the rest of the year.
+    let in_text = years_named(&doc.source).map(|y| i32::from(y) * 12);
+    let Some(latest) = in_roles.chain(in_text).filter(|&m| m <= now).max() else {
+        return today;
+    };
+    let old = (rubric.old_document_years * 12.0).round() as i32;
+    let until = latest + (grace * 12.0).round() as i32;
+    if now - latest <= old || until >= now {
+        return today;
+    }
+    let (year, month) = (until.div_euclid(12), until.rem_euclid(12) + 1);
+    match (u16::try_from(year), u8::try_from(month)) {
+        (Ok(y), Ok(m)) => YearMonth::new(y, Some(m)),
+        _ => today,
+    }
+}
+
+/// Four-digit years (1950 to 2099) standing alone in a text.
+fn years_named(text: &str) -> impl Iterator<Item = u16> + '_ {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(3)).filter_map(move |i| {
+        let alone = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        let digits = &b[i..i + 4];
+        if !alone || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let y = digits
+            .iter()
+            .fold(0u16, |acc, d| acc * 10 + u16::from(d - b'0'));
+        (1950..2100).contains(&y).then_some(y)
+    })
+}
+
+/// For a role with a start and no end, the next later start among the
+/// document's roles: a coach reads a timeline of single dates as each role
+/// running until the next begins.
+fn next_start(doc: &Document, i: usize) -> Option<YearMonth> {
+    let start = match doc.roles[i].start? {
+        DatePoint::At(ym) => ym,
+        DatePoint::Present => return None,
+    };
+    doc.roles
+        .iter()
+        .filter_map(|r| match r.start {
+            Some(DatePoint::At(ym)) if ym.months(1) > start.months(1) => Some(ym),
+            _ => None,
+        })
+        .min_by_key(|ym| ym.months(1))
+}
+
 /// Years covered by the document's dated roles, overlaps counted once.
 fn years_of_roles(doc: &Document, today: YearMonth) -> Option<f64> {
+    let starts: Vec<i32> = doc
+        .roles
+        .iter()
+        .filter_map(|r| Some(r.start?.months(today, 1)))
+        .collect();
     let mut spans: Vec<(i32, i32)> = doc
         .roles
         .iter()
         .filter_map(|r| {
             let start = r.start?.months(today, 1);
-            let end = r.end.map_or(start + 1, |e| e.months(today, 12));
+            // A role with one date and no end reads, as a coach reads a
+            // timeline of single dates, as running until the next role
+            // starts; the latest such role counts a month.
+            let next = || {
+                starts
+                    .iter()
+                    .copied()
+                    .filter(|&s| s > start)
+                    .min()
+                    .unwrap_or(start + 1)
+            };
+            let end = r.end.map_or_else(next, |e| e.months(today, 12));
             (end >= start).then_some((start, end.min(today.months(12))))
         })
         .collect();

@@ -116,6 +116,13 @@ struct TrackFile {
     #[serde(default)]
     description: String,
     recent_years: Spanned<i64>,
+    /// Optional: how far past the latest date a document names an open
+    /// ("present") role is counted (level inference).
+    #[serde(default)]
+    open_role_grace_years: Option<f64>,
+    /// Optional: how old the latest date must be for the grace to apply.
+    #[serde(default)]
+    old_document_years: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -188,6 +195,13 @@ pub struct Rubric {
     pub name: String,
     pub description: String,
     pub recent_years: u32,
+    /// How far past the latest date a document names its "present" runs:
+    /// an old document read today is judged as of when it was written.
+    /// `None` counts "present" to today.
+    pub open_role_grace_years: Option<f64>,
+    /// A document whose latest date is more than this many years back is
+    /// old (its "present" runs to the grace); 0 when not set.
+    pub old_document_years: f64,
     pub levels: Vec<Level>,
     /// Every level's aliases, one list per level.
     aliases: PhraseGroups,
@@ -417,6 +431,15 @@ impl Rubric {
             name: file.track.name,
             description: file.track.description,
             recent_years: years as u32,
+            open_role_grace_years: file
+                .track
+                .open_role_grace_years
+                .filter(|y| y.is_finite() && *y >= 0.0),
+            old_document_years: file
+                .track
+                .old_document_years
+                .filter(|y| y.is_finite() && *y >= 0.0)
+                .unwrap_or(0.0),
             levels,
             aliases,
             signals,

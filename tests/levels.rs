@@ -202,3 +202,53 @@ fn level_weighs_years_and_says_why_it_is_unknown() {
     let why = a.unknown_because.expect("a reason");
     assert!(why.contains("no dated roles"), "{why}");
 }
+
+/// The level `check` infers for a fixture in the default track, with its
+/// basis.
+fn inferred(rel: &str) -> (String, String) {
+    let rubric = storyline::rubric::Rubric::bundled("ml-engineer").unwrap();
+    let (_, _, a) = check_with(rel, &[], "ml-engineer", None);
+    let (level, basis) = a.inferred.unwrap_or_else(|| panic!("{rel}: no level"));
+    (rubric.levels[level].id.clone(), basis)
+}
+
+/// An old document's "present" runs to a year past its latest date, not to
+/// today; a current document's runs to today.
+#[test]
+fn present_on_an_old_document_runs_to_when_it_was_written() {
+    let (level, basis) = inferred("levels/old-present.md");
+    assert_eq!(level, "mid", "{basis}");
+    assert!(basis.contains("4 years of roles"), "{basis}");
+    let (_, basis) = inferred("levels/current-present.md");
+    assert!(basis.contains("7 years of roles"), "{basis}");
+}
+
+/// "Head of" and "VP of" titles reach the organization tier; an older
+/// role's level word holds only when the years reach it; a title is raised
+/// only when the years reach two levels past it.
+#[test]
+fn titles_weigh_with_the_years() {
+    assert_eq!(inferred("levels/head-of.md").0, "principal");
+    let (level, basis) = inferred("levels/old-senior-title.md");
+    assert_eq!(
+        level, "mid",
+        "a senior analyst title two jobs back: {basis}"
+    );
+    let (level, basis) = inferred("levels/senior-kept.md");
+    assert_eq!(level, "senior", "{basis}");
+    let (level, basis) = inferred("levels/senior-long.md");
+    assert_eq!(level, "staff", "{basis}");
+    let (level, basis) = inferred("levels/intern-overlap.md");
+    assert_eq!(level, "junior", "overlapping student jobs: {basis}");
+}
+
+/// Single dates read as a timeline; bullets with neither dates nor a level
+/// word place no one past mid-level.
+#[test]
+fn single_dates_run_to_the_next_role_and_undated_claims_stay_low() {
+    let (level, basis) = inferred("levels/single-dates.md");
+    assert_eq!(level, "senior", "{basis}");
+    assert!(basis.contains("7 years of roles"), "{basis}");
+    let (level, basis) = inferred("levels/undated-claims.md");
+    assert_eq!(level, "mid", "{basis}");
+}
