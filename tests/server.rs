@@ -391,3 +391,77 @@ fn the_nearest_config_applies_and_is_reread_when_it_changes() {
     );
     c.shutdown();
 }
+
+#[test]
+fn a_client_that_goes_away_after_shutdown_ends_the_server() {
+    let mut c = Client::start(json!({}));
+    c.request("shutdown", Value::Null);
+    let server = c.server.take().unwrap();
+    drop(c);
+    server.join().unwrap();
+}
+
+/// The real binary over standard input and output, as an editor runs it.
+#[test]
+fn the_binary_serves_over_stdio() {
+    use std::io::{BufReader, Write};
+    use std::process::{Command, Stdio};
+    let (_dir, uri) = workspace();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .arg("server")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let messages: Vec<Message> = vec![
+        Request::new(
+            RequestId::from(1),
+            "initialize".into(),
+            json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+        )
+        .into(),
+        Notification::new("initialized".into(), json!({})).into(),
+        Notification::new(
+            "textDocument/didOpen".into(),
+            json!({ "textDocument": {
+                "uri": uri, "languageId": "markdown", "version": 1, "text": RESUME } }),
+        )
+        .into(),
+    ];
+    for m in messages {
+        m.write(&mut stdin).unwrap();
+    }
+    stdin.flush().unwrap();
+    let published = loop {
+        match Message::read(&mut stdout).unwrap() {
+            Some(Message::Notification(n)) if n.method == "textDocument/publishDiagnostics" => {
+                break n.params;
+            }
+            Some(_) => {}
+            None => panic!("the server closed its output"),
+        }
+    };
+    assert_eq!(summary(&published), summary_of_memory_run(&uri));
+    Message::from(Request::new(
+        RequestId::from(2),
+        "shutdown".into(),
+        Value::Null,
+    ))
+    .write(&mut stdin)
+    .unwrap();
+    Message::from(Notification::new("exit".into(), Value::Null))
+        .write(&mut stdin)
+        .unwrap();
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
+
+fn summary_of_memory_run(uri: &str) -> String {
+    let c = Client::start(json!({}));
+    c.open(uri, "markdown", RESUME);
+    let s = summary(&c.diagnostics());
+    c.shutdown();
+    s
+}

@@ -16,9 +16,11 @@ use std::path::PathBuf;
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Notification as _, PublishDiagnostics, ShowMessage,
+    DidSaveTextDocument, Exit, Notification as _, PublishDiagnostics, ShowMessage,
 };
-use lsp_types::request::{CodeActionRequest, HoverRequest, RegisterCapability, Request as _};
+use lsp_types::request::{
+    CodeActionRequest, HoverRequest, RegisterCapability, Request as _, Shutdown,
+};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
     CodeActionProviderCapability, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
@@ -43,7 +45,9 @@ pub fn run_stdio() -> Result<(), Error> {
     let (connection, io) = Connection::stdio();
     serve(&connection)?;
     drop(connection);
-    io.join()?;
+    // A client that closed its end first (an editor quitting) leaves the
+    // writer a broken pipe: nothing is lost by then.
+    let _ = io.join();
     Ok(())
 }
 
@@ -134,8 +138,9 @@ impl Server<'_> {
             for msg in batch {
                 match msg {
                     Message::Request(req) => {
-                        if self.conn.handle_shutdown(&req)? {
-                            return Ok(());
+                        if req.method == Shutdown::METHOD {
+                            self.send(Response::new_ok(req.id, ()))?;
+                            return self.until_exit();
                         }
                         // A request reads the findings: they must be of the
                         // text the client sees.
@@ -147,6 +152,23 @@ impl Server<'_> {
                 }
             }
             self.lint_stale()?;
+        }
+        Ok(())
+    }
+
+    /// After shutdown: waits for exit. A client that goes away instead
+    /// (an editor quitting) ends the server as cleanly.
+    fn until_exit(&self) -> Result<(), Error> {
+        while let Ok(msg) = self.conn.receiver.recv() {
+            match msg {
+                Message::Notification(n) if n.method == Exit::METHOD => break,
+                Message::Request(req) => self.send(Response::new_err(
+                    req.id,
+                    lsp_server::ErrorCode::InvalidRequest as i32,
+                    "the server is shutting down".into(),
+                ))?,
+                _ => {}
+            }
         }
         Ok(())
     }
