@@ -247,6 +247,20 @@ fn buffer_findings_with_utf16_ranges_hover_and_suppress() {
         .map(|d| d["code"].as_str().unwrap())
         .collect();
     assert!(!codes.contains(&"O001"), "{codes:?}");
+    // Hover on the code in the comment: its documentation.
+    let on_code = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri },
+                "position": { "line": 8, "character": 34 } }),
+    );
+    let docs = storyline::rules::find("O001").unwrap().docs.trim();
+    assert!(
+        on_code["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains(docs),
+        "{on_code}"
+    );
 
     // Closing clears them.
     c.notify(
@@ -277,10 +291,13 @@ fn utf32_when_the_client_offers_it() {
 fn only_the_latest_version_is_linted() {
     let (_dir, uri) = workspace();
     let c = Client::start(json!({}));
-    // Sent together: the server sees them queued and lints version 3 only.
+    // Sent together: the server sees them queued and lints version 20 only.
     c.open(&uri, "markdown", RESUME);
-    c.change(&uri, 2, "# Zoë Quill\n");
-    c.change(&uri, 3, RESUME);
+    for v in 2..20 {
+        let n = RESUME.chars().count() * v as usize / 20;
+        c.change(&uri, v, &RESUME.chars().take(n).collect::<String>());
+    }
+    c.change(&uri, 20, RESUME);
     let first = c.diagnostics();
     // A batch may be split by timing; whatever comes first, the last
     // published is version 3, and no version is published twice.
@@ -288,7 +305,9 @@ fn only_the_latest_version_is_linted() {
     while let Some(Message::Notification(n)) = c.quiet() {
         versions.push(n.params["version"].as_i64().unwrap());
     }
-    assert_eq!(versions.last(), Some(&3), "{versions:?}");
+    assert_eq!(versions.last(), Some(&20), "{versions:?}");
+    // Stale versions are skipped: far fewer lints than versions.
+    assert!(versions.len() < 10, "{versions:?}");
     let mut dedup = versions.clone();
     dedup.dedup();
     assert_eq!(dedup, versions);

@@ -48,6 +48,22 @@ impl<'a> Lines<'a> {
         Position::new(to_u32(l), to_u32(character))
     }
 
+    /// The char index on a 0-based line of a protocol column (the char
+    /// it falls in, for a column inside a surrogate pair).
+    pub fn char_index(&self, line: u32, character: u32, enc: Encoding) -> usize {
+        let mut units = 0usize;
+        for (i, c) in self.line(line).chars().enumerate() {
+            units += match enc {
+                Encoding::Utf16 => c.len_utf16(),
+                Encoding::Utf32 => 1,
+            };
+            if units > character as usize {
+                return i;
+            }
+        }
+        self.line(line).chars().count()
+    }
+
     /// The text of a 0-based line.
     pub fn line(&self, line: u32) -> &'a str {
         self.lines.get(line as usize).copied().unwrap_or("")
@@ -161,6 +177,11 @@ mod tests {
         // Past the end clamps to the line's end.
         assert_eq!(lines.position(1, 99, Encoding::Utf16), Position::new(0, 5));
         assert_eq!(lines.position(9, 1, Encoding::Utf16), Position::new(2, 0));
+        // Back: UTF-16 column 8 is the emoji's second unit, char 7.
+        assert_eq!(lines.char_index(1, 7, Encoding::Utf16), 7);
+        assert_eq!(lines.char_index(1, 8, Encoding::Utf16), 7);
+        assert_eq!(lines.char_index(1, 9, Encoding::Utf16), 8);
+        assert_eq!(lines.char_index(1, 8, Encoding::Utf32), 8);
     }
 
     #[test]

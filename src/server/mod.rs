@@ -407,7 +407,7 @@ impl Server<'_> {
             .map(|info| format!("**{} {}**\n\n{}", info.code, info.name, info.docs.trim()))
             .collect();
         if text.is_empty() {
-            return None;
+            return self.hover_directive(doc, at.position);
         }
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
@@ -415,6 +415,39 @@ impl Server<'_> {
                 value: text.join("\n\n---\n\n"),
             }),
             range,
+        })
+    }
+
+    /// A rule code or name under the cursor in a suppression comment: its
+    /// documentation.
+    fn hover_directive(&self, doc: &Doc, at: Position) -> Option<Hover> {
+        let lines = Lines::new(&doc.text);
+        let line = lines.line(at.line);
+        if !line.contains("storyline-disable") && !line.contains("storyline-enable") {
+            return None;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let i = lines.char_index(at.line, at.character, self.encoding);
+        let word_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
+        if !chars.get(i).is_some_and(|&c| word_char(c)) {
+            return None;
+        }
+        let start = chars[..i]
+            .iter()
+            .rposition(|&c| !word_char(c))
+            .map_or(0, |p| p + 1);
+        let end = chars[i..]
+            .iter()
+            .position(|&c| !word_char(c))
+            .map_or(chars.len(), |p| i + p);
+        let word: String = chars[start..end].iter().collect();
+        let info = rules::find(&word)?;
+        Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: format!("**{} {}**\n\n{}", info.code, info.name, info.docs.trim()),
+            }),
+            range: None,
         })
     }
 
