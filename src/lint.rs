@@ -8,6 +8,7 @@ use crate::config::SuppressEntry;
 use crate::diagnostic::Diagnostic;
 use crate::error::InputError;
 use crate::extract::{self, Limits};
+use crate::model::{Channel, Document};
 use crate::rules::{self, Context};
 use crate::suppress::{self, FileIgnores};
 
@@ -24,7 +25,9 @@ pub struct Suppressions<'a> {
 
 /// Extracts `text` as a document of format `ext` (a lowercase extension:
 /// md, tex, json, txt) named `display`, and returns its findings in
-/// position order, suppressions applied.
+/// position order, suppressions applied. A resume is cross-checked with
+/// each of `profiles` (LinkedIn profiles, as `--profile` gives them); only
+/// the findings on the document itself are returned.
 pub fn lint_text(
     cx: &Context<'_>,
     display: &str,
@@ -32,9 +35,18 @@ pub fn lint_text(
     text: &str,
     limits: &Limits,
     sup: &Suppressions<'_>,
+    profiles: &[Document],
 ) -> Result<Vec<Diagnostic>, InputError> {
     let doc = extract::extract_bytes(display, ext, text.as_bytes().to_vec(), cx.lexicon, limits)?;
-    let diags = rules::check_document(cx, &doc);
+    let mut diags = rules::check_document(cx, &doc);
+    if doc.channel == Channel::Resume {
+        let mut cross = Vec::new();
+        for profile in profiles {
+            rules::consistency::check_pair(cx, &doc, profile, &mut cross);
+        }
+        cross.retain(|d| cx.selection.enabled(d.code) && doc.owns_path(&d.path));
+        diags.extend(cross);
+    }
     let ignored = sup.file_ignores.codes_for(&doc.path, sup.config_dir);
     let (mut kept, _silenced) = suppress::apply(
         &doc,

@@ -484,3 +484,44 @@ fn summary_of_memory_run(uri: &str) -> String {
     c.shutdown();
     s
 }
+
+/// `profiles` in the config: the buffer is cross-checked with the LinkedIn
+/// export, the conflict pointing at the export's line.
+#[test]
+fn config_profiles_cross_check_the_buffer() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/linkedin");
+    let export = dir.path().join("export");
+    std::fs::create_dir(&export).unwrap();
+    for f in ["Positions.csv", "Profile.csv", "Skills.csv"] {
+        std::fs::copy(fixtures.join("export").join(f), export.join(f)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("storyline.toml"),
+        "today = \"2026-06\"\nprofiles = [\"export\"]\n",
+    )
+    .unwrap();
+    let resume = std::fs::read_to_string(fixtures.join("resume.md")).unwrap();
+    let uri = uri_of(&dir.path().join("resume.md"));
+    let c = Client::start(json!({}));
+    // As on LinkedIn: no conflict.
+    c.open(&uri, "markdown", &resume);
+    assert!(!c.diagnostics().to_string().contains("C002"));
+    // The buffer now starts a role earlier than LinkedIn says.
+    let edited = resume.replace("Fabrikam (Jan 2016", "Fabrikam (Jan 2014");
+    c.change(&uri, 2, &edited);
+    let published = c.diagnostics();
+    let conflict = find(&published, "C002");
+    let line = edited.lines().position(|l| l.contains("Fabrikam")).unwrap();
+    assert_eq!(conflict["range"]["start"]["line"], line);
+    let related = &conflict["relatedInformation"][0]["location"];
+    assert!(
+        related["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/export/Positions.csv"),
+        "{related}"
+    );
+    assert_eq!(related["range"]["start"]["line"], 5);
+    c.shutdown();
+}

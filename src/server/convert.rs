@@ -2,9 +2,12 @@
 //! protocol's positions (0-based, columns in UTF-16 code units unless the
 //! client takes UTF-32), ranges, severities and URIs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use lsp_types::{CodeDescription, DiagnosticSeverity, NumberOrString, Position, Range, Uri};
+use lsp_types::{
+    CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+    Position, Range, Uri,
+};
 
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -101,8 +104,44 @@ pub fn diagnostic(d: &Diagnostic, lines: &Lines<'_>, enc: Encoding) -> lsp_types
         } else {
             format!("{} ({})", d.message, d.help)
         },
+        related_information: related(d),
         ..Default::default()
     }
+}
+
+/// The other channel's side of a cross-check finding (the LinkedIn role a
+/// resume's conflicts with), where it is a local file.
+fn related(d: &Diagnostic) -> Option<Vec<DiagnosticRelatedInformation>> {
+    let out: Vec<DiagnosticRelatedInformation> = d
+        .related
+        .iter()
+        .filter_map(|r| {
+            let line = to_u32(r.line.saturating_sub(1));
+            let at = Position::new(line, 0);
+            Some(DiagnosticRelatedInformation {
+                location: Location::new(file_uri(Path::new(&r.path))?, Range::new(at, at)),
+                message: r.message.clone(),
+            })
+        })
+        .collect();
+    (!out.is_empty()).then_some(out)
+}
+
+/// The `file:` URI of an absolute path (a relative one has none).
+pub fn file_uri(path: &Path) -> Option<Uri> {
+    let s = path.to_str()?;
+    if !s.starts_with('/') {
+        return None;
+    }
+    let mut out = String::from("file://");
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out.parse().ok()
 }
 
 /// The local path of a `file:` URI (percent-decoded), if it is one.
@@ -188,6 +227,9 @@ mod tests {
     fn file_uris_become_paths() {
         let uri: Uri = "file:///home/a%20b/cv.md".parse().unwrap();
         assert_eq!(file_path(&uri), Some(PathBuf::from("/home/a b/cv.md")));
+        let back = file_uri(Path::new("/home/a b/cv.md")).unwrap();
+        assert_eq!(back.as_str(), "file:///home/a%20b/cv.md");
+        assert_eq!(file_path(&back), Some(PathBuf::from("/home/a b/cv.md")));
         let untitled: Uri = "untitled:Untitled-1".parse().unwrap();
         assert_eq!(file_path(&untitled), None);
         assert_eq!(format_of("markdown", &untitled), Some("md"));

@@ -316,7 +316,9 @@ impl Server<'_> {
         let Some(format) = doc.format else {
             return Vec::new();
         };
-        let (profile, error) = self.profiles.for_document(doc.path.as_deref());
+        let (profile, error) = self
+            .profiles
+            .for_document(doc.path.as_deref(), &self.lexicon);
         if let Some(e) = error
             && self.shown.insert(e.clone())
         {
@@ -324,7 +326,7 @@ impl Server<'_> {
                 ShowMessage::METHOD.into(),
                 ShowMessageParams {
                     typ: MessageType::ERROR,
-                    message: format!("storyline: {e} (linting with the defaults)"),
+                    message: format!("storyline: {e}"),
                 },
             ));
         }
@@ -351,7 +353,15 @@ impl Server<'_> {
             config_name: &config_name,
         };
         // An empty buffer, or a JSON file that is no resume: nothing to say.
-        let Ok(found) = lint_text(&cx, &display, format, &doc.text, &profile.limits, &sup) else {
+        let Ok(found) = lint_text(
+            &cx,
+            &display,
+            format,
+            &doc.text,
+            &profile.limits,
+            &sup,
+            &profile.linkedin,
+        ) else {
             return Vec::new();
         };
         let lines = Lines::new(&doc.text);

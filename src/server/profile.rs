@@ -9,7 +9,9 @@ use std::time::SystemTime;
 use crate::assess::TargetSource;
 use crate::config::{Config, SuppressEntry};
 use crate::date::{self, YearMonth};
-use crate::extract::Limits;
+use crate::extract::{self, Limits};
+use crate::lexicon::Lexicon;
+use crate::model::{Channel, Document};
 use crate::rubric::{DEFAULT_TRACK, Rubric};
 use crate::rules::{self, Selection};
 use crate::suppress::FileIgnores;
@@ -24,6 +26,10 @@ pub struct Profile {
     pub entries: Vec<SuppressEntry>,
     pub config: Option<PathBuf>,
     pub limits: Limits,
+    /// The config's LinkedIn `profiles`, read from disk when it is loaded.
+    pub linkedin: Vec<Document>,
+    /// What could not be read of them.
+    pub problems: Vec<String>,
 }
 
 impl Profile {
@@ -38,12 +44,14 @@ impl Profile {
             entries: Vec::new(),
             config: None,
             limits: Limits::default(),
+            linkedin: Vec::new(),
+            problems: Vec::new(),
         }
     }
 
     /// The settings a config file gives (as `check` resolves them with no
     /// flags).
-    pub fn from_config(config: &Config) -> Result<Profile, String> {
+    pub fn from_config(config: &Config, lexicon: &Lexicon) -> Result<Profile, String> {
         let file = &config.file;
         let named = config.path.display();
         let rubric = match (&file.track, &file.rubric) {
@@ -91,7 +99,19 @@ impl Profile {
                 .unwrap_or(d.max_compression_ratio),
             ..d
         };
+        let mut linkedin = Vec::new();
+        let mut problems = Vec::new();
+        for p in file.profiles.iter().flatten() {
+            let path = config.resolve(p);
+            match extract::extract_path(&path, &path.display().to_string(), lexicon, &limits) {
+                Ok(doc) if doc.channel == Channel::Linkedin => linkedin.push(doc),
+                Ok(_) => problems.push(format!("{}: not a LinkedIn profile", path.display())),
+                Err(e) => problems.push(format!("{}: {}", e.path, e.message)),
+            }
+        }
         Ok(Profile {
+            linkedin,
+            problems,
             rubric,
             selection: Selection {
                 select: codes(&file.select),
@@ -118,7 +138,11 @@ impl Profiles {
     /// The profile for a document at `path` (none for an unsaved buffer),
     /// and the error of a config that could not be read (the defaults are
     /// used then).
-    pub fn for_document(&mut self, path: Option<&Path>) -> (Arc<Profile>, Option<String>) {
+    pub fn for_document(
+        &mut self,
+        path: Option<&Path>,
+        lexicon: &Lexicon,
+    ) -> (Arc<Profile>, Option<String>) {
         let config = path.and_then(Path::parent).and_then(Config::discover);
         let Some(config) = config else {
             return (self.defaults(), None);
@@ -132,16 +156,20 @@ impl Profiles {
         }
         match Config::load(&config)
             .map_err(|e| e.to_string())
-            .and_then(|c| Profile::from_config(&c))
+            .and_then(|c| Profile::from_config(&c, lexicon))
         {
             Ok(p) => {
+                let problems = (!p.problems.is_empty()).then(|| p.problems.join("; "));
                 let p = Arc::new(p);
                 self.loaded.insert(config, (modified, p.clone()));
-                (p, None)
+                (p, problems)
             }
             Err(e) => {
                 self.loaded.remove(&config);
-                (self.defaults(), Some(e))
+                (
+                    self.defaults(),
+                    Some(format!("{e} (linting with the defaults)")),
+                )
             }
         }
     }
