@@ -525,3 +525,21 @@ fn config_profiles_cross_check_the_buffer() {
     assert_eq!(related["range"]["start"]["line"], 5);
     c.shutdown();
 }
+
+#[test]
+fn a_buffer_over_the_size_limit_is_said_not_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("storyline.toml"),
+        "today = \"2026-06\"\nmax-file-size = 100\n",
+    )
+    .unwrap();
+    let uri = uri_of(&dir.path().join("cv.md"));
+    let c = Client::start(json!({}));
+    c.open(&uri, "markdown", RESUME);
+    let published = c.diagnostics();
+    let all = published["diagnostics"].as_array().unwrap();
+    assert_eq!(all.len(), 1, "{published}");
+    assert!(all[0]["message"].as_str().unwrap().contains("not linted"));
+    c.shutdown();
+}

@@ -352,6 +352,20 @@ impl Server<'_> {
             entries: &profile.entries,
             config_name: &config_name,
         };
+        // Said, not silent: a buffer past the size limit is not linted.
+        if doc.text.len() as u64 > profile.limits.max_file_bytes {
+            return vec![lsp_types::Diagnostic {
+                range: Range::default(),
+                severity: Some(lsp_types::DiagnosticSeverity::INFORMATION),
+                source: Some("storyline".into()),
+                message: format!(
+                    "not linted: {} KiB is over the {} KiB limit (max-file-size); run `storyline check` on the file",
+                    doc.text.len() >> 10,
+                    profile.limits.max_file_bytes >> 10
+                ),
+                ..Default::default()
+            }];
+        }
         // An empty buffer, or a JSON file that is no resume: nothing to say.
         let Ok(found) = lint_text(
             &cx,
