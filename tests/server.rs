@@ -543,3 +543,25 @@ fn a_buffer_over_the_size_limit_is_said_not_linted() {
     assert!(all[0]["message"].as_str().unwrap().contains("not linted"));
     c.shutdown();
 }
+
+/// Typing: a change every few milliseconds is linted at the pause, not
+/// once per key.
+#[test]
+fn changes_in_quick_succession_are_linted_once_they_pause() {
+    let (_dir, uri) = workspace();
+    let c = Client::start(json!({}));
+    c.open(&uri, "markdown", RESUME);
+    c.diagnostics();
+    for v in 2..=12 {
+        c.change(&uri, v, &format!("{RESUME}\n- Shipped release {v}\n"));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let mut versions = vec![c.diagnostics()["version"].as_i64().unwrap()];
+    while let Some(Message::Notification(n)) = c.quiet() {
+        versions.push(n.params["version"].as_i64().unwrap());
+    }
+    assert_eq!(versions.last(), Some(&12), "{versions:?}");
+    // A loaded machine may split the run of changes; never one per key.
+    assert!(versions.len() <= 4, "{versions:?}");
+    c.shutdown();
+}

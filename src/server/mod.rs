@@ -3,15 +3,17 @@
 //! change, answers hovers on findings with the rule's documentation, and
 //! offers to suppress a finding with a comment giving the reason.
 //!
-//! Synchronous: a message loop on one thread. Changes that arrive together
-//! are applied first and the document is linted once, at its latest
-//! version (typing sends a change per key; linting each would fall behind).
+//! Synchronous: a message loop on one thread. Changes are applied as they
+//! come and a document is linted once they pause (50 ms, at most 300 ms
+//! late), at its latest version: typing sends a change per key, and
+//! linting each would fall behind.
 
 pub mod convert;
 pub mod profile;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -39,6 +41,11 @@ use convert::{Encoding, Lines};
 use profile::Profiles;
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// How long the changes must pause before a changed document is linted.
+const PAUSE: Duration = Duration::from_millis(50);
+/// The longest a changed document waits while changes keep coming.
+const MAX_WAIT: Duration = Duration::from_millis(300);
 
 /// Serves over standard input and output until the client says exit.
 pub fn run_stdio() -> Result<(), Error> {
@@ -130,11 +137,29 @@ pub fn serve(conn: &Connection) -> Result<(), Error> {
 
 impl Server<'_> {
     fn run(&mut self) -> Result<(), Error> {
-        while let Ok(first) = self.conn.receiver.recv() {
+        use crossbeam_channel::RecvTimeoutError;
+        // Since when a changed document waits to be linted.
+        let mut waiting: Option<Instant> = None;
+        loop {
+            let msg = if waiting.is_some() {
+                match self.conn.receiver.recv_timeout(PAUSE) {
+                    Ok(m) => Some(m),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                }
+            } else {
+                match self.conn.receiver.recv() {
+                    Ok(m) => Some(m),
+                    Err(_) => return Ok(()),
+                }
+            };
+            let quiet = msg.is_none();
             // Everything already waiting is applied before linting: only
             // the latest version of a document is linted.
-            let mut batch = vec![first];
-            batch.extend(self.conn.receiver.try_iter());
+            let batch: Vec<Message> = msg
+                .into_iter()
+                .chain(self.conn.receiver.try_iter())
+                .collect();
             for msg in batch {
                 match msg {
                     Message::Request(req) => {
@@ -151,9 +176,18 @@ impl Server<'_> {
                     Message::Response(_) => {}
                 }
             }
-            self.lint_stale()?;
+            if !self.docs.values().any(|d| d.stale) {
+                waiting = None;
+                continue;
+            }
+            // Typing sends a change a key: lint at a pause, or at the
+            // latest after MAX_WAIT of continuous changes.
+            let since = *waiting.get_or_insert_with(Instant::now);
+            if quiet || since.elapsed() >= MAX_WAIT {
+                self.lint_stale()?;
+                waiting = None;
+            }
         }
-        Ok(())
     }
 
     /// After shutdown: waits for exit. A client that goes away instead
