@@ -315,7 +315,7 @@ fn only_the_latest_version_is_linted() {
 }
 
 #[test]
-fn latex_suppression_and_json_has_none() {
+fn latex_json_and_text_documents() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("storyline.toml"), "today = \"2026-06\"\n").unwrap();
     let tex = "\\documentclass{article}\n\\begin{document}\n\\section{Experience}\n\\textbf{ML Engineer}, Brightwater Labs \\hfill 2021 -- Present\n\\begin{itemize}\n  \\item Helped the search team adopt the embedding service\n\\end{itemize}\n\\end{document}\n";
@@ -349,6 +349,18 @@ fn latex_suppression_and_json_has_none() {
                 "context": { "diagnostics": [weak] } }),
     );
     assert_eq!(actions, json!([]));
+
+    // Plain text, and a buffer never saved (linted with the defaults).
+    let text = RESUME
+        .replace("### ", "")
+        .replace("## ", "")
+        .replace("# ", "");
+    c.open(&uri_of(&dir.path().join("cv.txt")), "plaintext", &text);
+    assert!(c.diagnostics().to_string().contains("O001"));
+    c.open("untitled:Untitled-1", "markdown", RESUME);
+    let unsaved = c.diagnostics();
+    assert_eq!(unsaved["uri"], "untitled:Untitled-1");
+    assert!(unsaved.to_string().contains("O001"), "{unsaved}");
     c.shutdown();
 }
 
