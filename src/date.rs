@@ -91,12 +91,14 @@ pub struct FoundRange {
 }
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)['.]?";
-const PRESENT: &str = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date)";
+/// "Present" in English and in the other languages resumes are written in
+/// (German "heute", French "aujourd'hui", Spanish "actualidad", ...).
+const PRESENT: &str = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|heute|aktuell|jetzt|aujourd'hui|aujourd’hui|à ce jour|actualidad|la actualidad|presente|actualmente|hoy|oggi|attuale|heden|nu|obecnie|atual|atualmente)";
 
 /// One date: "Jan 2020", "January, 2020", "2019-03", "03/2019", "3.2019", "2019", "'19" is not accepted.
 fn date_pattern() -> String {
     format!(
-        r"(?:{MONTH},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])\b|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d|(?:19|20)\d\d)"
+        r"(?:{MONTH},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?\b|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d|(?:19|20)\d\d)"
     )
 }
 
@@ -106,6 +108,29 @@ static RANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?P<start>{d})\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>{d}|{PRESENT})\b"
     ))
     .expect("date range regex")
+});
+
+/// "Sep. 2023 Mar. 2024", "02/2018 12/2018": two month-precise dates with
+/// only spaces between, as PDFs whose dash glyph has no text (Awesome-CV)
+/// or two-column builders print a range. Bare years are left out: "2019
+/// 2020" is as often two separate facts.
+static PAIR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let m = format!(
+        r"(?:{MONTH},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d)"
+    );
+    crate::pattern::compile(&format!(
+        r"(?i)\b(?P<start>{m})\s{{1,3}}(?P<end>{m}|{PRESENT})\b"
+    ))
+    .expect("date pair regex")
+});
+
+/// "Jul – Nov 2013", "Nov 2007 – Jan 2008" written "Nov – Jan 2008": two
+/// months sharing the end's year.
+static SHARED_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(&format!(
+        r"(?i)\b(?P<m1>{MONTH})\s*(?:[-–—−]+|\bto\b)\s*(?P<m2>{MONTH}),?\s*(?P<y>(?:19|20)\d\d)\b"
+    ))
+    .expect("shared-year regex")
 });
 
 /// "2024-      CROWDSTRIKE ...": an open range at the start of a line,
@@ -133,7 +158,7 @@ static SINGLE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static ONE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(&format!(
-        r"(?i)^\s*(?:(?P<mon>{MONTH}),?\s*(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>0?[1-9]|1[0-2])|(?P<m3>0?[1-9]|1[0-2])[/.](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)|(?P<present>{PRESENT}))\s*$"
+        r"(?i)^\s*(?:(?P<mon>{MONTH}),?\s*(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?|(?P<m3>0?[1-9]|1[0-2])[/.](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)|(?P<present>{PRESENT}))\s*$"
     ))
     .expect("single date regex")
 });
@@ -187,6 +212,53 @@ pub fn find_range(line: &str) -> Option<FoundRange> {
         return None;
     }
     for c in RANGE_RE.captures_iter(line) {
+        let (start, end) = (parse_point(&c["start"]), parse_point(&c["end"]));
+        if start.is_some() && end.is_some() {
+            return Some(FoundRange {
+                start,
+                end,
+                range: c.get(0)?.range(),
+            });
+        }
+    }
+    // Stints on one line ("Jun – Aug 2007, Nov – Jan 2008") are one range
+    // from the first start to the last end.
+    let mut stints: Option<FoundRange> = None;
+    for c in SHARED_YEAR_RE.captures_iter(line) {
+        let (Some(m1), Some(m2), Ok(y)) = (
+            month_number(&c["m1"]),
+            month_number(&c["m2"]),
+            c["y"].parse::<u16>(),
+        ) else {
+            break;
+        };
+        let whole = c.get(0)?.range();
+        // A start month after the end month began the year before.
+        let start_year = if m1 > m2 { y - 1 } else { y };
+        let end = Some(DatePoint::At(YearMonth::new(y, Some(m2))));
+        match &mut stints {
+            None => {
+                stints = Some(FoundRange {
+                    start: Some(DatePoint::At(YearMonth::new(start_year, Some(m1)))),
+                    end,
+                    range: whole,
+                });
+            }
+            Some(r)
+                if line[r.range.end..whole.start]
+                    .trim_matches([',', ';', ' '])
+                    .is_empty() =>
+            {
+                r.end = end;
+                r.range.end = whole.end;
+            }
+            Some(_) => break,
+        }
+    }
+    if stints.is_some() {
+        return stints;
+    }
+    for c in PAIR_RE.captures_iter(line) {
         let (start, end) = (parse_point(&c["start"]), parse_point(&c["end"]));
         if start.is_some() && end.is_some() {
             return Some(FoundRange {
@@ -350,6 +422,17 @@ mod tests {
                 at(2022, Some(1)),
                 Some(DatePoint::Present),
             ),
+            ("Sep. 2023 Mar. 2024", at(2023, Some(9)), at(2024, Some(3))),
+            (
+                "02/2018 12/2018 Lake Mary, FL",
+                at(2018, Some(2)),
+                at(2018, Some(12)),
+            ),
+            (
+                "Jun. 2021  Present",
+                at(2021, Some(6)),
+                Some(DatePoint::Present),
+            ),
             (
                 "Feb 2017 to Till Date",
                 at(2017, Some(2)),
@@ -365,6 +448,8 @@ mod tests {
     fn lone_year_is_not_a_range_but_month_date_is_a_start() {
         assert_eq!(find_range("Python 3.8 and Java 8"), None);
         assert_eq!(find_range("Won a prize in 2019"), None);
+        // Two bare years with no dash are two facts, not a range.
+        assert_eq!(find_range("Python 2019 2020"), None);
         let r = find_range("Berlin, March 2021").unwrap();
         assert_eq!((r.start, r.end), (at(2021, Some(3)), None));
     }

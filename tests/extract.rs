@@ -290,3 +290,374 @@ fn json_resume_tag_highlights_fall_back_to_the_summary_lines() {
         Some("work[0].summary")
     );
 }
+
+#[test]
+fn month_dates_without_a_dash_are_a_range_and_places_stay_whole() {
+    // A PDF whose dash glyph carries no text prints "Sep. 2023 Mar. 2024".
+    let doc = common::load("layouts/gapped-dates.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Platform Engineer"),
+                Some("Larkspur Systems Inc."),
+                Some("Lagos, Nigeria"),
+                "2023-09",
+                "2024-03",
+                2
+            ),
+            row(
+                Some("Data Engineer"),
+                Some("Tidewater Analytics, Inc."),
+                Some("Austin, TX"),
+                "2020-02",
+                "2022-11",
+                1
+            ),
+            row(
+                Some("Software Developer"),
+                Some("Quillon Labs"),
+                Some("Toronto, Canada"),
+                "2018-06",
+                "present",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_city_state_or_country_is_never_the_employer() {
+    let doc = common::load("layouts/places.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 5, "{rows:?}");
+    // "Web Developer | Tennessee": a place, and no employer named.
+    assert_eq!(rows[0].1, None);
+    assert_eq!(rows[0].2.as_deref(), Some("Tennessee"));
+    assert_eq!(rows[1].1, None);
+    assert_eq!(rows[1].2.as_deref(), Some("Nashville"));
+    // "Company, Inc." is not split at its comma.
+    assert_eq!(rows[2].1.as_deref(), Some("Brightwell Foods, Inc."));
+    assert_eq!(rows[2].0.as_deref(), Some("Operations Analyst"));
+    assert_eq!(rows[3].1.as_deref(), Some("Harbor Freight Lines"));
+    assert_eq!(rows[3].2.as_deref(), Some("Georgia"));
+    // Near miss: "Buyer, Home Goods" has a place's shape and is no place.
+    assert_eq!(rows[4].2, None);
+    assert_eq!(rows[4].0.as_deref(), Some("Buyer"));
+}
+
+#[test]
+fn json_resume_month_day_year_dates_are_read() {
+    let doc = common::load("json/month-day-year.json");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Data Analyst"),
+                Some("Orchard Metrics"),
+                None,
+                "2019-12",
+                "present",
+                1
+            ),
+            row(
+                Some("Junior Analyst"),
+                Some("Palewood Co"),
+                None,
+                "2016-05",
+                "2019-06",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn marked_entries_over_nested_items_are_role_headers() {
+    let doc = common::load("layouts/marked-entries.txt");
+    // "Greater Chicago Area" is a place, not the headline.
+    assert_eq!(
+        doc.headline.as_ref().map(|h| h.text.as_str()),
+        Some("Backend Engineer")
+    );
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Backend Engineer"),
+                Some("Orbitline"),
+                Some("Chicago, IL"),
+                "2019-10",
+                "present",
+                2
+            ),
+            row(
+                Some("Software Engineer"),
+                Some("Marrow Health"),
+                Some("Madison, WI"),
+                "2016-01",
+                "2019-09",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_short_last_item_over_the_next_header_stays_an_item() {
+    let doc = common::load("layouts/marked-near-miss.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].1.as_deref(), Some("Corran Networks"));
+    assert_eq!(rows[0].5, 2);
+    assert_eq!(rows[1].1.as_deref(), Some("Sable Freight"));
+}
+
+#[test]
+fn a_catch_all_entry_of_dated_engagements_is_one_role_each() {
+    let doc = common::load("layouts/catch-all.md");
+    let rows = roles(&doc);
+    let short: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.0.as_deref(),
+                r.1.as_deref(),
+                r.3.as_deref(),
+                r.4.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        short,
+        [
+            (
+                Some("Product Lead"),
+                Some("Harrow Robotics"),
+                Some("2019"),
+                Some("2024")
+            ),
+            (None, Some("Pinwheel Maps"), Some("2015"), Some("2018")),
+            (None, Some("Quarry Health"), Some("2014"), Some("2014")),
+            (
+                Some("Data Analyst"),
+                Some("Brockton Insurance"),
+                Some("2009"),
+                Some("2013")
+            ),
+            // Near miss: one item names no years, so the entry stays whole.
+            (
+                Some("Freelance Consulting"),
+                None,
+                Some("2005"),
+                Some("2008")
+            ),
+        ]
+    );
+    assert_eq!(rows[4].5, 2);
+}
+
+#[test]
+fn shared_year_months_stints_title_lines_and_titled_headings() {
+    let doc = common::load("layouts/stints.txt");
+    let short: Vec<_> = roles(&doc)
+        .into_iter()
+        .map(|r| (r.0, r.1, r.2, r.3, r.4))
+        .collect();
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        short,
+        [
+            // "Jul – Nov 2021"; the title opens the description line.
+            (
+                s("Firmware Engineer"),
+                s("Kelda Devices, Inc."),
+                s("Boise, ID"),
+                s("2021-07"),
+                s("2021-11")
+            ),
+            // Stints on one line: first start to last end.
+            (
+                s("Test Intern"),
+                s("Marlow Instruments"),
+                s("Provo, UT"),
+                s("2018-06"),
+                s("2019-08")
+            ),
+            // No title of its own: the heading's "as FIRMWARE ENGINEER".
+            (
+                s("FIRMWARE ENGINEER"),
+                s("Osprey Works"),
+                s("Ogden, UT"),
+                s("2015-03"),
+                s("2018-05")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn headings_titles_and_present_in_other_languages() {
+    let doc = common::load("layouts/german.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Backend-Entwickler"),
+                Some("Lindwurm Logistik GmbH"),
+                Some("München"),
+                "2019-03",
+                "present",
+                1
+            ),
+            // Near miss: "Tannhof Software AG" has the shape of "Boston MA",
+            // but AG is a legal form, not a region.
+            row(
+                Some("Werkstudent"),
+                Some("Tannhof Software AG"),
+                Some("Stuttgart"),
+                "2016-10",
+                "2019-02",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn name_and_headline_on_one_line_and_a_document_title_above() {
+    let doc = common::load("layouts/name-headline.txt");
+    let text = |t: &Option<storyline::source::Text>| t.as_ref().map(|t| t.text.clone());
+    assert_eq!(text(&doc.name).as_deref(), Some("Marta Quill"));
+    assert_eq!(text(&doc.headline).as_deref(), Some("Senior Data Engineer"));
+    // A name in capitals under a contact line is the name, not a section.
+    let doc = common::load("layouts/name-after-contact.txt");
+    assert_eq!(text(&doc.name).as_deref(), Some("OREN T BALAKRISHNAN"));
+    assert_eq!(text(&doc.headline).as_deref(), Some("Undergraduate"));
+}
+
+#[test]
+fn labels_between_roles_do_not_end_the_experience_section() {
+    let doc = common::load("layouts/labels-between-roles.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].1.as_deref(), Some("Tamsin Cloud"));
+    assert_eq!(rows[0].5, 2);
+    assert_eq!(rows[1].1.as_deref(), Some("Piru Labs"));
+    assert_eq!(rows[1].5, 1);
+    // Near miss: "ACCOMPLISHMENTS" set as a heading is a section of its own.
+    assert!(
+        doc.roles
+            .iter()
+            .flat_map(|r| &r.bullets)
+            .all(|b| !b.text.contains("meetups"))
+    );
+}
+
+#[test]
+fn wrapped_headers_and_dashes_without_spaces() {
+    let doc = common::load("layouts/wrapped-header.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            // "— Sales" / "Representative": one header wrapped.
+            row(
+                Some("Sales Representative"),
+                Some("Brightline Roofing"),
+                Some("Ogden, Utah"),
+                "2022-03",
+                "2023-10",
+                1
+            ),
+            row(
+                Some("Teller"),
+                Some("Oakmere Bank"),
+                Some("Provo, Utah"),
+                "2019-06",
+                "2022-02",
+                1
+            ),
+            // "LLC -Delivery Driver —Ogden": dashes set against the words.
+            row(
+                Some("Delivery Driver"),
+                Some("Kestrel Haulage LLC"),
+                Some("Ogden"),
+                "2017-05",
+                "2019-05",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_organisation_ending_in_its_place_under_a_title_is_the_employer() {
+    let doc = common::load("layouts/title-over-employer.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].0.as_deref(), Some("Research Assistant"));
+    assert!(
+        rows[0]
+            .1
+            .as_deref()
+            .is_some_and(|c| c.contains("University of Maine")),
+        "{rows:?}"
+    );
+    assert_eq!(rows[0].2.as_deref(), Some("Orono, ME"));
+    // Near miss: a sentence that names a place is text, not an employer.
+    assert_eq!(rows[1].1, None);
+    assert_eq!(rows[1].5, 2);
+}
+
+#[test]
+fn dates_with_no_employer_and_no_title_are_no_role() {
+    let doc = common::load("layouts/stray-dates.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].1.as_deref(), Some("Halcyon Grid"));
+}
+
+#[test]
+fn a_dates_line_over_an_emphasised_title_at_a_long_employer_names_the_role() {
+    let doc = common::load("layouts/dates-over-title-at.md");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Visiting Fellow"),
+                Some("Ministry of Trade of the Republic of Kenya"),
+                None,
+                "2021",
+                "present",
+                // The description under the header.
+                1
+            ),
+            row(
+                Some("Maritime Security Programme"),
+                // The office after the dash is a part of the employer.
+                Some("Indian Ocean Commission"),
+                None,
+                "2019",
+                "2021",
+                1
+            ),
+            row(
+                Some("Analyst"),
+                Some("Lakeside Institute"),
+                None,
+                "2016",
+                "2019",
+                1
+            ),
+        ]
+    );
+    // Near miss: a sentence under a dates line is no header (and no role
+    // is made of the dates alone).
+    let doc = common::load("layouts/dates-over-prose-near-miss.md");
+    let companies: Vec<Option<String>> = doc
+        .roles
+        .iter()
+        .map(|r| r.company.as_ref().map(|t| t.text.clone()))
+        .collect();
+    assert_eq!(companies, [Some("Lakeside Institute".to_string())]);
+}

@@ -44,11 +44,11 @@ fn moderncv_entries() {
     assert_eq!(
         roles,
         vec![
-            // A bare city is no location to the segmenter (it needs "City, ST").
+            // A bare city the gazetteer knows is the location.
             (
                 s("Senior ML Engineer"),
                 s("Northwind"),
-                s(""),
+                s("Berlin"),
                 Some(s("2021")),
                 Some(s("present")),
                 2
@@ -56,7 +56,7 @@ fn moderncv_entries() {
             (
                 s("ML Engineer"),
                 s("Contoso"),
-                s(""),
+                s("Munich"),
                 Some(s("2017")),
                 Some(s("2021")),
                 1
@@ -265,4 +265,34 @@ fn malformed_input_never_panics() {
     ] {
         let _ = split_lines(s);
     }
+}
+
+#[test]
+fn own_macros_are_read_by_the_shape_of_their_arguments() {
+    // `\entry{...}{March 2021 -- Present}` is no class's macro: its date
+    // argument makes it a header; `\de{...}` has an empty body and hides
+    // the second language.
+    let doc = load("latex/shape-macros.tex");
+    let roles: Vec<_> = doc.roles.iter().map(summary).collect();
+    assert_eq!(roles.len(), 2, "{roles:?}");
+    assert_eq!(roles[0].0, "Backend Engineer (Go)");
+    assert_eq!(roles[0].1, "Kestrel Data GmbH");
+    assert_eq!(roles[0].3.as_deref(), Some("2021-03"));
+    assert_eq!(roles[0].4.as_deref(), Some("present"));
+    assert_eq!(roles[1].1, "Fennwick Software Ltd.");
+    assert_eq!(roles[1].4.as_deref(), Some("2021-02"));
+    // The hidden language typesets nothing.
+    assert!(
+        doc.roles
+            .iter()
+            .flat_map(|r| &r.bullets)
+            .all(|b| !b.text.contains("Schreiblatenz")),
+        "the \\de text leaked"
+    );
+    let heading_lines = split_lines(&doc.source).0;
+    assert!(
+        heading_lines
+            .iter()
+            .all(|l| !l.text.text.contains("Berufserfahrung"))
+    );
 }

@@ -1179,3 +1179,61 @@ fn a_decompression_bomb_exceeds_memory_cleanly() {
         "t.pdf: memory exceeded: extracting text needed more than 256 MiB"
     );
 }
+
+#[test]
+fn running_footers_are_neither_employers_nor_bullets() {
+    // A footer with the date, the name and the page number on every page.
+    let footer = |n: u32| {
+        run(
+            72.0,
+            770.0,
+            &format!("March 3, 2026  Rosa Lindqvist - Resume  {n}"),
+        )
+    };
+    let pdf = Pdf::default()
+        .page(&[
+            Run {
+                size: 20.0,
+                ..run(72.0, 72.0, "Rosa Lindqvist")
+            },
+            Run {
+                size: 12.0,
+                ..run(72.0, 110.0, "EXPERIENCE")
+            },
+            run(72.0, 130.0, "Data Engineer, Fjordline Shipping"),
+            run(450.0, 130.0, "Mar 2021 - Present"),
+            run(
+                72.0,
+                146.0,
+                "\u{95} Rebuilt the cargo ledger pipeline for 14 ports",
+            ),
+            footer(1),
+        ])
+        .page(&[
+            run(72.0, 72.0, "Analyst, Kvarn Energy"),
+            run(450.0, 72.0, "Jan 2018 - Feb 2021"),
+            run(72.0, 88.0, "\u{95} Cut the monthly close from 6 days to 2"),
+            footer(2),
+        ]);
+    let doc = read(pdf.bytes());
+    let roles: Vec<_> = doc
+        .roles
+        .iter()
+        .map(|r| (r.company.as_ref().map(|t| t.text.clone()), r.bullets.len()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            (Some("Fjordline Shipping".to_string()), 1),
+            (Some("Kvarn Energy".to_string()), 1)
+        ],
+        "{}",
+        doc.source
+    );
+    assert!(
+        doc.roles
+            .iter()
+            .flat_map(|r| &r.bullets)
+            .all(|b| !b.text.contains("Lindqvist"))
+    );
+}

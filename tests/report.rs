@@ -911,3 +911,19 @@ fn a_long_input_makes_a_bounded_report_with_a_note() {
     );
     assert!(count(&doc, "svg.timeline g.role-bar") <= 100);
 }
+
+#[test]
+fn on_a_narrow_screen_charts_scroll_instead_of_shrinking_their_text() {
+    let (_, page) = report(&[&fixture("example/resume.md")]);
+    let doc = Html::parse_document(&page);
+    let style = doc.select(&sel("style")).map(text).collect::<String>();
+    let narrow = style
+        .split("@media screen and (max-width: 760px)")
+        .nth(1)
+        .expect("a narrow-screen block");
+    let block = &narrow[..narrow.find("\n}").unwrap()];
+    assert!(block.contains(".chart { overflow-x: auto;"), "{block}");
+    assert!(block.contains(".chart svg { min-width:"), "{block}");
+    assert!(block.contains("overflow-wrap: anywhere"), "{block}");
+    assert!(page.contains("<meta name=\"viewport\" content=\"width=device-width"));
+}

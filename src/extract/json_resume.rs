@@ -118,7 +118,9 @@ impl Reader<'_> {
             .get(..7)
             .filter(|h| h.as_bytes().get(4) == Some(&b'-'))
             .unwrap_or(s);
-        date::parse_point(head).or_else(|| date::parse_point(s))
+        date::parse_point(head)
+            .or_else(|| date::parse_point(s))
+            .or_else(|| month_day_year(s))
     }
 
     fn entries(&self, list: &str, company_key: &str, title_key: &str) -> Vec<Role> {
@@ -290,4 +292,18 @@ fn split_lines(t: &Text) -> Vec<Text> {
         start = i + 1;
     }
     out
+}
+
+/// "12/1/2014": a date some JSON Resume exporters write month first, with
+/// the day; only the month and year are kept.
+fn month_day_year(s: &str) -> Option<DatePoint> {
+    let mut it = s.split('/');
+    let (m, d, y) = (it.next()?, it.next()?, it.next()?);
+    if it.next().is_some() || y.len() != 4 {
+        return None;
+    }
+    let month: u8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let _day: u8 = d.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let year: u16 = y.parse().ok().filter(|y| (1900..=2099).contains(y))?;
+    Some(DatePoint::At(date::YearMonth::new(year, Some(month))))
 }

@@ -29,6 +29,7 @@ pub fn split_lines(src: &str) -> (Vec<Line>, Vec<Suppression>) {
         index: &index,
         out: Out::default(),
         directives: Directives::default(),
+        silent: silent_macros(src),
     };
     // The preamble typesets nothing, but a directive there covers the file.
     tex.read_comment_directives(0, start);
@@ -94,6 +95,63 @@ struct Tex<'a> {
     index: &'a LineIndex,
     out: Out,
     directives: Directives,
+    /// The document's own macros that typeset nothing, with their
+    /// argument counts: `\newcommand{\zh}[1]{}` hides a language.
+    silent: std::collections::HashMap<&'a str, usize>,
+}
+
+/// The macros `src` defines with an empty body (`\newcommand{\zh}[1]{}`,
+/// `\renewcommand\x{}`), each with its number of arguments.
+fn silent_macros(src: &str) -> std::collections::HashMap<&str, usize> {
+    let mut out = std::collections::HashMap::new();
+    for kw in ["\\newcommand", "\\renewcommand", "\\providecommand"] {
+        let mut at = 0;
+        while let Some(i) = src.get(at..).and_then(|s| s.find(kw)) {
+            let mut k = at + i + kw.len();
+            at = k;
+            if src[k..].starts_with('*') {
+                k += 1;
+            }
+            let end = src.len();
+            k = skip_space(src, k, end);
+            // The name: `{\x}` or `\x`.
+            let (name_start, name_end, after) = match braced(src, k, end) {
+                Some((s, e, after)) => (s, e, after),
+                None if src[k..].starts_with('\\') => {
+                    let letters = src[k + 1..]
+                        .bytes()
+                        .take_while(u8::is_ascii_alphabetic)
+                        .count();
+                    (k, k + 1 + letters, 0)
+                }
+                None => continue,
+            };
+            let name = src[name_start..name_end].trim();
+            let Some(name) = name.strip_prefix('\\') else {
+                continue;
+            };
+            if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            k = if after > 0 { after } else { name_end };
+            k = skip_space(src, k, end);
+            let mut arity = 0;
+            if let Some((s, e, after)) = bracketed(src, k, end) {
+                arity = src[s..e].trim().parse().unwrap_or(0);
+                k = skip_space(src, after, end);
+            }
+            // A default for the first argument: `[2][x]`.
+            if let Some((_, _, after)) = bracketed(src, k, end) {
+                k = skip_space(src, after, end);
+            }
+            if let Some((s, e, _)) = braced(src, k, end)
+                && src[s..e].trim().is_empty()
+            {
+                out.insert(name, arity.min(9));
+            }
+        }
+    }
+    out
 }
 
 /// What a command does with its arguments.
@@ -509,6 +567,10 @@ impl Tex<'_> {
         if src[j..end].starts_with('*') {
             j += 1;
         }
+        if let Some(&n) = self.silent.get(name) {
+            let j = self.skip_optional(j, end);
+            return self.skip_args(j, end, n);
+        }
         match action(name, &src[j..end]) {
             Action::Drop(n) => {
                 let j = self.skip_optional(j, end);
@@ -546,12 +608,37 @@ impl Tex<'_> {
                 self.break_line();
                 self.skip_args(j, end, 1)
             }
+            Action::Unknown if self.dated_entry(j, end).is_some() => {
+                let n = self.dated_entry(j, end).unwrap_or(2);
+                let fields = [0, 1, 2, 3].map(|k| (k < n).then_some(k));
+                self.role(j, end, n, fields, None, depth)
+            }
             Action::Unknown => {
                 let j = skip_assignment(src, j, end);
                 let j = self.skip_optional(j, end);
                 self.args_inline(j, end, usize::MAX, " | ", depth)
             }
         }
+    }
+
+    /// An unknown macro read by the shape of its arguments: two to four
+    /// braced arguments, one of them wholly a date range
+    /// (`\datedsubsection{Acme - Engineer}{May 2019 -- Present}`), is a
+    /// role's header, whatever the template calls it. Its argument count.
+    fn dated_entry(&self, j: usize, end: usize) -> Option<usize> {
+        let j = self.skip_optional(j, end);
+        let (args, _) = self.args(j, end, 5);
+        if !(2..=4).contains(&args.len()) {
+            return None;
+        }
+        args.iter()
+            .any(|&(s, e)| {
+                let raw = self.src[s..e].trim();
+                raw.len() <= 60
+                    && crate::date::find_range(raw)
+                        .is_some_and(|r| r.end.is_some() && r.range.len() * 10 >= raw.len() * 7)
+            })
+            .then_some(args.len())
     }
 
     /// `\\`, `\&`, `\%`, accents and the other one-character commands.

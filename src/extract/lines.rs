@@ -564,6 +564,45 @@ pub fn apply_pdf_layout(lines: &mut [Line], pdf: &PdfText, lex: &Lexicon) {
             .get(line.number.wrapping_sub(1))
             .is_some_and(|l| l.fits_above);
     }
+    drop_page_furniture(lines, pdf);
+}
+
+/// Running headers and footers ("February 10, 2026  Jane Doe · Résumé 2"):
+/// a line that holds a digit and recurs on two or more pages once its
+/// digits are ignored is page furniture, never an employer or a bullet.
+/// Date lines are left alone: two roles may share "Jan. – Present".
+fn drop_page_furniture(lines: &mut [Line], pdf: &PdfText) {
+    use std::collections::{HashMap, HashSet};
+    let key = |l: &Line| -> Option<String> {
+        let t = &l.text.text;
+        if l.is_blank()
+            || !t.bytes().any(|b| b.is_ascii_digit())
+            || crate::source::count_words(t, 13) > 12
+            || crate::date::find_range(t).is_some()
+        {
+            return None;
+        }
+        let k: String = t
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+            .collect();
+        (k.chars().filter(|c| c.is_alphabetic()).count() >= 6).then_some(k)
+    };
+    let page = |l: &Line| pdf.lines.get(l.number.wrapping_sub(1)).map(|p| p.page);
+    let mut pages: HashMap<String, HashSet<u32>> = HashMap::new();
+    for l in lines.iter() {
+        if let (Some(k), Some(p)) = (key(l), page(l)) {
+            pages.entry(k).or_default().insert(p);
+        }
+    }
+    if pages.values().all(|p| p.len() < 2) {
+        return;
+    }
+    for l in lines.iter_mut() {
+        if key(l).is_some_and(|k| pages.get(&k).is_some_and(|p| p.len() >= 2)) {
+            *l = blank(l.number, l.text.span().start);
+        }
+    }
 }
 
 /// Reads a PDF's font sizes (one per text line, blank lines included) into

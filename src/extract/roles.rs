@@ -23,7 +23,7 @@ static KEY_VALUE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SEPARATOR_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(
-        r"\s*-{2,}\s*|\s+[|•·∙◦–—-]\s+|\s*\|\s*|\s{2,}|\s+(?:at|@)\s+|[,;]\s+|:\s+",
+        r"\s*-{2,}\s*|\s+[|•·∙◦–—-]\s+|\s*\|\s*|\s*—\s*|\s+-\b|\s{2,}|\s+(?:at|@)\s+|[,;]\s+|:\s+",
     )
     .expect("separator regex")
 });
@@ -42,8 +42,62 @@ static CITY_STATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("city-state regex")
 });
 
-fn is_location(t: &str) -> bool {
-    PLACE_RE.is_match(t) || CITY_STATE_RE.is_match(t)
+/// The location gazetteer (`rubrics/places.txt`, built by
+/// `scripts/gen-places.py`): countries, their states and provinces, and
+/// large cities, lowercase.
+static PLACES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../rubrics/places.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `t` is wholly a place the gazetteer knows: "Tennessee",
+/// "S.Korea", "Seoul, S.Korea", "Cambridge MA", "Pune, Maharashtra, India".
+pub(super) fn is_place(t: &str) -> bool {
+    let t = t
+        .trim()
+        .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';'));
+    if t.is_empty() || t.len() > 60 {
+        return false;
+    }
+    let known = |p: &str| {
+        let p = p.trim();
+        let lower = p.to_lowercase();
+        PLACES.contains(lower.as_str())
+            || PLACES.contains(lower.trim_end_matches('.'))
+            // A state or country code ("CA", "TN", "UK").
+            || (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_uppercase())
+    };
+    let whole = t.to_lowercase();
+    if PLACES.contains(whole.as_str()) {
+        return true;
+    }
+    // Every part a place, and at least one of them a name, not a code.
+    let parts: Vec<&str> = t.split(',').collect();
+    if parts.len() >= 2 {
+        return parts.iter().all(|p| known(p))
+            && parts
+                .iter()
+                .any(|p| PLACES.contains(p.trim().to_lowercase().as_str()));
+    }
+    // "Cambridge MA": a known city and a code.
+    match t.rsplit_once(' ') {
+        Some((city, code)) => {
+            code.len() == 2
+                && code.chars().all(|c| c.is_ascii_uppercase())
+                && PLACES.contains(city.trim().to_lowercase().as_str())
+        }
+        None => false,
+    }
+}
+
+pub(super) fn is_location(t: &str) -> bool {
+    // "Boston MA" and not "Tannhof Software AG": the code must be a region's.
+    let city_state = CITY_STATE_RE.is_match(t)
+        && t.rsplit_once(' ')
+            .is_some_and(|(_, code)| is_state_code(code));
+    PLACE_RE.is_match(t) || city_state || is_place(t)
 }
 /// Employment types that stand where a company could: not a company.
 static EMPLOYMENT_TYPE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -114,7 +168,7 @@ fn continues(prev: &Text, prev_indent: usize, line: &Line) -> bool {
 fn looks_like_header_part(line: &Line, lex: &Lexicon) -> bool {
     let t = line.text.text.trim_end();
     let w = words(line, 9);
-    let columns = t.contains("  ") || t.contains(" | ");
+    let columns = t.contains("  ") || t.contains(" | ") || t.contains(" — ");
     !t.ends_with('.')
         && w <= 8
         && (w <= 4 || columns || lex.title_words.is_match(t) || is_location(t))
@@ -131,11 +185,15 @@ fn is_spaced_list(t: &str) -> bool {
     items.len() >= 3 && items.iter().all(|i| i.split_whitespace().count() <= 3)
 }
 
-/// "Software Development Engineer II, Amazon Lab 126, Boston, MA": a title
-/// and its separated parts, too long for [`looks_like_header_part`].
+/// "Software Development Engineer II, Amazon Lab 126, Boston, MA", or
+/// "Non-Resident Fellow at Ministry of Trade of the Republic of Kenya": a
+/// title and its separated parts, too long for [`looks_like_header_part`].
 fn names_role(line: &Line, lex: &Lexicon) -> bool {
     let t = line.text.text.trim_end();
-    !t.ends_with('.') && words(line, 15) <= 14 && t.contains(", ") && lex.title_words.is_match(t)
+    let separated = [", ", " at ", " @ ", " | ", " — ", " – "]
+        .iter()
+        .any(|sep| t.contains(sep));
+    !t.ends_with('.') && words(line, 15) <= 14 && separated && lex.title_words.is_match(t)
 }
 
 /// "Led a team of 6 • Cut costs by 30%": bullets run together on one
@@ -189,6 +247,8 @@ struct Entries<'a> {
 /// Parses the entries of an experience or projects section into roles;
 /// text that belongs to no role comes back as loose bullets.
 pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
+    let promoted = promote_marked_headers(lines, lex);
+    let lines: &[Line] = promoted.as_deref().unwrap_or(lines);
     let mut p = Entries {
         lex,
         roles: Vec::new(),
@@ -223,7 +283,139 @@ pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
     {
         return found;
     }
-    (p.roles, p.loose)
+    let mut roles: Vec<Role> = Vec::new();
+    let mut loose = p.loose;
+    for role in p.roles.into_iter().flat_map(split_catch_all) {
+        // Dates with no employer and no title ("2018 – 2022" left over from
+        // a margin column) are no role: its items stay, as loose bullets.
+        if role.company.is_none() && role.title.is_none() {
+            loose.extend(role.bullets);
+        } else {
+            roles.push(role);
+        }
+    }
+    (roles, loose)
+}
+
+/// "Additional Experience" whose every item names its own engagement and
+/// years ("Co-founded Echlo (2016-2017), ...", "Software Engineer at IBM
+/// (2008-2010)"): one role per item, not one role of the heading.
+fn split_catch_all(role: Role) -> Vec<Role> {
+    if role.title.is_some() || role.bullets.len() < 2 {
+        return vec![role];
+    }
+    let split: Option<Vec<Role>> = role.bullets.iter().map(engagement).collect();
+    split.unwrap_or_else(|| vec![role])
+}
+
+/// One item of a catch-all entry read as a role: the name just before its
+/// bracketed years is the employer ("... for Escher Reality (2017, ...)");
+/// "Title at Employer (years)" gives the title too.
+fn engagement(item: &Text) -> Option<Role> {
+    let t = &item.text;
+    let open = t.find('(')?;
+    let close = open + t[open..].find(')')?;
+    let inside = &t[open + 1..close];
+    // "(2022-2024)", or a lone year: "(2017, exited to Niantic)".
+    let (start, end) = match date::find_range(inside).filter(|r| r.start.is_some()) {
+        Some(r) => (r.start, r.end.or(r.start)),
+        None => {
+            let year = date::parse_point(inside.split(',').next()?.trim())?;
+            (Some(year), Some(year))
+        }
+    };
+    let before = t[..open].trim_end();
+    let mut role = Role {
+        header: item.clone(),
+        start,
+        end,
+        bullets: vec![item.clone()],
+        ..Role::default()
+    };
+    if let Some(at) = before.rfind(" at ") {
+        let title = before[..at].trim();
+        if !title.is_empty() && title.split_whitespace().count() <= 5 {
+            role.title = Some(item.slice(0, at).into_trimmed(&[]));
+        }
+        role.company = Some(item.slice(at + 4, before.len()).into_trimmed(&[]));
+        return Some(role);
+    }
+    // The run of capitalised words ("nSight Surgical's") ending the text
+    // before the bracket; a sentence's first word is its verb.
+    let words: Vec<(usize, &str)> = before
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
+        .collect();
+    let named = |w: &str| w.chars().any(char::is_uppercase) || w == "&";
+    // The last run of names, past the lowercase words after it ("...
+    // Surgical's fundraising prototype (2021)").
+    let mut last = words.len();
+    while last > 0 && !named(words[last - 1].1) {
+        last -= 1;
+    }
+    let mut first = last;
+    while first > 0 && named(words[first - 1].1) {
+        first -= 1;
+    }
+    if first == 0 && last > 1 {
+        first = 1;
+    }
+    if first >= last {
+        return None;
+    }
+    let (start, _) = words[first];
+    let (end, w) = words[last - 1];
+    let name = before[start..end + w.len()]
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches(',');
+    if name.is_empty() {
+        return None;
+    }
+    role.company = Some(item.slice(start, start + name.len()));
+    Some(role)
+}
+
+/// "• Google  Mountain View, CA" over "Software Engineer  Oct 2016 –
+/// Present" (Jake's and sb2nov's templates list entries as items, their
+/// achievements as sub-items): a short marked line right above an unmarked
+/// dated header line heads the role; it is no achievement. `None` when no
+/// line changes.
+fn promote_marked_headers(lines: &[Line], lex: &Lexicon) -> Option<Vec<Line>> {
+    let heads: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let line = &lines[i];
+            let t = line.text.text.trim_end();
+            if line.kind != LineKind::Bullet || t.ends_with(['.', ':']) || words(line, 9) > 8 {
+                return false;
+            }
+            let Some(j) = (i + 1..lines.len()).find(|&j| !lines[j].is_blank()) else {
+                return false;
+            };
+            let next = &lines[j];
+            // The role's own items are set deeper than its marked header:
+            // a role's last short item over the next header is not one.
+            let nested = lines[j + 1..]
+                .iter()
+                .find(|l| l.kind == LineKind::Bullet)
+                .is_some_and(|b| b.indent > line.indent);
+            nested
+                && next.kind == LineKind::Plain
+                && !is_prose(next)
+                && words(next, 13) <= 12
+                && header_date(next).is_some()
+                && (lex.title_words.is_match(&next.text.text)
+                    || header_date(line).is_none() && next.indent >= line.indent)
+        })
+        .collect();
+    if heads.is_empty() {
+        return None;
+    }
+    let mut out = lines.to_vec();
+    for i in heads {
+        out[i].kind = LineKind::Plain;
+    }
+    Some(out)
 }
 
 /// A section in which nothing heads a role ("RackSpace Hosting" over its
@@ -381,6 +573,25 @@ impl<'a> Entries<'a> {
             for d in dropped {
                 self.push_text(d.text.clone(), d.indent);
             }
+            // "Moxie Pest Control, Norcross, GA — Sales" / "Representative":
+            // a header wrapped before its last word or two is one line.
+            let wrapped = match group.as_slice() {
+                [a, b]
+                    if words(b, 3) <= 2
+                        && !b.text.text.contains([',', '|', '—', '–'])
+                        && a.text.text.contains(" — ")
+                        && !a.text.text.trim_end().ends_with(['—', ',', '|']) =>
+                {
+                    let mut joined = (*a).clone();
+                    joined.text.push_synthetic(" ");
+                    joined.text.append(&b.text);
+                    Some(joined)
+                }
+                _ => None,
+            };
+            if let Some(joined) = &wrapped {
+                group = vec![joined];
+            }
             group.push(head_ref);
             let mut role = parse_header(&group, self.lex);
             // A title under an employer's heading is a promotion there.
@@ -418,8 +629,43 @@ impl<'a> Entries<'a> {
             .roles
             .last()
             .is_some_and(|r| r.title.is_none() && r.company.is_none());
-        let header_part =
-            looks_like_header_part(line, self.lex) || dates_only && names_role(line, self.lex);
+        // "Firmware Engineer - VCI builds ...": under a header of employer
+        // and dates, the first line opens with the title.
+        if self.header_open
+            && !after_gap
+            && self
+                .roles
+                .last()
+                .is_some_and(|r| r.title.is_none() && r.company.is_some() && r.start.is_some())
+            && let Some((title, rest)) = lead_title(&line.text, self.lex)
+        {
+            if let Some(role) = self.roles.last_mut() {
+                role.title = Some(title);
+            }
+            self.header_open = false;
+            if let Some(rest) = rest {
+                self.push_text(rest, line.indent);
+            }
+            return;
+        }
+        // Under a header of title and dates, "University of Massachusetts,
+        // Amherst, MA" (an organisation ending in its place) is the employer.
+        let title_only = self
+            .roles
+            .last()
+            .is_some_and(|r| r.company.is_none() && r.title.is_some());
+        // "**Defense Program** at NATO - ...": a line that opens with an
+        // emphasised part and goes on with " at " names the role under a
+        // header of dates alone, title words or not.
+        let emphasised_at = line.lead_emphasis.is_some()
+            && !line.text.text.trim_end().ends_with('.')
+            && words(line, 15) <= 14
+            && [" at ", " @ "]
+                .iter()
+                .any(|sep| line.text.text.contains(sep));
+        let header_part = looks_like_header_part(line, self.lex)
+            || dates_only && (names_role(line, self.lex) || emphasised_at)
+            || title_only && ends_in_place(line);
         if self.header_open && !after_gap && !complete && header_part {
             self.header_open = false;
             self.fill_current(&[line]);
@@ -565,6 +811,35 @@ impl<'a> Entries<'a> {
     }
 }
 
+/// "Acme Robotics, Austin, TX": a short line whose part after a comma is
+/// a place, and whose part before it is no sentence.
+fn ends_in_place(line: &Line) -> bool {
+    let t = line.text.text.trim_end();
+    if t.ends_with('.') || words(line, 15) > 14 {
+        return false;
+    }
+    t.match_indices(", ")
+        .any(|(k, _)| k > 0 && is_location(&t[k + 2..]))
+}
+
+/// "Security Consultant - SuccessFactors leads ...": a title of a few
+/// words with a title word, then a dash or colon and the description.
+fn lead_title(text: &Text, lex: &Lexicon) -> Option<(Text, Option<Text>)> {
+    let t = &text.text;
+    let cut = [" - ", " – ", " — ", ": "]
+        .iter()
+        .filter_map(|sep| t.find(sep).map(|i| (i, sep.len())))
+        .min()?;
+    let head = t[..cut.0].trim();
+    let n = head.split_whitespace().count();
+    if !(1..=6).contains(&n) || head.ends_with('.') || !lex.title_words.is_match(head) {
+        return None;
+    }
+    let title = text.slice(0, cut.0).into_trimmed(&[]);
+    let rest = text.slice(cut.0 + cut.1, t.len()).into_trimmed(&[]);
+    Some((title, (!rest.is_empty()).then_some(rest)))
+}
+
 /// "May 2013 – Aug 2013 | Mountain View, CA": the place after a header
 /// line's dates, which alone splits into two parts no header reads as one.
 fn place_after_date(line: &Line) -> Option<Text> {
@@ -646,6 +921,7 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         }
         push_segment(&mut segments, text.slice(last, t.len()), at_split);
     }
+    join_legal_suffixes(&mut segments, lex);
     // Employment types are neither company nor title; "remote" is a place.
     segments.retain(|(s, _)| {
         let t = s
@@ -657,35 +933,80 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         }
         !EMPLOYMENT_TYPE_RE.is_match(t)
     });
-    // "City, ST" at the end, once the comma split it: re-join the pair when
-    // a title and a company still stand before it.
-    let n = segments.len();
-    if n >= 3 {
-        let (city, region) = (&segments[n - 2].0, &segments[n - 1].0);
+    // "City, ST" or "City, Country", once the comma split it: re-join the
+    // pair when a title or a company still stands beside it ("Buyer, Home
+    // Goods" alone is a title and a department, not a place).
+    let mut i = 0;
+    while segments.len() >= 3 && i + 1 < segments.len() {
+        let (city, region) = (&segments[i].0, &segments[i + 1].0);
         let pair = format!("{}, {}", city.text, region.text);
         let state_code =
             region.text.len() == 2 && region.text.chars().all(|c| c.is_ascii_uppercase());
         let untitled =
             !lex.title_words.is_match(&city.text) && !lex.title_words.is_match(&region.text);
-        if untitled && is_location(&pair) && (n >= 4 || state_code) {
+        let tail = i + 2 == segments.len();
+        if untitled
+            && is_location(&pair)
+            && (state_code || is_place(&pair) || tail && segments.len() >= 4)
+        {
             let mut location = city.clone();
             location.push_synthetic(", ");
             location.append(region);
-            role.location = Some(location);
-            segments.truncate(n - 2);
+            segments[i].0 = location;
+            segments.remove(i + 1);
         }
+        i += 1;
     }
+    // A place is never the employer or the title: every segment that is
+    // wholly one goes (the first is the location), while a segment that
+    // only has a place's shape ("Buyer, Home Goods") goes only as the
+    // location.
     segments.retain(|(s, _)| {
-        if role.location.is_none() && is_location(&s.text) && !lex.title_words.is_match(&s.text) {
+        if lex.title_words.is_match(&s.text) {
+            return true;
+        }
+        // "RDVO, Inc" has a place's shape: the suffix makes it an employer.
+        let suffixed = s.text.rsplit_once(',').is_some_and(|(_, last)| {
+            let last = last.trim().trim_end_matches('.');
+            !is_state_code(last)
+                && lex
+                    .consistency
+                    .company_suffixes
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(last))
+        });
+        if suffixed {
+            return true;
+        }
+        if role.location.is_none() && is_location(&s.text) {
             role.location = Some(s.clone());
             false
         } else {
-            true
+            !is_place(&s.text)
         }
     });
     let title_idx = segments
         .iter()
         .position(|(s, _)| lex.title_words.is_match(&s.text));
+    // A segment that ends in a legal suffix ("PingCAP Inc.", "Acme GmbH")
+    // is the employer, whatever its place; the title is the segment with a
+    // title word, else the last other one ("Acme Inc. - Data - R&D").
+    let employer_idx = segments
+        .iter()
+        .position(|(s, _)| ends_with_legal_suffix(&s.text, lex));
+    if let Some(e) = employer_idx
+        && segments.len() >= 2
+        && title_idx != Some(e)
+    {
+        let t = title_idx.unwrap_or(if e == segments.len() - 1 {
+            0
+        } else {
+            segments.len() - 1
+        });
+        role.company = Some(segments[e].0.clone());
+        role.title = Some(segments[t].0.clone());
+        return role;
+    }
     match title_idx {
         Some(i) => {
             role.title = Some(segments[i].0.clone());
@@ -723,6 +1044,70 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         }
     }
     role
+}
+
+/// "CO", "SA": two capitals, which a place's region code and a legal
+/// form share.
+fn is_state_code(w: &str) -> bool {
+    w.len() == 2
+        && w.chars().all(|c| c.is_ascii_uppercase())
+        && PLACES.contains(format!("={}", w.to_ascii_lowercase()).as_str())
+}
+
+/// Whether an employer's legal form ends `t` ("PingCAP Inc.", "Acme
+/// GmbH", "Zoran, Inc. (acquired by CSR)"), capitalised as names are.
+fn ends_with_legal_suffix(t: &str, lex: &Lexicon) -> bool {
+    let t = match t.find(" (") {
+        Some(i) if t.trim_end().ends_with(')') => &t[..i],
+        _ => t,
+    };
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let last = words[words.len() - 1].trim_end_matches(['.', ',']);
+    // "Denver, CO": a state, not "Co."
+    let state = is_state_code(last) && is_location(t);
+    let common = matches!(last.to_lowercase().as_str(), "the" | "company");
+    last.starts_with(|c: char| c.is_uppercase())
+        && !state
+        && !common
+        && lex
+            .consistency
+            .company_suffixes
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(last))
+}
+
+/// "VitalConnect, Inc.", "Zoran, Inc. (acquired by CSR)": a segment that
+/// is a legal suffix (`[consistency] company-suffixes`) belongs to the
+/// employer before its comma.
+fn join_legal_suffixes(segments: &mut Vec<(Text, bool)>, lex: &Lexicon) {
+    let mut i = 1;
+    while i < segments.len() {
+        let t = segments[i].0.text.trim();
+        let first = t
+            .split(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        let rest = t[first.len()..].trim_start();
+        let word = first.trim_end_matches(['.', ',']).to_lowercase();
+        let suffix = first.starts_with(|c: char| c.is_uppercase())
+            && (rest.is_empty() || rest.starts_with('('))
+            && lex
+                .consistency
+                .company_suffixes
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(&word));
+        if suffix {
+            let (tail, _) = segments.remove(i);
+            let prev = &mut segments[i - 1].0;
+            prev.push_synthetic(", ");
+            prev.append(&tail);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 fn push_segment(segments: &mut Vec<(Text, bool)>, t: Text, at: bool) {

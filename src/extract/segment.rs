@@ -19,6 +19,8 @@ use crate::source::Text;
 /// A section: its kind (None for an unknown heading) and its lines.
 struct Section<'a> {
     kind: Option<SectionKind>,
+    /// The heading line, when the section has one.
+    heading: Option<&'a Line>,
     lines: &'a [Line],
 }
 
@@ -43,7 +45,7 @@ static GLUED_HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn segment(doc: &mut Document, lines: Vec<Line>, lex: &Lexicon) {
     let lines = split_glued_headings(lines);
     let (preamble_end, sections) = find_sections(&lines, lex);
-    read_preamble(doc, &lines[..preamble_end]);
+    read_preamble(doc, &lines[..preamble_end], lex);
 
     let has_experience = sections
         .iter()
@@ -51,7 +53,14 @@ pub fn segment(doc: &mut Document, lines: Vec<Line>, lex: &Lexicon) {
     for section in &sections {
         match section.kind {
             Some(SectionKind::Experience) => {
-                let (roles, loose) = super::roles::parse_entries(section.lines, lex);
+                let (mut roles, loose) = super::roles::parse_entries(section.lines, lex);
+                // "Experience as Senior Perl Developer": the heading gives
+                // the title of every role that names none.
+                if let Some(title) = section.heading.and_then(heading_title) {
+                    for role in roles.iter_mut().filter(|r| r.title.is_none()) {
+                        role.title = Some(title.clone());
+                    }
+                }
                 doc.roles.extend(roles);
                 doc.loose_bullets.extend(loose);
             }
@@ -91,6 +100,18 @@ pub fn segment(doc: &mut Document, lines: Vec<Line>, lex: &Lexicon) {
             }
         }
     }
+}
+
+/// The title in "Experience as Senior Perl Developer".
+fn heading_title(line: &Line) -> Option<Text> {
+    let t = &line.text.text;
+    let at = t.to_ascii_lowercase().find(" as ")?;
+    let title = line
+        .text
+        .slice(at + 4, t.len())
+        .into_trimmed(&[':', '#', '*']);
+    let n = title.text.split_whitespace().count();
+    (1..=6).contains(&n).then_some(title)
 }
 
 /// "...monthsCompany Details" (the bulk data set glues headings onto the
@@ -216,7 +237,44 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
         {
             continue;
         }
+        // "GOPAL R DAHALE" under a contact line: a name in capitals near
+        // the top, before any section, is no section of its own.
+        if kind.is_none()
+            && heads.is_empty()
+            && lines[..i].iter().filter(|l| !l.is_blank()).count() < 4
+            && is_name_shaped(&l.text.text)
+        {
+            continue;
+        }
         heads.push((i, kind));
+    }
+    // "Accomplishments:" inside an experience section, set as a label (a
+    // colon) or with the next role's dated header after it: a label of the
+    // role, not a section of its own.
+    let mut n = 1;
+    while n < heads.len() {
+        let (i, kind) = heads[n];
+        let end = heads.get(n + 1).map_or(lines.len(), |&(j, _)| j);
+        let label = crate::lexicon::normalize_heading(&lines[i].text.text);
+        let in_experience = heads[..n]
+            .iter()
+            .rev()
+            .find(|(_, k)| k.is_some())
+            .is_some_and(|(_, k)| *k == Some(SectionKind::Experience));
+        let dated_role = lines[i + 1..end].iter().any(|l| {
+            l.kind != LineKind::Bullet
+                && crate::source::count_words(&l.text.text, 21) <= 20
+                && date::find_range(&l.text.text).is_some_and(|r| r.end.is_some())
+        });
+        if matches!(kind, Some(SectionKind::Other | SectionKind::Summary))
+            && lex.entry_labels.contains(&label)
+            && in_experience
+            && (dated_role || lines[i].text.text.trim_end().ends_with(':'))
+        {
+            heads.remove(n);
+        } else {
+            n += 1;
+        }
     }
     let preamble_end = heads.first().map_or(lines.len(), |&(i, _)| i);
     let mut sections = Vec::new();
@@ -224,6 +282,7 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
         let end = heads.get(n + 1).map_or(lines.len(), |&(j, _)| j);
         sections.push(Section {
             kind,
+            heading: Some(&lines[i]),
             lines: &lines[i + 1..end],
         });
     }
@@ -234,6 +293,7 @@ fn find_sections<'a>(lines: &'a [Line], lex: &Lexicon) -> (usize, Vec<Section<'a
             lines.len().min(start + 6),
             vec![Section {
                 kind: None,
+                heading: None,
                 lines: &lines[lines.len().min(start + 6)..],
             }],
         );
@@ -335,12 +395,81 @@ fn is_contact(text: &str) -> bool {
 }
 
 /// Name, headline and summary from the lines before the first section.
-fn read_preamble(doc: &mut Document, lines: &[Line]) {
+/// "Zach Bernal, Computer Engineer", "DAVID HAGAN  PHD STUDENT": a name
+/// and a headline with a title word set on one line.
+fn split_name_headline(text: &Text, lex: &Lexicon) -> Option<(Text, Text)> {
+    let t = &text.text;
+    let (at, sep) = ["  ", ", ", " | ", " — ", " – ", " - "]
+        .iter()
+        .filter_map(|sep| t.find(sep).map(|i| (i, sep.len())))
+        .min()?;
+    let head = t[..at].trim();
+    let tail = t[at + sep..].trim();
+    let words = head.split_whitespace().count();
+    ((2..=4).contains(&words)
+        && !head.chars().any(|c| c.is_ascii_digit())
+        && !is_contact(tail)
+        && lex.title_words.is_match(tail))
+    .then(|| {
+        (
+            text.slice(0, at).into_trimmed(&[]),
+            text.slice(at + sep, t.len()).into_trimmed(&[]),
+        )
+    })
+}
+
+/// Two to four words of letters only ("Jane Q. Doe", "JANE DOE").
+fn is_name_shaped(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        })
+}
+
+/// "Curriculum Vitae: Jane Doe", "RESUME": the document's title line.
+fn is_document_title(t: &str) -> bool {
+    let lower = t.trim().to_lowercase();
+    ["curriculum vitae", "resume", "résumé", "cv", "lebenslauf"]
+        .iter()
+        .any(|w| {
+            lower.strip_prefix(w).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with([':', ' ', '-', '—', '–', '|', ','])
+            })
+        })
+}
+
+fn read_preamble(doc: &mut Document, lines: &[Line], lex: &Lexicon) {
     let looks_like_name = |t: &str| {
         let words = t.split_whitespace().count();
         (1..=5).contains(&words) && !is_contact(t) && !t.chars().any(|c| c.is_ascii_digit())
     };
-    let mut content: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    // "Curriculum Vitae: Sarhang Said, (D.Sc.)": the title goes, the name
+    // after it stays.
+    let named: Vec<Option<Line>> = lines
+        .iter()
+        .map(|l| {
+            let t = &l.text.text;
+            if !is_document_title(t) {
+                return None;
+            }
+            let start = t.find([':', '—', '–'])? + 1;
+            let rest = &t[start..];
+            let end = start + rest.find([',', '(', '|']).unwrap_or(rest.len());
+            let mut line = l.clone();
+            line.text = l.text.slice(start, end).into_trimmed(&[]);
+            (!line.text.is_empty()).then_some(line)
+        })
+        .collect();
+    let mut content: Vec<&Line> = lines
+        .iter()
+        .zip(&named)
+        .filter_map(|(l, n)| match n {
+            Some(n) => Some(n),
+            None => (!l.is_blank() && !is_document_title(&l.text.text)).then_some(l),
+        })
+        .collect();
     // A PDF sets the name largest: it may follow a smaller line ("Last
     // Updated on ..." above the name in Deedy's template).
     if let Some(at) = largest_line(&content).filter(|&i| i > 0) {
@@ -378,11 +507,38 @@ fn read_preamble(doc: &mut Document, lines: &[Line]) {
     } else {
         rest.insert(0, first);
     }
+    if let Some(name) = doc.name.take() {
+        match split_name_headline(&name, lex) {
+            Some((name, headline)) if doc.headline.is_none() => {
+                doc.name = Some(name);
+                doc.headline = Some(headline);
+            }
+            _ => doc.name = Some(name),
+        }
+    }
     let mut summary_lines = Vec::new();
     for line in rest {
         let t = &line.text.text;
-        let words = t.split_whitespace().count();
-        let place = super::roles::PLACE_RE.is_match(t) || (words == 1 && t.chars().count() <= 4);
+        // Words with a letter or digit: "|" and "&" between parts are none.
+        let words = t
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if is_document_title(t) {
+            continue;
+        }
+        // The name after a contact line ("@ jo@example.com" above it).
+        if doc.name.is_none()
+            && doc.headline.is_none()
+            && summary_lines.is_empty()
+            && looks_like_name(t)
+            && !lex.title_words.is_match(t)
+            && words >= 2
+        {
+            doc.name = Some(line.text.clone());
+            continue;
+        }
+        let place = super::roles::is_location(t) || (words == 1 && t.chars().count() <= 4);
         if is_contact(t) || place {
             // Contact and location lines are neither headline nor summary.
             continue;

@@ -149,6 +149,10 @@ pub fn scorecard(
             codes: narrative_codes,
         },
     ];
+    let mut proofs = proofs;
+    if doc.roles.is_empty() {
+        unjudged(&mut proofs);
+    }
     Scorecard {
         path: path.to_string(),
         target: target.map(|l| l.id.clone()),
@@ -176,5 +180,18 @@ fn conflicts(n: usize) -> String {
         "1 conflict".to_string()
     } else {
         format!("{n} conflicts")
+    }
+}
+
+/// No role was read: every proof that stands on roles was never checked,
+/// so none may show as held (a conflict found without roles still fails).
+fn unjudged(proofs: &mut [Proof]) {
+    for p in proofs {
+        if p.holds == Some(false) && !p.codes.is_empty() && p.name.starts_with("consistent") {
+            continue;
+        }
+        p.holds = None;
+        p.codes.clear();
+        p.detail = "cannot be judged: no role was read from the document".into();
     }
 }

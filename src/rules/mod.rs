@@ -7,6 +7,7 @@ pub mod metrics;
 pub mod openers;
 pub mod proof;
 pub mod scope;
+pub mod unread;
 
 use crate::assess::{Assessment, TargetSource, assess};
 use crate::date::YearMonth;
@@ -41,7 +42,9 @@ pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
         .chain(levels::RULES)
         .chain(consistency::RULES)
         .copied()
-        .chain([&crate::suppress::X001, &crate::suppress::X003])
+        .chain([&crate::suppress::X001])
+        .chain(unread::RULES.iter().copied())
+        .chain([&crate::suppress::X003])
 }
 
 /// A code or code prefix as selection reads it: a rule name (as `explain`
@@ -178,6 +181,7 @@ pub fn check_and_assess(cx: &Context<'_>, doc: &Document) -> (Vec<Diagnostic>, A
     openers::check(cx, &prepared, &mut out);
     scope::check(cx, &prepared, &mut out);
     levels::check(cx, &prepared, &mut out);
+    unread::check(cx, &prepared, &mut out);
     out.retain(|d| cx.selection.enabled(d.code));
     (out, prepared.assessment)
 }
