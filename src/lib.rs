@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod gate;
 pub mod lexicon;
+pub mod lint;
 pub mod literals;
 pub mod metrics;
 pub mod model;
@@ -19,6 +20,7 @@ pub mod pattern;
 pub mod report;
 pub mod rubric;
 pub mod rules;
+pub mod server;
 pub mod source;
 pub mod suppress;
 

@@ -40,6 +40,8 @@ pub enum Command {
     Explain(rules::ExplainArgs),
     /// Write a starter storyline.toml here (never overwrites)
     Init,
+    /// Run as a language server over stdin/stdout (for editors)
+    Server,
     /// Validate or print level rubrics
     #[command(subcommand)]
     Rubric(rubric::RubricCommand),
@@ -79,6 +81,13 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => rules::run_explain(args),
         Command::Rubric(cmd) => rubric::run(cmd),
         Command::Init => init(),
+        Command::Server => match crate::server::run_stdio() {
+            Ok(()) => EXIT_CLEAN,
+            Err(e) => {
+                eprintln!("error: storyline server: {e}");
+                EXIT_ERROR
+            }
+        },
         Command::ExtractPdf(args) => crate::extract::pdf::isolate::child_main(&args),
     };
     ExitCode::from(code)

@@ -1,0 +1,62 @@
+//! Linting one document held in memory (an editor's buffer): the rules
+//! `check` runs on a lone document, then the inline, per-file and config
+//! suppressions.
+
+use std::path::Path;
+
+use crate::config::SuppressEntry;
+use crate::diagnostic::Diagnostic;
+use crate::error::InputError;
+use crate::extract::{self, Limits};
+use crate::model::{Channel, Document};
+use crate::rules::{self, Context};
+use crate::suppress::{self, FileIgnores};
+
+/// The suppressions that apply besides the document's own comments.
+pub struct Suppressions<'a> {
+    pub file_ignores: &'a FileIgnores,
+    /// The folder of the config file, which per-file-ignores globs are
+    /// relative to.
+    pub config_dir: Option<&'a Path>,
+    pub entries: &'a [SuppressEntry],
+    /// The config file's name, as findings about its entries say it.
+    pub config_name: &'a str,
+}
+
+/// Extracts `text` as a document of format `ext` (a lowercase extension:
+/// md, tex, json, txt) named `display`, and returns its findings in
+/// position order, suppressions applied. A resume is cross-checked with
+/// each of `profiles` (LinkedIn profiles, as `--profile` gives them); only
+/// the findings on the document itself are returned.
+pub fn lint_text(
+    cx: &Context<'_>,
+    display: &str,
+    ext: &str,
+    text: &str,
+    limits: &Limits,
+    sup: &Suppressions<'_>,
+    profiles: &[Document],
+) -> Result<Vec<Diagnostic>, InputError> {
+    let doc = extract::extract_bytes(display, ext, text.as_bytes().to_vec(), cx.lexicon, limits)?;
+    let mut diags = rules::check_document(cx, &doc);
+    if doc.channel == Channel::Resume {
+        let mut cross = Vec::new();
+        for profile in profiles {
+            rules::consistency::check_pair(cx, &doc, profile, &mut cross);
+        }
+        cross.retain(|d| cx.selection.enabled(d.code) && doc.owns_path(&d.path));
+        diags.extend(cross);
+    }
+    let ignored = sup.file_ignores.codes_for(&doc.path, sup.config_dir);
+    let (mut kept, _silenced) = suppress::apply(
+        &doc,
+        diags,
+        sup.entries,
+        &ignored,
+        cx.selection,
+        sup.config_name,
+    );
+    kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    kept.dedup_by(|a, b| a == b);
+    Ok(kept)
+}
