@@ -464,7 +464,16 @@ pub fn written_as_of(doc: &Document, rubric: &Rubric, today: YearMonth) -> YearM
     let Some(latest) = in_roles.chain(in_text).filter(|&m| m <= now).max() else {
         return today;
     };
-    let old = (rubric.old_document_years * 12.0).round() as i32;
+    // A role the document calls current ("2021 – Present") is taken at its
+    // word for twice as long: a tenure of five or six years with no later
+    // date on the page is common in a resume linted today, while a page
+    // whose every date is a decade back was written then.
+    let open = doc
+        .roles
+        .iter()
+        .any(|r| matches!(r.end, Some(DatePoint::Present)));
+    let factor = if open { 2.0 } else { 1.0 };
+    let old = (rubric.old_document_years * factor * 12.0).round() as i32;
     let until = latest + (grace * 12.0).round() as i32;
     if now - latest <= old || until >= now {
         return today;
