@@ -252,17 +252,7 @@ impl GatedSet {
     /// only the members whose gates are all open are visited, in index
     /// order.
     pub fn any_match(&self, members: &Members, text: &str, opened: &Candidates) -> bool {
-        for (w, (&m, &r)) in members.0.iter().zip(&opened.runnable).enumerate() {
-            let mut word = m & r;
-            while word != 0 {
-                let i = w * 64 + word.trailing_zeros() as usize;
-                word &= word - 1;
-                if self.is_match(i, text, opened) {
-                    return true;
-                }
-            }
-        }
-        false
+        self.first_match(members, text, opened).is_some()
     }
 
     /// The first of `members` (by index) that matches `text`, given the

@@ -23,6 +23,28 @@ pub struct Suppressions<'a> {
     pub config_name: &'a str,
 }
 
+impl Suppressions<'_> {
+    /// Applies every kind of suppression to one document's findings: the
+    /// per-file ignores for its path, its inline comments, the config's
+    /// entries. Returns the findings kept and those silenced.
+    pub fn apply(
+        &self,
+        doc: &Document,
+        diags: Vec<Diagnostic>,
+        selection: &rules::Selection,
+    ) -> (Vec<Diagnostic>, Vec<suppress::Suppressed>) {
+        let ignored = self.file_ignores.codes_for(&doc.path, self.config_dir);
+        suppress::apply(
+            doc,
+            diags,
+            self.entries,
+            &ignored,
+            selection,
+            self.config_name,
+        )
+    }
+}
+
 /// Extracts `text` as a document of format `ext` (a lowercase extension:
 /// md, tex, json, txt) named `display`, and returns its findings in
 /// position order, suppressions applied. A resume is cross-checked with
@@ -47,15 +69,7 @@ pub fn lint_text(
         cross.retain(|d| cx.selection.enabled(d.code) && doc.owns_path(&d.path));
         diags.extend(cross);
     }
-    let ignored = sup.file_ignores.codes_for(&doc.path, sup.config_dir);
-    let (mut kept, _silenced) = suppress::apply(
-        &doc,
-        diags,
-        sup.entries,
-        &ignored,
-        cx.selection,
-        sup.config_name,
-    );
+    let (mut kept, _silenced) = sup.apply(&doc, diags, cx.selection);
     kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     kept.dedup_by(|a, b| a == b);
     Ok(kept)

@@ -12,7 +12,6 @@ use super::stream::{self, StreamFormat, Streamer};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat, print, usage_error};
 use crate::align;
 use crate::assess::TargetSource;
-use crate::config::SuppressEntry;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::InputError;
 use crate::extract::{self, Limits};
@@ -279,14 +278,17 @@ pub(super) fn lint(
         target,
     };
     let limits = settings.limits();
+    let config_name = settings.config.as_ref().map_or_else(
+        || "storyline.toml".into(),
+        |p| super::settings::relative_to_cwd(p).display().to_string(),
+    );
     let run = RunOptions {
-        file_ignores: &file_ignores,
-        config_dir: settings.config.as_deref().and_then(Path::parent),
-        entries: &settings.suppress,
-        config_name: settings.config.as_ref().map_or_else(
-            || "storyline.toml".into(),
-            |p| super::settings::relative_to_cwd(p).display().to_string(),
-        ),
+        sup: crate::lint::Suppressions {
+            file_ignores: &file_ignores,
+            config_dir: settings.config.as_deref().and_then(Path::parent),
+            entries: &settings.suppress,
+            config_name: &config_name,
+        },
         keep_model,
     };
     let discovery = match discovering.map(std::thread::JoinHandle::join) {
@@ -325,7 +327,7 @@ pub(super) fn lint(
             &settings.suppress,
             &outcome.suppressed,
             &in_run,
-            &run.config_name,
+            &config_name,
             &config_text,
         );
         match stream {
@@ -376,10 +378,7 @@ fn lone_text_file(paths: &[PathBuf], max_bytes: u64) -> Option<PathBuf> {
 
 /// Per-run suppression inputs.
 pub struct RunOptions<'a> {
-    pub file_ignores: &'a FileIgnores,
-    pub config_dir: Option<&'a Path>,
-    pub entries: &'a [SuppressEntry],
-    pub config_name: String,
+    pub sup: crate::lint::Suppressions<'a>,
     /// Keep each document's model and build per-role evidence (the HTML
     /// report); otherwise only the source stays, for quoting it.
     pub keep_model: bool,
@@ -685,15 +684,7 @@ pub fn lint_paths(
     }
     let mut kept_per_doc = Vec::with_capacity(docs.len());
     for (doc, mine) in docs.iter().zip(by_doc) {
-        let ignored = run.file_ignores.codes_for(&doc.path, run.config_dir);
-        let (kept, silenced) = suppress::apply(
-            doc,
-            mine,
-            run.entries,
-            &ignored,
-            cx.selection,
-            &run.config_name,
-        );
+        let (kept, silenced) = run.sup.apply(doc, mine, cx.selection);
         kept_per_doc.push(kept);
         outcome.suppressed.extend(silenced);
     }
@@ -842,15 +833,7 @@ fn emit(
             );
             variants.add(cx, &doc);
         }
-        let ignored = run.file_ignores.codes_for(&doc.path, run.config_dir);
-        let (mut kept, silenced) = suppress::apply(
-            &doc,
-            diags,
-            run.entries,
-            &ignored,
-            cx.selection,
-            &run.config_name,
-        );
+        let (mut kept, silenced) = run.sup.apply(&doc, diags, cx.selection);
         kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         kept.dedup_by(|a, b| a == b);
         streamer.scorecard(&scorecard(&doc, &assessment, cx.rubric, &kept, &[]));

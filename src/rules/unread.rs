@@ -250,39 +250,41 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     let ev = read_evidence(doc, cx);
+    // A finding on the source line that starts at `at`.
+    let on_line = |out: &mut Vec<Diagnostic>, at: usize, line: &str, message: String| {
+        let text = Text::verbatim(line.trim_end(), at);
+        out.push(diag(&X002, doc, &text, 0..line.trim_end().len(), message));
+    };
     if let Some((at, line)) = &ev.experience {
-        let text = Text::verbatim(line.trim_end(), *at);
         let dated = match ev.dated {
             0 => String::new(),
-            n => format!(" and {n} dated line(s)"),
+            1 => " and 1 dated line".to_string(),
+            n => format!(" and {n} dated lines"),
         };
-        out.push(diag(
-            &X002,
-            doc,
-            &text,
-            0..line.trim_end().len(),
+        on_line(
+            out,
+            *at,
+            line,
             format!(
                 "no role was read, though the text has an experience section (\"{}\"){dated}: {what}",
                 quote(line.trim(), 40)
             ),
-        ));
+        );
     } else if ev.dated >= 2 + doc.education.len() + doc.projects.len() {
         // More dated lines than the education and project entries read
         // account for (a margin of dates beside "Education" is theirs).
         let at = ev.first_dated.unwrap_or(0);
         let line = doc.source[at..].split('\n').next().unwrap_or("");
-        let text = Text::verbatim(line.trim_end(), at);
-        out.push(diag(
-            &X002,
-            doc,
-            &text,
-            0..line.trim_end().len(),
+        on_line(
+            out,
+            at,
+            line,
             format!(
                 "no role was read, though the text has {} dated entries (the first: \"{}\"): {what}",
                 ev.dated,
                 quote(line.trim(), 50)
             ),
-        ));
+        );
     } else if ev.headings == 0
         && ev.any_dates == 0
         && doc.projects.is_empty()
