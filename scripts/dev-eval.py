@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Runs the three dev-set scorers of ../shared/eval against a built binary and
-checks each figure against its floor in eval/floors.json.
+"""Runs the three dev-set scorers of ../shared/eval, and the level agreement
+with the team's coach reading of the corpus (scripts/level-agreement.py),
+against a built binary and checks each figure against its floor in
+eval/floors.json.
 
     python3 scripts/dev-eval.py [--bin target/release/storyline] [--eval ../shared/eval] [--check]
 
@@ -32,7 +34,7 @@ def main():
     ap.add_argument("--bin", default=str(ROOT / "target/release/storyline"))
     ap.add_argument("--eval", default=str(ROOT.parent / "shared/eval"))
     ap.add_argument("--check", action="store_true")
-    ap.add_argument("--only", help="structure, bullets or pairs")
+    ap.add_argument("--only", help="structure, bullets, pairs or levels")
     args = ap.parse_args()
     ev = Path(args.eval)
     floors = json.loads((ROOT / "eval/floors.json").read_text())
@@ -40,6 +42,7 @@ def main():
         "structure": [str(ev / "score_structure.py"), args.bin, "--show", "0"],
         "bullets": [str(ev / "score_bullets.py"), args.bin],
         "pairs": [str(ev / "score_pairs.py"), args.bin, "--extra-arg=--no-config", "--jobs", "2", "--show", "0"],
+        "levels": [str(ROOT / "scripts/level-agreement.py"), "--bin", args.bin, "--corpus", str(ev.parent / "corpus")],
     }
     failures = []
     for name, cmd in runs.items():

@@ -9,6 +9,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::date::{DatePoint, YearMonth};
+use crate::lexicon::Lexicon;
 use crate::model::{Document, Role};
 use crate::rubric::{Leadership, Rubric, ScopeTier};
 use crate::rules::Prepared;
@@ -186,6 +187,7 @@ fn recent_span(
 
 pub fn assess(
     p: &Prepared<'_>,
+    lexicon: &Lexicon,
     rubric: &Rubric,
     today: YearMonth,
     explicit_target: Option<(usize, TargetSource)>,
@@ -206,7 +208,7 @@ pub fn assess(
 
     // Recency and years count from the date the document speaks as of, so
     // an old resume is judged as it stood when written.
-    let today = written_as_of(doc, rubric, today);
+    let today = written_as_of(doc, lexicon, rubric, today);
     let recent: Vec<usize> = (0..doc.roles.len())
         .filter(|&i| {
             let r = &doc.roles[i];
@@ -296,6 +298,7 @@ pub fn assess(
     let statement_scope = rubric.scope_of(&statement);
     let inferred = infer_level(
         doc,
+        lexicon,
         rubric,
         &recent,
         widest_scope,
@@ -333,6 +336,7 @@ pub fn assess(
 /// no career. Without either, the evidence alone.
 fn infer_level(
     doc: &Document,
+    lexicon: &Lexicon,
     rubric: &Rubric,
     recent: &[usize],
     widest: ScopeTier,
@@ -369,8 +373,9 @@ fn infer_level(
             || levels[l]
                 .min_years
                 .is_none_or(|m| years.is_some_and(|y| y >= m));
-        kept.then(|| (l, title.text.clone()))
+        kept.then(|| (l, title.text.clone(), is_status(lexicon, &title.text)))
     });
+    let studying = studying(doc, lexicon);
     let mut why: Vec<String> = Vec::new();
     if let Some(y) = years {
         let n = y.round();
@@ -387,15 +392,19 @@ fn infer_level(
             ", no leadership"
         }
     ));
+    let titled_level = titled.as_ref().map(|(t, _, _)| *t);
     let level = match (titled, by_years) {
-        (Some((t, title)), y) => {
+        (Some((t, title, status)), y) => {
             why.insert(0, format!("title '{title}' says {}", levels[t].id));
             // The years must reach two levels past the title: a senior of
             // eight years is a senior, and an intern's overlapping student
-            // jobs are no mid-level career.
+            // jobs are no mid-level career. An internship or traineeship is a
+            // status that no years before it raise.
             let evidence_past = by_evidence.is_some_and(|e| e > t);
             let years_past = y.is_some_and(|y| y > t + 1);
-            if evidence_past && years_past && t + 1 < levels.len() {
+            if status {
+                t
+            } else if evidence_past && years_past && t + 1 < levels.len() {
                 why.push("years and evidence both reach past the title".into());
                 t + 1
             } else {
@@ -409,7 +418,14 @@ fn infer_level(
             // are levels a company confers, and a coach wants the title.
             let by_bullets = by_evidence.unwrap_or(0).max(1);
             let untitled = evidence_cap.saturating_sub(1).max(1).min(levels.len() - 1);
-            if by_bullets < y && by_bullets <= untitled {
+            // Twice the years a level takes are that level even in one-line
+            // bullets: two decades of roles are no mid-level career.
+            let held = years.is_some_and(|yrs| {
+                levels[y.min(untitled)]
+                    .min_years
+                    .is_none_or(|m| yrs < 2.0 * m)
+            });
+            if by_bullets < y && by_bullets <= untitled && held {
                 why.push("the bullets evidence less than the years".into());
                 by_bullets
             } else if untitled < y {
@@ -422,18 +438,29 @@ fn infer_level(
                 y
             }
         }
-        // A few bullets with neither a date nor a level word: a coach places
-        // no one past the second level on them.
-        (None, None) => match by_evidence {
-            Some(e) if widest > ScopeTier::Task => e.min(1),
-            _ => {
-                return Err(
-                    "no level word in a recent title, no dated roles, and no scope beyond tasks"
-                        .into(),
-                );
-            }
-        },
+        // Bullets with neither a date nor a level word place no one: a coach
+        // asks for the years first. A student is at the entry level.
+        (None, None) if studying.is_some() => 0,
+        (None, None) => {
+            return Err(if widest > ScopeTier::Task {
+                "no dated roles and no level word in a recent title: the bullets alone place no level"
+                    .into()
+            } else {
+                "no level word in a recent title, no dated roles, and no scope beyond tasks".into()
+            });
+        }
     };
+    // A candidate still studying is at the entry level, whatever the side
+    // jobs add up to, unless a recent title names a level above it.
+    if let Some(phrase) = studying {
+        if level > 0 && titled_level.is_none_or(|t| t == 0) {
+            why.push(format!("still studying ('{phrase}')"));
+            return Ok((0, why.join("; ")));
+        }
+        if level == 0 {
+            why.push(format!("still studying ('{phrase}')"));
+        }
+    }
     Ok((level, why.join("; ")))
 }
 
@@ -444,7 +471,12 @@ fn infer_level(
 /// education end, a publication). When that date is older than the rubric's
 /// `old-document-years`, "present" runs to it plus the rubric's grace; a
 /// current document reads as of today.
-pub fn written_as_of(doc: &Document, rubric: &Rubric, today: YearMonth) -> YearMonth {
+pub fn written_as_of(
+    doc: &Document,
+    lexicon: &Lexicon,
+    rubric: &Rubric,
+    today: YearMonth,
+) -> YearMonth {
     let Some(grace) = rubric.open_role_grace_years else {
         return today;
     };
@@ -468,10 +500,14 @@ pub fn written_as_of(doc: &Document, rubric: &Rubric, today: YearMonth) -> YearM
     // word for twice as long: a tenure of five or six years with no later
     // date on the page is common in a resume linted today, while a page
     // whose every date is a decade back was written then.
-    let open = doc
-        .roles
-        .iter()
-        .any(|r| matches!(r.end, Some(DatePoint::Present)));
+    // An open internship is no tenure: it was current when written.
+    let open = doc.roles.iter().any(|r| {
+        matches!(r.end, Some(DatePoint::Present))
+            && !r
+                .title
+                .as_ref()
+                .is_some_and(|t| is_status(lexicon, &t.text))
+    });
     let factor = if open { 2.0 } else { 1.0 };
     let old = (rubric.old_document_years * factor * 12.0).round() as i32;
     let until = latest + (grace * 12.0).round() as i32;
@@ -483,6 +519,39 @@ pub fn written_as_of(doc: &Document, rubric: &Rubric, today: YearMonth) -> YearM
         (Ok(y), Ok(m)) => YearMonth::new(y, Some(m)),
         _ => today,
     }
+}
+
+/// Whether a title is a status rather than a level ("Software Engineering
+/// Intern", "Operations Trainee").
+fn is_status(lexicon: &Lexicon, title: &str) -> bool {
+    lexicon.status_titles.is_match(&title.to_lowercase())
+}
+
+/// The phrase that shows the candidate is still studying, if any: one of
+/// the lexicon's student phrases anywhere, a student statement in the
+/// headline, summary or education, or an education entry running to now.
+fn studying(doc: &Document, lexicon: &Lexicon) -> Option<String> {
+    let quote = |text: &str, r: std::ops::Range<usize>| {
+        text[r].split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    if let Some(r) = lexicon.studying.find(&doc.source) {
+        return Some(quote(&doc.source, r));
+    }
+    let statements = doc
+        .headline
+        .iter()
+        .chain(&doc.summary)
+        .chain(&doc.education);
+    for t in statements {
+        if let Some(r) = lexicon.studying_statements.find(&t.text) {
+            return Some(quote(&t.text, r));
+        }
+    }
+    doc.education.iter().find_map(|t| {
+        let r = lexicon.studying_in_education.find(&t.text)?;
+        let named = lexicon.education_programs.find(&t.text).is_some();
+        named.then(|| quote(&t.text, r))
+    })
 }
 
 /// Four-digit years (1950 to 2099) standing alone in a text.

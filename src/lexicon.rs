@@ -24,7 +24,56 @@ struct LexiconFile {
     #[serde(default)]
     openers: OpenerWords,
     consistency: Consistency,
+    /// Optional, so that a lexicon written before it still loads.
+    #[serde(default)]
+    levels: LevelWords,
     inputs: Inputs,
+}
+
+/// What the evidenced level reads beyond the rubric: whether the candidate
+/// is still studying, and titles that are a status rather than a level.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LevelWords {
+    #[serde(default)]
+    studying: Vec<String>,
+    #[serde(default)]
+    studying_statements: Vec<String>,
+    #[serde(default)]
+    studying_in_education: Vec<String>,
+    #[serde(default)]
+    education_programs: Vec<String>,
+    #[serde(default)]
+    status_titles: Vec<String>,
+}
+
+/// Patterns of one lexicon key, as one case-insensitive alternation.
+#[derive(Debug, Clone, Default)]
+pub struct Patterns(Option<regex::Regex>);
+
+impl Patterns {
+    fn new(key: &str, origin: &str, sources: &[String]) -> Result<Self, DataError> {
+        if sources.is_empty() {
+            return Ok(Patterns(None));
+        }
+        for src in sources {
+            regex::Regex::new(src)
+                .map_err(|e| DataError::plain(origin, format!("{key}: '{src}': {e}")))?;
+        }
+        let joined = sources
+            .iter()
+            .map(|s| format!("(?:{s})"))
+            .collect::<Vec<_>>()
+            .join("|");
+        regex::Regex::new(&format!("(?i){joined}"))
+            .map(|r| Patterns(Some(r)))
+            .map_err(|e| DataError::plain(origin, format!("{key}: {e}")))
+    }
+
+    /// The first match in `text`, as a byte range.
+    pub fn find(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        self.0.as_ref()?.find(text).map(|m| m.range())
+    }
 }
 
 /// What tells an input found in a folder walk apart from a resume.
@@ -188,6 +237,18 @@ pub struct Lexicon {
     /// A first clause ending in one of these is an experience statement.
     pub experience_words: HashSet<String>,
     pub consistency: Consistency,
+    /// Phrases anywhere in a document that say the candidate is studying
+    /// ("Expected Graduation: May 2024", "seeking summer internships").
+    pub studying: Patterns,
+    /// The same, read in the headline, summary and education entries only
+    /// ("PhD student", "currently pursuing a master's").
+    pub studying_statements: Patterns,
+    /// An education entry that runs to now ("2022 - Present"), when it
+    /// names a school or degree (`education_programs`).
+    pub studying_in_education: Patterns,
+    pub education_programs: Patterns,
+    /// Title words that are a status, not a level ("intern"), lowercase.
+    pub status_titles: PhraseSet,
     /// Keys of which a walked JSON file names at least one when it may be
     /// a resume (JSON Resume or another shape).
     pub resume_json_keys: Vec<String>,
@@ -280,6 +341,23 @@ impl Lexicon {
                 .collect(),
             experience_words: lower(file.openers.experience_words),
             consistency: file.consistency,
+            studying: Patterns::new("levels.studying", origin, &file.levels.studying)?,
+            studying_statements: Patterns::new(
+                "levels.studying-statements",
+                origin,
+                &file.levels.studying_statements,
+            )?,
+            studying_in_education: Patterns::new(
+                "levels.studying-in-education",
+                origin,
+                &file.levels.studying_in_education,
+            )?,
+            education_programs: Patterns::new(
+                "levels.education-programs",
+                origin,
+                &file.levels.education_programs,
+            )?,
+            status_titles: set("levels.status-titles", &file.levels.status_titles)?,
             resume_json_keys: file.inputs.resume_json_keys,
         })
     }
@@ -776,6 +854,18 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("lex.toml"), "{msg}");
         assert!(msg.contains("line 2"), "{msg}");
+    }
+
+    #[test]
+    fn a_bad_level_pattern_names_its_key_and_pattern() {
+        let text = DEFAULT_LEXICON.replace("'\\(expected\\)',", "'(expected',");
+        assert_ne!(
+            text, DEFAULT_LEXICON,
+            "the pattern to break is in the lexicon"
+        );
+        let msg = Lexicon::parse(&text, "lex.toml").unwrap_err().to_string();
+        assert!(msg.contains("lex.toml"), "{msg}");
+        assert!(msg.contains("levels.studying: '(expected'"), "{msg}");
     }
 
     #[test]

@@ -167,7 +167,7 @@ fn find_numeric(text: &str, lex: &Lexicon, out: &mut Vec<Metric>) {
         let holds_excluded = excluded.iter().any(|e| overlaps(e, &m.range()));
         if !holds_excluded && !looks_like_year_range(m.as_str()) {
             out.push(Metric {
-                range: m.range(),
+                range: m.start()..m.end() + unit_after(m.as_str(), &text[m.end()..]),
                 kind: MetricKind::Count,
                 value: None,
             });
@@ -233,6 +233,41 @@ fn find_words(text: &str, lex: &Lexicon, phrases: &PhraseHits, out: &mut Vec<Met
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// The length of the unit that closes a "from X unit to Y" range: the
+/// regex stops at Y's digits, so "from 800 ms to 120 ms" would lose its
+/// last "ms" and "from 40k to 12k" its "k". The unit is the first side's,
+/// glued ("40k", "40%") or a separate word ("800 ms").
+fn unit_after(matched: &str, rest: &str) -> usize {
+    let mut words = matched.split_whitespace().skip(1);
+    let first = words.next().unwrap_or("");
+    let glued = first.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let glued = glued.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    let word = words.next().filter(|w| !w.eq_ignore_ascii_case("to"));
+    let unit = if glued.is_empty() { word } else { Some(glued) };
+    let Some(unit) = unit.filter(|u| u.chars().all(|c| c.is_alphabetic() || c == '%')) else {
+        return 0;
+    };
+    let spaced = rest.len() - rest.trim_start_matches(' ').len();
+    let spaced = if glued.is_empty() { spaced.min(1) } else { 0 };
+    let tail = &rest[spaced..];
+    let ends = |n: usize| {
+        tail[n..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    if tail.len() >= unit.len()
+        && tail.is_char_boundary(unit.len())
+        && tail[..unit.len()].eq_ignore_ascii_case(unit)
+        && ends(unit.len())
+        && (spaced == 1 || !glued.is_empty())
+    {
+        spaced + unit.len()
+    } else {
+        0
+    }
 }
 
 fn looks_like_year_range(s: &str) -> bool {
@@ -571,6 +606,28 @@ mod tests {
         ] {
             assert!(kinds(text).contains(&kind), "{text}: {:?}", kinds(text));
         }
+    }
+
+    #[test]
+    fn from_to_ranges_keep_their_unit() {
+        let phrase = |text: &str| {
+            let m = find_metrics(text, &Lexicon::embedded());
+            m.iter()
+                .map(|m| text[m.range.clone()].to_string())
+                .collect::<Vec<_>>()
+        };
+        let got = phrase("Cut p99 from 800 ms to 120 ms by caching");
+        assert!(
+            got.contains(&"from 800 ms to 120 ms".to_string()),
+            "{got:?}"
+        );
+        let got = phrase("Cut spend from $40k to $12k a month");
+        assert!(got.contains(&"from $40k to $12k".to_string()), "{got:?}");
+        // The unit is mirrored, never a following word.
+        let got = phrase("Grew the team from 3 to 5 in a year");
+        assert!(got.contains(&"from 3 to 5".to_string()), "{got:?}");
+        let got = phrase("Moved from 800 ms to 120 msec");
+        assert!(got.contains(&"from 800 ms to 120".to_string()), "{got:?}");
     }
 
     #[test]

@@ -243,12 +243,42 @@ fn titles_weigh_with_the_years() {
 }
 
 /// Single dates read as a timeline; bullets with neither dates nor a level
-/// word place no one past mid-level.
+/// word place no one, and say why.
 #[test]
-fn single_dates_run_to_the_next_role_and_undated_claims_stay_low() {
+fn single_dates_run_to_the_next_role_and_undated_claims_place_no_level() {
     let (level, basis) = inferred("levels/single-dates.md");
     assert_eq!(level, "senior", "{basis}");
     assert!(basis.contains("7 years of roles"), "{basis}");
-    let (level, basis) = inferred("levels/undated-claims.md");
-    assert_eq!(level, "mid", "{basis}");
+    let (_, _, a) = check_with("levels/undated-claims.md", &[], "ml-engineer", None);
+    assert_eq!(a.inferred, None, "cross-team bullets with no dates");
+    let why = a.unknown_because.expect("a reason");
+    assert!(why.contains("the bullets alone place no level"), "{why}");
+}
+
+/// A candidate still studying is at the entry level whatever the side jobs
+/// add up to, and the basis quotes what says so; an online course running
+/// on, or a bullet about mentoring a student, is no studentship.
+#[test]
+fn a_student_is_at_the_entry_level_and_a_course_is_no_studentship() {
+    let (level, basis) = inferred("levels/student-side-jobs.md");
+    assert_eq!(level, "junior", "{basis}");
+    assert!(
+        basis.contains("still studying ('Expected May 2027')"),
+        "{basis}"
+    );
+    let (level, basis) = inferred("levels/course-present.md");
+    assert_eq!(level, "senior", "{basis}");
+    assert!(!basis.contains("studying"), "{basis}");
+}
+
+/// An internship is a status the years before it do not raise; two decades
+/// of roles are no mid-level career even in one-line bullets.
+#[test]
+fn status_titles_hold_and_long_careers_are_not_held_down() {
+    let (level, basis) = inferred("levels/intern-after-career.md");
+    assert_eq!(level, "junior", "{basis}");
+    assert!(basis.contains("says junior"), "{basis}");
+    let (level, basis) = inferred("levels/long-one-liners.md");
+    assert_eq!(level, "senior", "{basis}");
+    assert!(basis.contains("22 years of roles"), "{basis}");
 }

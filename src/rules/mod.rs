@@ -230,7 +230,7 @@ impl<'d> Prepared<'d> {
                 .collect(),
             assessment: Assessment::empty(),
         };
-        p.assessment = assess(&p, cx.rubric, cx.today, cx.target);
+        p.assessment = assess(&p, cx.lexicon, cx.rubric, cx.today, cx.target);
         p
     }
 
