@@ -177,6 +177,10 @@ struct ProofWords {
 struct VagueWords {
     idioms: Vec<String>,
     quantifiers: Vec<String>,
+    #[serde(default)]
+    answered_by_a_figure: Vec<String>,
+    #[serde(default)]
+    partitive_follow_ons: Vec<String>,
 }
 
 /// The section kinds a heading can open.
@@ -215,6 +219,10 @@ pub struct Lexicon {
     /// Currency words before an amount ("Rs. 15,000").
     pub currency_words: HashSet<String>,
     pub superlatives: PhraseSet,
+    /// Vague quantifiers that a figure in the same bullet answers, and
+    /// the words after one that make it a share of a counted set; lowercase.
+    pub answered_by_a_figure: HashSet<String>,
+    pub partitive_follow_ons: Vec<String>,
     pub perfect_results: PhraseSet,
     pub decrease_verbs: PhraseSet,
     pub huge_gain_percent: f64,
@@ -290,6 +298,18 @@ impl Lexicon {
             sections,
             title_words: set("titles.words", &file.titles.words)?,
             superlatives: set("proof.superlatives", &file.proof.superlatives)?,
+            answered_by_a_figure: file
+                .vague
+                .answered_by_a_figure
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            partitive_follow_ons: file
+                .vague
+                .partitive_follow_ons
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
             perfect_results: set("proof.perfect-results", &file.proof.perfect_results)?,
             decrease_verbs: set("proof.decrease-verbs", &file.proof.decrease_verbs)?,
             baseline_words: set("proof.baseline-words", &file.proof.baseline_words)?,
