@@ -8,6 +8,7 @@ pub mod openers;
 pub mod proof;
 pub mod registry;
 pub mod scope;
+pub mod suppression;
 pub mod unread;
 
 use crate::assess::{Assessment, TargetSource, assess};

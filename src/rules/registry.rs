@@ -5,7 +5,7 @@
 //! the one place that says which check runs a rule and when.
 
 use super::{Context, Prepared, RuleInfo};
-use super::{consistency, levels, metrics, openers, proof, scope, unread};
+use super::{consistency, levels, metrics, openers, proof, scope, suppression, unread};
 use crate::diagnostic::Diagnostic;
 
 /// A rule family: the letter its codes start with.
@@ -177,9 +177,9 @@ pub static RULES: &[Rule] = &[
     rule(&consistency::C005,                    F::Consistency, Stable, S::Pair,      R::Pair),
     rule(&consistency::C006,                    F::Consistency, Stable, S::Pair,      R::Pair),
     rule(&consistency::C007,                    F::Consistency, Stable, S::Pair,      R::Pair),
-    rule(&crate::suppress::X001,                F::Suppressions, Stable, S::Document, R::Suppressions),
+    rule(&suppression::X001,                     F::Suppressions, Stable, S::Document, R::Suppressions),
     rule(&unread::X002,                         F::Suppressions, Stable, S::Document, R::Document(unread::check_x002)),
-    rule(&crate::suppress::X003,                F::Suppressions, Stable, S::Document, R::Suppressions),
+    rule(&suppression::X003,                     F::Suppressions, Stable, S::Document, R::Suppressions),
 ];
 
 /// A registered rule by its exact code.
