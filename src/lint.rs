@@ -66,7 +66,8 @@ pub fn lint_text(
         for profile in profiles {
             rules::consistency::check_pair(cx, &doc, profile, &mut cross);
         }
-        cross.retain(|d| cx.selection.enabled(d.code) && doc.owns_path(&d.path));
+        // The pair rules ask the selection themselves.
+        cross.retain(|d| doc.owns_path(&d.path));
         diags.extend(cross);
     }
     let (mut kept, _silenced) = sup.apply(&doc, diags, cx.selection);

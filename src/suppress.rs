@@ -1,122 +1,16 @@
 //! Suppressions: inline comments, config `[[suppress]]` entries and
-//! per-file ignores. Tracks which ones matched, so stale ones are reported.
+//! per-file ignores. Tracks which ones matched and which are invalid; the
+//! rules X001 and X003 (`rules::suppression`) turn those into findings.
 
 use globset::{Glob, GlobMatcher};
 
 use crate::config::SuppressEntry;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Suppression};
-use crate::rules::{RuleInfo, Selection};
-use crate::source::Text;
+use crate::rules::Selection;
+use crate::rules::suppression::{self as rule, invalid_code, nearest_directive};
 
-pub static X001: RuleInfo = RuleInfo {
-    code: "X001",
-    name: "unused-suppression",
-    severity: Severity::Info,
-    summary: "a suppression comment or config entry that matched no finding",
-    help: "remove the suppression: the finding it silenced is gone",
-    docs: r#"## What it does
-Reports a `storyline-disable` comment or a `[[suppress]]` config entry that
-silenced nothing in this run, so that stale suppressions do not pile up.
-Suppressions of rules that did not run (see `--select`) are not reported.
-
-## Why it matters
-A suppression outlives the bullet it was written for; left in place it can
-hide a new finding on a rewritten line.
-
-## Example
-```markdown
-<!-- storyline-disable-next-line O001 -->
-- Led the migration of the feature store
-```
-
-## How to fix it
-Delete the comment or the config entry.
-"#,
-};
-
-pub static X003: RuleInfo = RuleInfo {
-    code: "X003",
-    name: "invalid-suppression",
-    severity: Severity::Warning,
-    summary: "a suppression comment that names no known rule code, or is misspelled",
-    help: "spell the directive and the codes as `storyline rules` lists them",
-    docs: r#"## What it does
-Reports a suppression comment that cannot do what it was written for: a
-misspelled directive (`storyline-disabel-next-line`), a code that no rule
-has (`O999`), or a rule name where a code belongs (`weak-opener` for
-`O001`). The message gives the nearest valid spelling. Such a comment (or
-the part of it that is wrong) silences nothing.
-
-## Why it matters
-A typo in a suppression fails silently otherwise: the finding it was meant
-to silence stays, or, worse, the author believes a rule is silenced when
-the comment does nothing.
-
-## Example
-```markdown
-<!-- storyline-disable-next-line weak-opener -- shared work -->
-- Helped migrate the feature store
-```
-
-## How to fix it
-Use one of `storyline-disable-next-line`, `storyline-disable` and
-`storyline-enable`, followed by rule codes or code prefixes (`O001`, `M`).
-"#,
-};
-
-/// Why one code of a suppression comment names no rule, with the nearest
-/// valid spelling; `None` when it is a code or a code prefix.
-fn invalid_code(code: &str) -> Option<String> {
-    let rules = || crate::rules::all();
-    if rules().any(|r| r.code.starts_with(code)) {
-        return None;
-    }
-    if let Some(r) = rules().find(|r| r.name.eq_ignore_ascii_case(code)) {
-        return Some(format!(
-            "'{}' is a rule name; suppressions take its code: {}",
-            code.to_lowercase(),
-            r.code
-        ));
-    }
-    // The nearest codes of the same family (same letter), else of all.
-    let family: Vec<&str> = rules()
-        .map(|r| r.code)
-        .filter(|c| c.get(..1) == code.get(..1))
-        .collect();
-    let pool: Vec<&str> = if family.is_empty() {
-        rules().map(|r| r.code).collect()
-    } else {
-        family
-    };
-    let best = pool
-        .iter()
-        .map(|c| strsim::levenshtein(c, code))
-        .min()
-        .unwrap_or(0);
-    let near: Vec<&str> = pool
-        .into_iter()
-        .filter(|c| strsim::levenshtein(c, code) == best)
-        .take(3)
-        .collect();
-    Some(format!(
-        "no rule has the code '{code}'; did you mean {}?",
-        near.join(" or ")
-    ))
-}
-
-/// The directive nearest to a misspelled one.
-fn nearest_directive(word: &str) -> &'static str {
-    const DIRECTIVES: [&str; 3] = [
-        "storyline-disable-next-line",
-        "storyline-disable",
-        "storyline-enable",
-    ];
-    DIRECTIVES
-        .into_iter()
-        .min_by_key(|d| strsim::levenshtein(d, &word.to_lowercase()))
-        .unwrap_or(DIRECTIVES[0])
-}
+pub use crate::rules::suppression::{X001, X003};
 
 /// A finding that a suppression silenced, and why.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -271,40 +165,30 @@ pub fn apply(
         }
         kept.push(d);
     }
+    // The rules run only when selected.
     if selection.enabled(X003.code) {
-        for (i, why) in invalid {
-            let s = &doc.suppressions[i];
-            let line = doc.lines.line_text(&doc.source, s.line);
-            let text = Text::verbatim(line, doc.lines.line_start(s.line));
-            kept.push(crate::rules::diag(&X003, doc, &text, 0..line.len(), why));
-        }
+        rule::check_x003(doc, &invalid, &mut kept);
     }
     if selection.enabled(X001.code) {
-        for ((s, used), codes) in doc.suppressions.iter().zip(&used_inline).zip(&covered) {
-            // An invalid suppression is X003's, not a stale one.
-            let Some(codes) = codes else { continue };
-            let ran = codes.is_empty()
-                || codes.iter().any(|c| {
-                    crate::rules::all()
-                        .any(|r| r.code.starts_with(c.as_str()) && selection.enabled(r.code))
-                });
-            if !used && ran {
-                let line = doc.lines.line_text(&doc.source, s.line);
-                let text = Text::verbatim(line, doc.lines.line_start(s.line));
-                let what = if codes.is_empty() {
-                    "all rules".to_string()
-                } else {
-                    codes.join(", ")
-                };
-                kept.push(crate::rules::diag(
-                    &X001,
-                    doc,
-                    &text,
-                    0..line.len(),
-                    format!("this suppression of {what} matched no finding"),
-                ));
-            }
-        }
+        let stale: Vec<(usize, &[String])> = doc
+            .suppressions
+            .iter()
+            .zip(&used_inline)
+            .zip(&covered)
+            .enumerate()
+            .filter_map(|(i, ((_, used), codes))| {
+                // An invalid suppression is X003's, not a stale one.
+                let codes = codes.as_deref()?;
+                // A suppression of rules that did not run is not stale.
+                let ran = codes.is_empty()
+                    || codes.iter().any(|c| {
+                        crate::rules::all()
+                            .any(|r| r.code.starts_with(c.as_str()) && selection.enabled(r.code))
+                    });
+                (!used && ran).then_some((i, codes))
+            })
+            .collect();
+        rule::check_x001(doc, &stale, &mut kept);
     }
     (kept, silenced)
 }
@@ -334,25 +218,7 @@ pub fn unused_entries(
         .filter(|(_, e)| in_run.iter().any(|f| same_file(&e.path, f)))
         .map(|(i, e)| {
             let (line, width) = headers.get(i).copied().unwrap_or((1, 0));
-            Diagnostic {
-                code: X001.code,
-                rule: X001.name,
-                severity: X001.severity,
-                path: config_name.to_string(),
-                line,
-                column: 1,
-                end_line: line,
-                end_column: width + 1,
-                message: format!(
-                    "this [[suppress]] entry ({} in {}, '{}') matched no finding",
-                    e.rule, e.path, e.text
-                ),
-                help: X001.help.to_string(),
-                field: None,
-                related: Vec::new(),
-                page: None,
-                span: crate::source::Span::new(0, 0),
-            }
+            rule::x001_entry(e, config_name, line, width)
         })
         .collect()
 }

@@ -658,18 +658,15 @@ pub fn lint_paths(
             for profile in mine.iter() {
                 rules::consistency::check_pair(cx, doc, profile, &mut cross);
             }
-            cross.retain(|d| cx.selection.enabled(d.code));
             diags.extend(cross);
             (diags, assessment)
         });
     let (per_doc, linted): (Vec<Vec<Diagnostic>>, Vec<crate::assess::Assessment>) =
         linted.into_iter().unzip();
     let mut all: Vec<Diagnostic> = per_doc.into_iter().flatten().collect();
-    all.extend(
-        rules::levels::check_variants(cx, &resumes)
-            .into_iter()
-            .filter(|d| cx.selection.enabled(d.code)),
-    );
+    if cx.selection.enabled(rules::levels::L003.code) {
+        all.extend(rules::levels::check_variants(cx, &resumes));
+    }
 
     // Suppressions belong to the document a finding points into: group
     // the findings by owner once (a path index, not a scan per document).
@@ -825,12 +822,8 @@ fn emit(
                 continue;
             }
         };
-        if doc.channel == Channel::Resume {
-            diags.extend(
-                variants
-                    .check(cx, &doc)
-                    .filter(|d| cx.selection.enabled(d.code)),
-            );
+        if doc.channel == Channel::Resume && cx.selection.enabled(rules::levels::L003.code) {
+            diags.extend(variants.check(cx, &doc));
             variants.add(cx, &doc);
         }
         let (mut kept, silenced) = run.sup.apply(&doc, diags, cx.selection);

@@ -196,8 +196,6 @@ be hired for.
 "#,
 };
 
-pub static RULES: &[&RuleInfo] = &[&C001, &C002, &C003, &C004, &C005, &C006, &C007];
-
 fn related(doc: &Document, text: &Text, message: &str) -> Related {
     Related::at(doc, text, message)
 }
@@ -246,14 +244,25 @@ pub fn check_pair(
     profile: &Document,
     out: &mut Vec<Diagnostic>,
 ) {
+    // Only the selected rules run: the alignment is skipped when no rule
+    // that reads it is.
+    let runs = |info: &RuleInfo| cx.selection.enabled(info.code);
     let c = &cx.lexicon.consistency;
-    let aligned = align::align(resume, profile, c, cx.today);
-    for a in &aligned {
-        check_aligned(cx, resume, profile, a, out);
+    if [&C001, &C002, &C003, &C004, &C006].into_iter().any(runs) {
+        let aligned = align::align(resume, profile, c, cx.today);
+        for a in &aligned {
+            check_aligned(cx, resume, profile, a, out);
+        }
+        if runs(&C003) {
+            missing_roles(cx, resume, profile, &aligned, out);
+        }
     }
-    missing_roles(cx, resume, profile, &aligned, out);
-    headline_levels(cx, resume, profile, out);
-    skills_drift(cx, resume, profile, out);
+    if runs(&C005) {
+        headline_levels(cx, resume, profile, out);
+    }
+    if runs(&C007) {
+        skills_drift(cx, resume, profile, out);
+    }
 }
 
 fn check_aligned(
@@ -275,9 +284,12 @@ fn check_aligned(
     }
     let group = if group.is_empty() { vec![r] } else { group };
 
+    let runs = |info: &RuleInfo| cx.selection.enabled(info.code);
     // C001: one of the resume's titles must match one of the employer's
     // titles on LinkedIn.
-    if let Some(rt) = &r.title {
+    if runs(&C001)
+        && let Some(rt) = &r.title
+    {
         let titles: Vec<&Text> = ps.iter().filter_map(|p| p.title.as_ref()).collect();
         let matches = group.iter().filter_map(|g| g.title.as_ref()).any(|gt| {
             let norm = normalize_title(&gt.text, c);
@@ -301,52 +313,55 @@ fn check_aligned(
         }
     }
 
-    // C002: each side's span of the employment as aligned (one title each,
-    // or the titles one side lists separately and the other as one role).
-    let (start, end) = span(ps.iter().copied(), cx.today);
-    let (r_start, r_end) = span(group.iter().copied(), cx.today);
-    let tol = c.date_tolerance_months;
-    let start_ok = dates_agree(r_start, start, tol, cx.today);
-    let end_ok = dates_agree(r_end, end, tol, cx.today) || r_end.is_none() && r_start.is_none();
-    if !(start_ok && end_ok) {
-        let what = match (start_ok, end_ok) {
-            (false, false) => "start and end dates",
-            (false, true) => "start date",
-            _ => "end date",
-        };
-        let name = if group.len() > 1 {
-            group
-                .iter()
-                .map(|g| role_name(g))
-                .collect::<Vec<_>>()
-                .join(" and ")
-        } else {
-            role_name(r)
-        };
-        out.push(on(
-            resume,
-            &r.header,
-            &C002,
-            format!(
-                "{what} of {name} {} from LinkedIn: {} – {} vs {} – {}",
-                if start_ok || end_ok {
-                    "differs"
-                } else {
-                    "differ"
-                },
-                show(r_start),
-                show(r_end),
-                show(start),
-                show(end)
-            ),
-            related(profile, &p0.header, "LinkedIn dates"),
-        ));
+    if runs(&C002) {
+        // C002: each side's span of the employment as aligned (one title each,
+        // or the titles one side lists separately and the other as one role).
+        let (start, end) = span(ps.iter().copied(), cx.today);
+        let (r_start, r_end) = span(group.iter().copied(), cx.today);
+        let tol = c.date_tolerance_months;
+        let start_ok = dates_agree(r_start, start, tol, cx.today);
+        let end_ok = dates_agree(r_end, end, tol, cx.today) || r_end.is_none() && r_start.is_none();
+        if !(start_ok && end_ok) {
+            let what = match (start_ok, end_ok) {
+                (false, false) => "start and end dates",
+                (false, true) => "start date",
+                _ => "end date",
+            };
+            let name = if group.len() > 1 {
+                group
+                    .iter()
+                    .map(|g| role_name(g))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            } else {
+                role_name(r)
+            };
+            out.push(on(
+                resume,
+                &r.header,
+                &C002,
+                format!(
+                    "{what} of {name} {} from LinkedIn: {} – {} vs {} – {}",
+                    if start_ok || end_ok {
+                        "differs"
+                    } else {
+                        "differ"
+                    },
+                    show(r_start),
+                    show(r_end),
+                    show(start),
+                    show(end)
+                ),
+                related(profile, &p0.header, "LinkedIn dates"),
+            ));
+        }
     }
 
     // C006: aligned employers whose names differ beyond the benign. A
     // name that is only a legal suffix, or the role's own title, is a
     // field misread, not another name.
-    if let (Some(rc), Some(pc)) = (&r.company, &p0.company)
+    if runs(&C006)
+        && let (Some(rc), Some(pc)) = (&r.company, &p0.company)
         && normalize_company(&rc.text, c) != normalize_company(&pc.text, c)
         && !affix(&pc.text, &rc.text)
         && !affix(&rc.text, &pc.text)
@@ -378,6 +393,9 @@ fn check_aligned(
         ));
     }
 
+    if !runs(&C004) {
+        return;
+    }
     // C004: the same claim with different numbers, sentence by sentence
     // (a LinkedIn description often runs several bullets together).
     let theirs: Vec<(&Text, Range<usize>)> = ps

@@ -93,8 +93,6 @@ change the level claim only where the evidence supports it.
 "#,
 };
 
-pub static RULES: &[&RuleInfo] = &[&L001, &L002, &L003];
-
 /// "Senior/Staff", "Senior or Staff": two levels offered side by side.
 fn offered_together(
     text: &str,
@@ -107,7 +105,8 @@ fn offered_together(
     })
 }
 
-fn check_l001(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
+/// L001: the headline, summary or job applications name several levels.
+pub fn check_l001(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     let doc = p.doc;
     let a = &p.assessment;
     let distinct: std::collections::BTreeSet<usize> =
@@ -281,8 +280,8 @@ impl VariantIndex {
     }
 }
 
-pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
-    check_l001(cx, p, out);
+/// L002: the headline claims a level other than the target.
+pub fn check_l002(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     let a = &p.assessment;
     let Some((target, source)) = a.target else {
         return;

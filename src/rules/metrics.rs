@@ -131,39 +131,68 @@ results in numbers.
 "#,
 };
 
-pub static RULES: &[&RuleInfo] = &[&M001, &M002, &M003, &M004];
-
-pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
-    let doc = p.doc;
+/// M001: an achievement bullet with no quantified result.
+pub fn check_m001(_cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     for b in p.bullets() {
         if b.achievement && !b.quantified() {
             out.push(diag(
                 &M001,
-                doc,
+                p.doc,
                 b.text,
                 0..b.text.text.len(),
                 "no quantified result in this achievement".into(),
             ));
         }
+    }
+}
+
+/// M002: a role of two or more achievements, none quantified.
+pub fn check_m002(_cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
+    for (role, bullets) in p.doc.roles.iter().zip(&p.roles) {
+        let achievements = bullets.iter().filter(|b| b.achievement).count();
+        if achievements >= 2 && !bullets.iter().any(|b| b.quantified()) {
+            let name = role
+                .title
+                .as_ref()
+                .or(role.company.as_ref())
+                .map_or_else(|| "this role".to_string(), |t| format!("'{}'", t.text));
+            out.push(diag(
+                &M002,
+                p.doc,
+                &role.header,
+                0..role.header.text.len(),
+                format!("none of the {achievements} bullets of {name} has a quantified result"),
+            ));
+        }
+    }
+}
+
+/// M003: a vague quantifier where a number belongs.
+pub fn check_m003(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
+    for b in p.bullets() {
         if let Some(r) = vague_quantifier(cx.lexicon, &b.text.text, &b.phrases, b.quantified()) {
             let word = b.text.text[r.clone()].to_string();
             out.push(diag(
                 &M003,
-                doc,
+                p.doc,
                 b.text,
                 r,
                 format!("vague quantifier '{word}' where a number belongs"),
             ));
         }
     }
+}
+
+/// M004: too few quantified bullets in recent roles for the target level.
+pub fn check_m004(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     let a = &p.assessment;
     if let (Some((target, _)), Some(share)) = (a.target, a.quantified_share()) {
         let level = &cx.rubric.levels[target];
         if a.achievements >= 3 && share < level.min_quantified {
-            let header = &doc.roles[a.recent[0]].header;
+            let header = &p.doc.roles[a.recent[0]].header;
             out.push(diag(
                 &M004,
-                doc,
+                p.doc,
                 header,
                 0..header.text.len(),
                 format!(
@@ -174,23 +203,6 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
                     level.id,
                     level.min_quantified * 100.0
                 ),
-            ));
-        }
-    }
-    for (role, bullets) in doc.roles.iter().zip(&p.roles) {
-        let achievements = bullets.iter().filter(|b| b.achievement).count();
-        if achievements >= 2 && !bullets.iter().any(|b| b.quantified()) {
-            let name = role
-                .title
-                .as_ref()
-                .or(role.company.as_ref())
-                .map_or_else(|| "this role".to_string(), |t| format!("'{}'", t.text));
-            out.push(diag(
-                &M002,
-                doc,
-                &role.header,
-                0..role.header.text.len(),
-                format!("none of the {achievements} bullets of {name} has a quantified result"),
             ));
         }
     }

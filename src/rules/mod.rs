@@ -1,12 +1,14 @@
 //! The rule catalogue. One file per rule family; each rule's metadata and
-//! documentation stand beside its check.
+//! documentation stand beside its check; [`registry`] lists them all.
 
 pub mod consistency;
 pub mod levels;
 pub mod metrics;
 pub mod openers;
 pub mod proof;
+pub mod registry;
 pub mod scope;
+pub mod suppression;
 pub mod unread;
 
 use crate::assess::{Assessment, TargetSource, assess};
@@ -34,17 +36,7 @@ pub struct RuleInfo {
 
 /// Every rule, in catalogue order.
 pub fn all() -> impl Iterator<Item = &'static RuleInfo> {
-    metrics::RULES
-        .iter()
-        .chain(proof::RULES)
-        .chain(openers::RULES)
-        .chain(scope::RULES)
-        .chain(levels::RULES)
-        .chain(consistency::RULES)
-        .copied()
-        .chain([&crate::suppress::X001])
-        .chain(unread::RULES.iter().copied())
-        .chain([&crate::suppress::X003])
+    registry::RULES.iter().map(|r| r.info)
 }
 
 /// A code or code prefix as selection reads it: a rule name (as `explain`
@@ -176,13 +168,13 @@ pub fn check_document(cx: &Context<'_>, doc: &Document) -> Vec<Diagnostic> {
 pub fn check_and_assess(cx: &Context<'_>, doc: &Document) -> (Vec<Diagnostic>, Assessment) {
     let prepared = Prepared::new(cx, doc);
     let mut out = Vec::new();
-    metrics::check(cx, &prepared, &mut out);
-    proof::check(cx, &prepared, &mut out);
-    openers::check(cx, &prepared, &mut out);
-    scope::check(cx, &prepared, &mut out);
-    levels::check(cx, &prepared, &mut out);
-    unread::check(cx, &prepared, &mut out);
-    out.retain(|d| cx.selection.enabled(d.code));
+    for rule in registry::RULES {
+        if let registry::Runs::Document(check) = rule.runs
+            && cx.selection.enabled(rule.info.code)
+        {
+            check(cx, &prepared, &mut out);
+        }
+    }
     (out, prepared.assessment)
 }
 

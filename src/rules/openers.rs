@@ -68,10 +68,8 @@ mentored.
 "#,
 };
 
-pub static RULES: &[&RuleInfo] = &[&O001, &O002];
-
-pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
-    check_leadership(cx, p, out);
+/// O001: a bullet that opens weakly.
+pub fn check_o001(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     for b in p.bullets() {
         if let Some(r) = weak_opening(cx.rubric, cx.lexicon, &b.text.text) {
             let word = b.text.text[r.clone()].to_string();
@@ -86,8 +84,9 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// O002 runs on the level assessment.
-pub fn check_leadership(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
+/// O002: no recent bullet shows leadership where the target expects it
+/// (read on the level assessment).
+pub fn check_o002(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     let a = &p.assessment;
     let Some((target, _)) = a.target else { return };
     let level = &cx.rubric.levels[target];

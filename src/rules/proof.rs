@@ -69,9 +69,9 @@ For reductions, give the percentage of the old value (a 3x cost cut is a
 "#,
 };
 
-pub static RULES: &[&RuleInfo] = &[&P001, &P002];
-
-pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
+/// P001: a superlative with no number to back it, in a bullet, the
+/// headline or the summary.
+pub fn check_p001(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     let doc = p.doc;
     let lex = cx.lexicon;
     for b in p.bullets() {
@@ -89,6 +89,30 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
                 format!("'{word}' with no number to back it"),
             ));
         }
+    }
+    // Superlatives in the headline and summary need proof as much.
+    for t in [&doc.headline, &doc.summary].into_iter().flatten() {
+        if let Some(r) = superlative(lex, &t.text)
+            && crate::metrics::find_metrics(&t.text, lex).is_empty()
+        {
+            let word = t.text[r.clone()].to_string();
+            out.push(diag(
+                &P001,
+                doc,
+                t,
+                r,
+                format!("'{word}' with no number to back it"),
+            ));
+        }
+    }
+}
+
+/// P002: a figure that cannot be true or reads as inflated.
+pub fn check_p002(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
+    let doc = p.doc;
+    let lex = cx.lexicon;
+    for b in p.bullets() {
+        let text = &b.text.text;
         for m in &b.metrics {
             let Some(value) = m.value else { continue };
             let figure = &text[m.range.clone()];
@@ -133,21 +157,6 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
             if let Some(message) = message {
                 out.push(diag(&P002, doc, b.text, m.range.clone(), message));
             }
-        }
-    }
-    // Superlatives in the headline and summary need proof as much.
-    for t in [&doc.headline, &doc.summary].into_iter().flatten() {
-        if let Some(r) = superlative(lex, &t.text)
-            && crate::metrics::find_metrics(&t.text, lex).is_empty()
-        {
-            let word = t.text[r.clone()].to_string();
-            out.push(diag(
-                &P001,
-                doc,
-                t,
-                r,
-                format!("'{word}' with no number to back it"),
-            ));
         }
     }
 }

@@ -70,9 +70,8 @@ recent work evidences.
 "#,
 };
 
-pub static RULES: &[&RuleInfo] = &[&S001, &S002];
-
-pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
+/// S001: the headline and summary state no scope at the target level.
+pub fn check_s001(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     let a = &p.assessment;
     let doc = p.doc;
     let Some((target, source)) = a.target else {
@@ -80,7 +79,6 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     };
     let level = &cx.rubric.levels[target];
     let expected = level.scope;
-
     if a.statement_scope < expected {
         let at: Option<&Text> = doc.headline.as_ref().or(doc.summary.as_ref());
         let message = format!(
@@ -95,7 +93,17 @@ pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
             None => out.push(super::diag_at_start(&S001, doc, message)),
         }
     }
+}
 
+/// S002: no recent bullet reaches the scope the target level expects.
+pub fn check_s002(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
+    let a = &p.assessment;
+    let doc = p.doc;
+    let Some((target, _)) = a.target else {
+        return;
+    };
+    let level = &cx.rubric.levels[target];
+    let expected = level.scope;
     if a.widest_scope < expected && !a.recent.is_empty() {
         let (text, shown) = match a.widest_at {
             Some(b) => {

@@ -44,8 +44,6 @@ and report the layout if it is a common one.
 "#,
 };
 
-pub static RULES: &[&RuleInfo] = &[&X002];
-
 /// What the text shows of a resume's structure, read line by line.
 #[derive(Default)]
 struct Evidence {
@@ -177,7 +175,8 @@ fn brokenness(source: &str) -> (f64, f64, Option<&str>) {
     (share(glued, letters), share(bad, visible), example)
 }
 
-pub fn check(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
+/// X002: a document storyline could not read.
+pub fn check_x002(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
     let doc = p.doc;
     let (glued, unreadable, example) = brokenness(&doc.source);
     let roles_note = if doc.roles.is_empty() {

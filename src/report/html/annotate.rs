@@ -96,18 +96,9 @@ fn anchor_of(doc: &Document, index: &[(Span, Anchor)], d: &Diagnostic) -> Anchor
     Anchor::Elsewhere
 }
 
-/// A rule family's name, by the code's letter.
+/// A rule family's name, by the code's letter (from the registry).
 pub fn family_name(letter: &str) -> &'static str {
-    match letter {
-        "M" => "Metrics",
-        "P" => "Proof",
-        "O" => "Ownership",
-        "S" => "Scope",
-        "L" => "Level",
-        "C" => "Consistency",
-        "X" => "Suppressions",
-        _ => "Other",
-    }
+    crate::rules::registry::Family::of(letter).map_or("Other", |f| f.title())
 }
 
 pub fn severity_class(s: Severity) -> &'static str {

@@ -34,8 +34,6 @@ const SCRIPT: &str = include_str!("script.js");
 pub const MAX_ROLES_SHOWN: usize = 100;
 
 /// Rule families in catalogue order.
-const FAMILIES: [&str; 7] = ["M", "P", "O", "S", "L", "C", "X"];
-
 pub fn render(outcome: &Outcome) -> String {
     let mut h = Html::new();
     // One person's report is titled with their name; a coach's report of
@@ -568,7 +566,7 @@ fn filters(h: &mut Html, diags: &[Diagnostic]) {
         *by_family.entry(family(d.code)).or_default() += 1;
     }
     h.raw("<form class=\"filters\" hidden aria-label=\"Filter findings\"><fieldset><legend>Rule family</legend>");
-    for f in FAMILIES {
+    for f in crate::rules::registry::Family::ALL.map(|f| f.letter()) {
         let n = by_family.get(f).copied().unwrap_or(0);
         if f == "X" && n == 0 {
             continue;

@@ -1,0 +1,148 @@
+//! The registry is the one list of rules. `storyline rules`, the README's
+//! rule table and every rule's docs must agree with it: a rule added in
+//! one place and not the others fails here.
+
+mod common;
+
+use serde_json::Value;
+use storyline::rules::registry::{Family, RULES};
+
+#[test]
+fn codes_names_and_families_are_well_formed() {
+    let mut families_seen: Vec<Family> = Vec::new();
+    let mut previous: Option<&str> = None;
+    for r in RULES {
+        let code = r.info.code;
+        assert!(
+            code.len() == 4 && code[1..].bytes().all(|b| b.is_ascii_digit()),
+            "{code}: a code is a family letter and three digits"
+        );
+        assert_eq!(
+            &code[..1],
+            r.family.letter(),
+            "{code} is registered in family {:?}",
+            r.family
+        );
+        assert_eq!(Family::of(code), Some(r.family), "{code}");
+        // Families stand together, in their order; codes rise within one.
+        if families_seen.last() != Some(&r.family) {
+            assert!(
+                !families_seen.contains(&r.family),
+                "{code}: family {:?} is split in the registry",
+                r.family
+            );
+            families_seen.push(r.family);
+        } else if let Some(p) = previous {
+            assert!(p < code, "{code} is registered after {p}");
+        }
+        previous = Some(code);
+        let name = r.info.name;
+        assert!(
+            !name.is_empty()
+                && name
+                    .split('-')
+                    .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())),
+            "{code}: '{name}' is not kebab-case"
+        );
+        assert!(!r.info.summary.is_empty(), "{code} has no summary");
+        assert!(!r.info.help.is_empty(), "{code} has no help");
+        let headings = [
+            "## What it does",
+            "## Why it matters",
+            "## Example",
+            "## How to fix it",
+        ];
+        let found: Vec<&str> = r
+            .info
+            .docs
+            .lines()
+            .filter(|l| l.starts_with("## "))
+            .collect();
+        assert_eq!(found, headings, "{code}: the docs' headings");
+    }
+    let order: Vec<Family> = Family::ALL
+        .into_iter()
+        .filter(|f| families_seen.contains(f))
+        .collect();
+    assert_eq!(families_seen, order, "families out of their order");
+    for (i, a) in RULES.iter().enumerate() {
+        for b in &RULES[i + 1..] {
+            assert_ne!(a.info.code, b.info.code, "a code registered twice");
+            assert_ne!(a.info.name, b.info.name, "a name registered twice");
+        }
+    }
+}
+
+#[test]
+fn storyline_rules_lists_the_registry() {
+    let out = common::storyline()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed: Vec<(String, String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap().to_string();
+            (s("code"), s("name"), s("severity"))
+        })
+        .collect();
+    let registry: Vec<(String, String, String)> = RULES
+        .iter()
+        .map(|r| {
+            (
+                r.info.code.to_string(),
+                r.info.name.to_string(),
+                r.info.severity.as_str().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(listed, registry);
+}
+
+/// Every rule in the README's table, with its name, family, default
+/// severity, scope and status, in registry order, and nothing else.
+#[test]
+fn the_readme_rule_table_matches_the_registry() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let table: Vec<Vec<String>> = readme
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<String> = l
+                .trim()
+                .strip_prefix('|')?
+                .trim_end_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect();
+            let code = cells.first()?;
+            let is_code = code.len() == 4
+                && code.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && code[1..].chars().all(|c| c.is_ascii_digit());
+            is_code.then_some(cells)
+        })
+        .collect();
+    let registry: Vec<Vec<String>> = RULES
+        .iter()
+        .map(|r| {
+            [
+                r.info.code,
+                r.info.name,
+                r.family.title(),
+                r.info.severity.as_str(),
+                r.scope.as_str(),
+                r.status.as_str(),
+            ]
+            .map(str::to_string)
+            .to_vec()
+        })
+        .collect();
+    assert_eq!(
+        table, registry,
+        "README's rule table (code | name | family | default | scope | status) vs the registry"
+    );
+}
