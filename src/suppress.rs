@@ -352,6 +352,7 @@ pub fn unused_entries(
                 related: Vec::new(),
                 page: None,
                 span: crate::source::Span::new(0, 0),
+                fixes: Vec::new(),
             }
         })
         .collect()
