@@ -95,7 +95,8 @@ impl Site<'_> {
         &self.doc.source
     }
 
-    /// Where the item (bullet, line, JSON string) holding `at` ends.
+    /// Where the item (bullet, line, JSON string) holding `at` ends: a
+    /// JSON string's end or a `\n` inside it ends one too.
     fn item_end(&self, at: usize) -> usize {
         let src = self.src();
         let line_end = src[at..].find(['\n', '\r']).map_or(src.len(), |i| at + i);
@@ -105,6 +106,7 @@ impl Site<'_> {
                 match c {
                     '\\' if !escaped => escaped = true,
                     '"' if !escaped => return at + i,
+                    'n' | 'r' if escaped => return at + i - 1,
                     _ => escaped = false,
                 }
             }
@@ -112,45 +114,49 @@ impl Site<'_> {
         line_end
     }
 
-    /// Whether `at` opens its item: nothing but a list marker (or a LaTeX
-    /// `\item`, a JSON string's quote) before it on its line.
+    /// Whether `at` opens its item: nothing but a list marker before it
+    /// on its line (or in a JSON string, after its quote or a `\n`; in
+    /// LaTeX, after `\item` or a macro's brace).
     fn opens_item(&self, at: usize) -> bool {
         let src = self.src();
         let line_start = src[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        let prefix = &src[line_start..at];
-        let t = prefix.trim();
-        match self.doc.format {
-            Format::JsonResume => {
-                prefix.ends_with('"') && !prefix[..prefix.len() - 1].ends_with('\\')
-            }
-            Format::Latex => t.is_empty() || t.ends_with("\\item") || t.ends_with('{'),
-            _ => {
-                t.is_empty()
-                    || matches!(
-                        t,
-                        "-" | "*"
-                            | "+"
-                            | "•"
-                            | "·"
-                            | "▪"
-                            | "◦"
-                            | "–"
-                            | "—"
-                            | "‣"
-                            | "○"
-                            | "■"
-                            | "►"
-                            | "➢"
-                            | "✓"
-                            | "o"
-                    )
-                    || (t.len() <= 3
-                        && (t.ends_with('.') || t.ends_with(')'))
-                        && t[..t.len() - 1].bytes().all(|b| b.is_ascii_digit())
-                        && t.len() > 1)
-            }
+        let prefix = src[line_start..at].trim_end_matches([' ', '\t']);
+        if self.doc.format == Format::Latex {
+            let t = prefix.trim();
+            return t.is_empty() || t.ends_with("\\item") || t.ends_with('{');
         }
+        // A list marker: a glyph, or a number ("1.", "2)").
+        let unmarked = match prefix.chars().next_back() {
+            Some(c) if is_marker(c) => &prefix[..prefix.len() - c.len_utf8()],
+            Some('.' | ')') => {
+                let digits =
+                    prefix[..prefix.len() - 1].trim_end_matches(|c: char| c.is_ascii_digit());
+                if digits.len() + 1 < prefix.len() && digits.len() + 4 > prefix.len() {
+                    digits
+                } else {
+                    prefix
+                }
+            }
+            _ => prefix,
+        };
+        let unmarked = unmarked.trim_end_matches([' ', '\t']);
+        if self.doc.format == Format::JsonResume {
+            // Unescaped: an even number of backslashes before.
+            let escapes = |s: &str| s.len() - s.trim_end_matches('\\').len();
+            return (unmarked.ends_with('"') && escapes(&unmarked[..unmarked.len() - 1]) % 2 == 0)
+                || (unmarked.ends_with("\\n")
+                    && escapes(&unmarked[..unmarked.len() - 1]) % 2 == 1);
+        }
+        unmarked.trim().is_empty()
     }
+}
+
+/// A character that marks a list item.
+fn is_marker(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '*' | '+' | '·' | '–' | '—' | '○' | '✓' | '✔' | '→' | '◆' | '♦' | 'o'
+    ) || crate::extract::lines::is_bullet_glyph(c)
 }
 
 /// The letters (and inner hyphens) that start `s`.

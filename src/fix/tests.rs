@@ -180,6 +180,55 @@ fn helped_is_offered_by_ownership_and_never_chosen() {
 }
 
 #[test]
+fn worked_with_is_offered_by_the_part_played() {
+    let got = offered(
+        "Worked closely with the pricing analysts on the elasticity model",
+        "O001",
+    );
+    let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Partnered with the pricing analysts on the elasticity model",
+            "Advised the pricing analysts on the elasticity model",
+            "Led the pricing analysts on the elasticity model",
+        ]
+    );
+    assert!(got.iter().all(|(c, _)| *c == FixClass::Unsafe));
+}
+
+#[test]
+fn markers_and_json_lines_inside_a_string_open_an_item() {
+    for bullet in [
+        "● Responsible for maintaining the 3 billing services",
+        "1. Responsible for maintaining the 3 billing services",
+    ] {
+        let text = format!("{HEAD}{bullet}\n");
+        let diags = lint("r.txt", &text);
+        let d = diags
+            .iter()
+            .find(|d| d.code == "O001")
+            .unwrap_or_else(|| panic!("{diags:#?}"));
+        assert_eq!(d.fixes[0].replacements[0].text, "Maintained", "{bullet}");
+    }
+    let json = r#"{
+  "basics": { "name": "Pat Example", "label": "ML Engineer" },
+  "work": [{
+    "name": "Northwind", "position": "ML Engineer", "startDate": "2019-01", "endDate": "2022-01",
+    "summary": "Led the ranking work.\nResponsible for maintaining the 3 billing services\n- Responsible for building the 2 feature stores"
+  }]
+}
+"#;
+    let fixed =
+        with(|cx, sup| fix_text(cx, "r.json", "json", json, &Limits::default(), sup).unwrap());
+    let v: serde_json::Value = serde_json::from_str(&fixed.text).unwrap();
+    assert_eq!(
+        v["work"][0]["summary"],
+        "Led the ranking work.\nMaintained the 3 billing services\n- Built the 2 feature stores"
+    );
+}
+
+#[test]
 fn responsible_for_a_thing_is_a_choice() {
     let got = offered(
         "Responsible for the model monitoring dashboards and alerts",
