@@ -81,6 +81,54 @@ pub struct Diagnostic {
     /// The source byte span, for reporters that quote the source.
     #[serde(skip)]
     pub span: Span,
+    /// Suggested edits (`crate::fix`), alternatives of which the
+    /// candidate picks one; empty for most findings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<Fix>,
+}
+
+/// Whether a fix keeps the meaning (`check --fix` applies it) or is a
+/// choice only the candidate can make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixClass {
+    Safe,
+    Unsafe,
+}
+
+impl FixClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixClass::Safe => "safe",
+            FixClass::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// One suggested edit of the source: its replacements apply together.
+/// Fields in alphabetical order, as the JSON output keeps its keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub class: FixClass,
+    /// What the edit does and when to pick it.
+    pub description: String,
+    /// In source order, none overlapping.
+    pub replacements: Vec<Replacement>,
+}
+
+/// New text for a span of the source. Lines and columns as a finding's
+/// (1-based, columns in characters, the end exclusive); `start_byte` and
+/// `end_byte` are offsets into the source file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Replacement {
+    pub column: usize,
+    pub end_byte: usize,
+    pub end_column: usize,
+    pub end_line: usize,
+    pub line: usize,
+    pub start_byte: usize,
+    /// The new text, as it is written in the source (escaped for JSON).
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -145,6 +193,7 @@ impl DiagnosticAt {
             related: Vec::new(),
             page: self.page,
             span: self.span,
+            fixes: Vec::new(),
         }
     }
 }

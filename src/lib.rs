@@ -10,6 +10,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod error;
 pub mod extract;
+pub mod fix;
 pub mod gate;
 pub mod lexicon;
 pub mod lint;

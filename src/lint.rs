@@ -49,7 +49,8 @@ impl Suppressions<'_> {
 /// md, tex, json, txt) named `display`, and returns its findings in
 /// position order, suppressions applied. A resume is cross-checked with
 /// each of `profiles` (LinkedIn profiles, as `--profile` gives them); only
-/// the findings on the document itself are returned.
+/// the findings on the document itself are returned, with their suggested
+/// edits (`crate::fix`).
 pub fn lint_text(
     cx: &Context<'_>,
     display: &str,
@@ -60,18 +61,30 @@ pub fn lint_text(
     profiles: &[Document],
 ) -> Result<Vec<Diagnostic>, InputError> {
     let doc = extract::extract_bytes(display, ext, text.as_bytes().to_vec(), cx.lexicon, limits)?;
-    let mut diags = rules::check_document(cx, &doc);
+    Ok(lint_document(cx, &doc, sup, profiles))
+}
+
+/// [`lint_text`] of a document already extracted: its findings in position
+/// order, suppressions applied, each with its suggested edits.
+pub fn lint_document(
+    cx: &Context<'_>,
+    doc: &Document,
+    sup: &Suppressions<'_>,
+    profiles: &[Document],
+) -> Vec<Diagnostic> {
+    let mut diags = rules::check_document(cx, doc);
     if doc.channel == Channel::Resume {
         let mut cross = Vec::new();
         for profile in profiles {
-            rules::consistency::check_pair(cx, &doc, profile, &mut cross);
+            rules::consistency::check_pair(cx, doc, profile, &mut cross);
         }
         // The pair rules ask the selection themselves.
         cross.retain(|d| doc.owns_path(&d.path));
         diags.extend(cross);
     }
-    let (mut kept, _silenced) = sup.apply(&doc, diags, cx.selection);
+    let (mut kept, _silenced) = sup.apply(doc, diags, cx.selection);
     kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     kept.dedup_by(|a, b| a == b);
-    Ok(kept)
+    crate::fix::attach(doc, &mut kept);
+    kept
 }

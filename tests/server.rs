@@ -577,3 +577,82 @@ fn changes_in_quick_succession_are_linted_once_they_pause() {
     assert!(versions.len() <= 4, "{versions:?}");
     c.shutdown();
 }
+
+#[test]
+fn suggested_edits_are_quick_fixes_with_the_safe_one_preferred() {
+    let (_dir, uri) = workspace();
+    let mut c = Client::start(json!({}));
+    // "Zoë" and "café" before the edits: ranges in UTF-16 units.
+    let text = "# Zoë Quill\n\nML Engineer\n\n## Experience\n\n### ML Engineer, Brightwater Labs (2021 – 2024)\n\n- Responsible for maintaining the café 😀 app for 3 regions\n- Helped migrate the feature store to Spark\n";
+    c.open(&uri, "markdown", text);
+    let published = c.diagnostics();
+    let actions_for = |c: &mut Client, d: &Value| {
+        c.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": d["range"],
+                    "context": { "diagnostics": [d] } }),
+        )
+    };
+    let weak: Vec<Value> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "O001")
+        .cloned()
+        .collect();
+    assert_eq!(weak.len(), 2, "{published}");
+
+    // The safe rewrite: preferred, a quick fix, the edit in place.
+    let actions = actions_for(&mut c, &weak[0]);
+    let list = actions.as_array().unwrap();
+    let fix = &list[0];
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["isPreferred"], true);
+    assert!(
+        fix["title"].as_str().unwrap().contains("\"Maintained\""),
+        "{fix}"
+    );
+    assert_eq!(
+        fix["edit"]["changes"][&uri],
+        json!([{ "range": { "start": { "line": 8, "character": 2 },
+                            "end": { "line": 8, "character": 29 } },
+                 "newText": "Maintained" }])
+    );
+    // Beside it, still: suppress with a reason.
+    assert!(
+        list.iter()
+            .any(|a| a["title"].as_str().unwrap().starts_with("Suppress O001")),
+        "{actions}"
+    );
+
+    // "Helped": three choices by ownership, none preferred.
+    let actions = actions_for(&mut c, &weak[1]);
+    let fixes: Vec<&Value> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| !a["title"].as_str().unwrap().starts_with("Suppress"))
+        .collect();
+    let new_texts: Vec<&str> = fixes
+        .iter()
+        .map(|a| a["edit"]["changes"][&uri][0]["newText"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        new_texts,
+        ["Migrated", "Jointly migrated", "Led the work to migrate"]
+    );
+    assert!(fixes.iter().all(|a| a.get("isPreferred").is_none()));
+
+    // The preferred edit applied: the finding is gone, nothing new to fix.
+    let fixed = text.replace("Responsible for maintaining", "Maintained");
+    c.change(&uri, 2, &fixed);
+    let after = c.diagnostics();
+    let weak_after = after["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "O001")
+        .count();
+    assert_eq!(weak_after, 1, "{after}");
+    c.shutdown();
+}

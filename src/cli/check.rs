@@ -30,6 +30,9 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "human")]
     format: OutputFormat,
+    /// Apply the safe suggested edits to the text files (Markdown, text, LaTeX, JSON Resume) in place, then report what remains
+    #[arg(long)]
+    fix: bool,
 }
 
 /// A finished lint run: what it found, and the severity that fails it.
@@ -74,7 +77,7 @@ pub fn run(args: CheckArgs) -> u8 {
         OutputFormat::Github => Some(Streamer::new(StreamFormat::Github)),
         OutputFormat::Sarif | OutputFormat::Html => None,
     };
-    let linted = match lint(&args.lint, keep_model, streamer.as_mut()) {
+    let linted = match lint(&args.lint, keep_model, args.fix, streamer.as_mut()) {
         Ok(l) => l,
         Err(code) => return code,
     };
@@ -109,6 +112,7 @@ pub fn run(args: CheckArgs) -> u8 {
 pub(super) fn lint(
     args: &LintArgs,
     keep_model: bool,
+    fix: bool,
     stream: Option<&mut Streamer>,
 ) -> Result<Linted, u8> {
     let settings = match resolve(args) {
@@ -129,6 +133,11 @@ pub(super) fn lint(
     if stdin && paths.len() > 1 {
         return Err(usage_error(
             "`-` reads standard input and is the only input of its run: give the other files in another run",
+        ));
+    }
+    if fix && stdin {
+        return Err(usage_error(
+            "--fix edits files in place: it cannot fix standard input",
         ));
     }
     if args.stdin_filename.is_some() && !stdin {
@@ -298,6 +307,11 @@ pub(super) fn lint(
         None => Discovery::of(&paths, may_stream),
     };
     let mut discovery = Discovery { early, ..discovery };
+    // The one place an input is written to, as asked: the files are
+    // fixed before they are linted, so the report is of what remains.
+    if fix && fix_files(&cx, &discovery.files, &limits, &run.sup) {
+        discovery.early = None;
+    }
     let skipped = std::mem::take(&mut discovery.skipped);
     let in_run: Vec<String> = if settings.suppress.is_empty() {
         Vec::new()
@@ -360,6 +374,79 @@ pub(super) fn lint(
         fail_on: settings.fail_on,
         streamed,
     })
+}
+
+/// `--fix`: applies the safe fixes to each text file and writes the file
+/// back when something changed, saying what on standard error. Returns
+/// whether any file was written.
+fn fix_files(
+    cx: &Context<'_>,
+    files: &[PathBuf],
+    limits: &Limits,
+    sup: &crate::lint::Suppressions<'_>,
+) -> bool {
+    use crate::fix::apply::{FixError, fix_text};
+    let mut written = false;
+    let mut total = 0;
+    for path in files {
+        let display = path.display().to_string();
+        if path.is_dir() || !extract::is_text_name(path) {
+            eprintln!(
+                "note: {display}: not fixed: --fix edits text files only (Markdown, text, LaTeX, JSON Resume); edit the document this one was made from"
+            );
+            continue;
+        }
+        let too_large = std::fs::metadata(path).is_ok_and(|m| m.len() > limits.max_file_bytes);
+        let Ok(text) = std::fs::read(path) else {
+            // Unreadable: the lint that follows says why.
+            continue;
+        };
+        let Ok(text) = String::from_utf8(text) else {
+            eprintln!("note: {display}: not fixed: the file is not UTF-8 text");
+            continue;
+        };
+        if too_large {
+            continue;
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let fixed = match fix_text(cx, &display, &ext, &text, limits, sup) {
+            Ok(f) => f,
+            Err(FixError::NotVerbatim(why)) => {
+                eprintln!("note: {display}: not fixed: {why}");
+                continue;
+            }
+            // The lint that follows reports it.
+            Err(FixError::Input(_)) => continue,
+        };
+        if fixed.text == text {
+            continue;
+        }
+        if let Err(e) = std::fs::write(path, &fixed.text) {
+            eprintln!("error: {display}: cannot write the fixes: {e}");
+            continue;
+        }
+        written = true;
+        total += fixed.applied.len();
+        for a in &fixed.applied {
+            eprintln!(
+                "fixed {display}:{}:{} {}: {} -> {}",
+                a.line, a.column, a.code, a.before, a.after
+            );
+        }
+    }
+    if total > 0 {
+        eprintln!(
+            "fixed {total} finding{} (safe fixes only; the report below is of what remains)",
+            if total == 1 { "" } else { "s" }
+        );
+    } else {
+        eprintln!("--fix: no safe fix to apply");
+    }
+    written
 }
 
 /// The one input, when the run has only one and it is a text file no
@@ -681,7 +768,8 @@ pub fn lint_paths(
     }
     let mut kept_per_doc = Vec::with_capacity(docs.len());
     for (doc, mine) in docs.iter().zip(by_doc) {
-        let (kept, silenced) = run.sup.apply(doc, mine, cx.selection);
+        let (mut kept, silenced) = run.sup.apply(doc, mine, cx.selection);
+        crate::fix::attach(doc, &mut kept);
         kept_per_doc.push(kept);
         outcome.suppressed.extend(silenced);
     }
@@ -829,6 +917,7 @@ fn emit(
         let (mut kept, silenced) = run.sup.apply(&doc, diags, cx.selection);
         kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         kept.dedup_by(|a, b| a == b);
+        crate::fix::attach(&doc, &mut kept);
         streamer.scorecard(&scorecard(&doc, &assessment, cx.rubric, &kept, &[]));
         streamer.findings(&kept, &doc);
         outcome.suppressed.extend(silenced);

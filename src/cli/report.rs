@@ -27,7 +27,7 @@ pub fn run(args: ReportArgs) -> u8 {
             args.output.display()
         ));
     }
-    let linted: Linted = match lint(&args.lint, true, None) {
+    let linted: Linted = match lint(&args.lint, true, false, None) {
         Ok(l) => l,
         Err(code) => return code,
     };

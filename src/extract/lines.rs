@@ -87,7 +87,7 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Characters that only ever mark a list item.
-fn is_bullet_glyph(c: char) -> bool {
+pub(crate) fn is_bullet_glyph(c: char) -> bool {
     matches!(
         c,
         '•' | '▪' | '●' | '➢' | '◦' | '■' | '►' | '▸' | '‣' | '⁃' | '∙' | '➤' | '❖'

@@ -258,7 +258,65 @@ pub fn render_finding(out: &mut String, d: &Diagnostic, doc: Option<&Document>, 
     style.paint_into(out, "1", "help");
     out.push_str(": ");
     out.push_str(&d.help);
-    out.push_str("\n\n");
+    out.push('\n');
+    for f in &d.fixes {
+        push_spaces(out, pad);
+        out.push(' ');
+        style.paint_into(out, "1;34", "=");
+        out.push(' ');
+        style.paint_into(out, "1", "help");
+        out.push_str(": try \"");
+        style.paint_into(out, "32", &fixed_line(f, doc));
+        out.push_str("\": ");
+        out.push_str(&f.description);
+        out.push_str(match f.class {
+            crate::diagnostic::FixClass::Safe => " (safe: --fix applies it)\n",
+            crate::diagnostic::FixClass::Unsafe => " (your choice: not applied by --fix)\n",
+        });
+    }
+    out.push('\n');
+}
+
+/// The finding's line as a fix would make it (trimmed, at most SHOWN
+/// characters), or the inserted text alone when the source is not at hand.
+fn fixed_line(f: &crate::diagnostic::Fix, doc: Option<&Document>) -> String {
+    let inserted = || {
+        f.replacements
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    let Some(src) = doc.map(|doc| doc.source.as_str()) else {
+        return inserted();
+    };
+    let Some(first) = f.replacements.first() else {
+        return String::new();
+    };
+    if first.start_byte > src.len() || !src.is_char_boundary(first.start_byte) {
+        return inserted();
+    }
+    let start = src[..first.start_byte].rfind('\n').map_or(0, |i| i + 1);
+    let end = src[first.start_byte..]
+        .find('\n')
+        .map_or(src.len(), |i| first.start_byte + i);
+    let mut line = src[start..end].to_string();
+    for r in f.replacements.iter().rev() {
+        if r.start_byte < start
+            || r.end_byte > end
+            || r.start_byte > r.end_byte
+            || !line.is_char_boundary(r.start_byte - start)
+            || !line.is_char_boundary(r.end_byte - start)
+        {
+            return inserted();
+        }
+        line.replace_range(r.start_byte - start..r.end_byte - start, &r.text);
+    }
+    let shown = line.trim();
+    match shown.char_indices().nth(SHOWN) {
+        Some((i, _)) => format!("{}…", &shown[..i]),
+        None => shown.to_string(),
+    }
 }
 
 fn push_spaces(out: &mut String, n: usize) {

@@ -126,6 +126,9 @@ impl Serialize for Diag<'_> {
         if let Some(field) = &d.field {
             m.serialize_entry("field", field)?;
         }
+        if !d.fixes.is_empty() {
+            m.serialize_entry("fixes", &d.fixes)?;
+        }
         m.serialize_entry("help", &d.help)?;
         m.serialize_entry("line", &d.line)?;
         m.serialize_entry("message", &d.message)?;

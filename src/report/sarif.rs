@@ -58,6 +58,41 @@ fn fingerprint(
     format!("{key:016x}:{n}")
 }
 
+/// A finding's suggested edits as SARIF fixes: one artifact change each,
+/// its replacements' regions in the same lines and columns as results.
+fn fixes(d: &Diagnostic) -> Value {
+    d.fixes
+        .iter()
+        .map(|f| {
+            let replacements: Vec<Value> = f
+                .replacements
+                .iter()
+                .map(|r| {
+                    json!({
+                        "deletedRegion": {
+                            "startLine": r.line,
+                            "startColumn": r.column,
+                            "endLine": r.end_line,
+                            "endColumn": r.end_column,
+                            "byteOffset": r.start_byte,
+                            "byteLength": r.end_byte - r.start_byte,
+                        },
+                        "insertedContent": { "text": r.text },
+                    })
+                })
+                .collect();
+            json!({
+                "description": { "text": format!("{} ({})", f.description, f.class.as_str()) },
+                "artifactChanges": [{
+                    "artifactLocation": { "uri": uri(&d.path) },
+                    "replacements": replacements,
+                }],
+                "properties": { "class": f.class.as_str() },
+            })
+        })
+        .collect()
+}
+
 pub fn render(outcome: &Outcome) -> String {
     let all: Vec<&rules::RuleInfo> = rules::all().collect();
     let rules_json: Vec<Value> = all
@@ -99,6 +134,9 @@ pub fn render(outcome: &Outcome) -> String {
                 }],
                 "partialFingerprints": { "storyline/v1": fingerprint(d, doc, &mut seen) },
             });
+            if !d.fixes.is_empty() {
+                r["fixes"] = fixes(d);
+            }
             if !d.related.is_empty() {
                 r["relatedLocations"] = d
                     .related

@@ -177,5 +177,6 @@ pub fn x001_entry(e: &SuppressEntry, config_name: &str, line: usize, width: usiz
         related: Vec::new(),
         page: None,
         span: crate::source::Span::new(0, 0),
+        fixes: Vec::new(),
     }
 }

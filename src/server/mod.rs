@@ -68,6 +68,8 @@ struct Doc {
     stale: bool,
     /// What was last published for it.
     published: Vec<lsp_types::Diagnostic>,
+    /// The suggested edits of each published finding (same order).
+    fixes: Vec<Vec<crate::diagnostic::Fix>>,
 }
 
 struct Server<'c> {
@@ -257,6 +259,7 @@ impl Server<'_> {
                         path,
                         stale: true,
                         published: Vec::new(),
+                        fixes: Vec::new(),
                     },
                 );
             }
@@ -331,24 +334,29 @@ impl Server<'_> {
             .collect();
         stale.sort_by(|a, b| a.as_str().cmp(b.as_str()));
         for uri in stale {
-            let diagnostics = self.lint(&uri);
+            let (diagnostics, fixes) = self.lint(&uri);
             let Some(doc) = self.docs.get_mut(&uri) else {
                 continue;
             };
             doc.stale = false;
             doc.published = diagnostics.clone();
+            doc.fixes = fixes;
             let version = Some(doc.version);
             self.publish(uri, diagnostics, version)?;
         }
         Ok(())
     }
 
-    fn lint(&mut self, uri: &Uri) -> Vec<lsp_types::Diagnostic> {
+    /// The findings of a document as published, and each one's fixes.
+    fn lint(
+        &mut self,
+        uri: &Uri,
+    ) -> (Vec<lsp_types::Diagnostic>, Vec<Vec<crate::diagnostic::Fix>>) {
         let Some(doc) = self.docs.get(uri) else {
-            return Vec::new();
+            return Default::default();
         };
         let Some(format) = doc.format else {
-            return Vec::new();
+            return Default::default();
         };
         let (profile, error) = self
             .profiles
@@ -388,7 +396,7 @@ impl Server<'_> {
         };
         // Said, not silent: a buffer past the size limit is not linted.
         if doc.text.len() as u64 > profile.limits.max_file_bytes {
-            return vec![lsp_types::Diagnostic {
+            let too_large = vec![lsp_types::Diagnostic {
                 range: Range::default(),
                 severity: Some(lsp_types::DiagnosticSeverity::INFORMATION),
                 source: Some("storyline".into()),
@@ -399,6 +407,7 @@ impl Server<'_> {
                 ),
                 ..Default::default()
             }];
+            return (too_large, vec![Vec::new()]);
         }
         // An empty buffer, or a JSON file that is no resume: nothing to say.
         let Ok(found) = lint_text(
@@ -410,13 +419,13 @@ impl Server<'_> {
             &sup,
             &profile.linkedin,
         ) else {
-            return Vec::new();
+            return Default::default();
         };
         let lines = Lines::new(&doc.text);
         found
-            .iter()
-            .map(|d| convert::diagnostic(d, &lines, self.encoding))
-            .collect()
+            .into_iter()
+            .map(|d| (convert::diagnostic(&d, &lines, self.encoding), d.fixes))
+            .unzip()
     }
 
     fn request(&mut self, req: Request) -> Result<(), Error> {
@@ -509,20 +518,21 @@ impl Server<'_> {
         })
     }
 
-    /// "Suppress with a reason" for each finding in the range, in the
-    /// formats that have comments.
+    /// For each finding in the range: its suggested edits (a safe one
+    /// preferred), then "suppress with a reason" in the formats that have
+    /// comments.
     fn code_actions(&self, p: &CodeActionParams) -> Vec<CodeActionOrCommand> {
         let uri = &p.text_document.uri;
         let Some(doc) = self.docs.get(uri) else {
             return Vec::new();
         };
+        let lines = Lines::new(&doc.text);
+        let mut out = self.fix_actions(doc, uri, &p.range, &lines);
         let (open, close) = match doc.format {
             Some("md") => ("<!--", " -->"),
             Some("tex") => ("%", ""),
-            _ => return Vec::new(),
+            _ => return out,
         };
-        let lines = Lines::new(&doc.text);
-        let mut out = Vec::new();
         let mut seen = HashSet::new();
         for d in doc
             .published
@@ -556,6 +566,67 @@ impl Server<'_> {
                 edit: Some(edit),
                 ..Default::default()
             }));
+        }
+        out
+    }
+}
+
+impl Server<'_> {
+    /// The suggested edits of the findings in `range`, as quick fixes.
+    fn fix_actions(
+        &self,
+        doc: &Doc,
+        uri: &Uri,
+        range: &Range,
+        lines: &Lines<'_>,
+    ) -> Vec<CodeActionOrCommand> {
+        let mut out = Vec::new();
+        // Edits are placed by the text that was linted.
+        if doc.stale {
+            return out;
+        }
+        for (d, fixes) in doc.published.iter().zip(&doc.fixes) {
+            if !overlaps(&d.range, range) {
+                continue;
+            }
+            let code = code_of(d).unwrap_or("storyline");
+            // One safe fix is preferred (the one --fix applies).
+            let mut preferred_given = false;
+            for f in fixes {
+                let edits: Vec<TextEdit> = f
+                    .replacements
+                    .iter()
+                    .map(|r| {
+                        let start = lines.position(r.line, r.column, self.encoding);
+                        let end = lines.position(r.end_line, r.end_column, self.encoding);
+                        TextEdit::new(Range::new(start, end.max(start)), r.text.clone())
+                    })
+                    .collect();
+                let preferred = f.class == crate::diagnostic::FixClass::Safe && !preferred_given;
+                preferred_given |= preferred;
+                let shown: Vec<&str> = f
+                    .replacements
+                    .iter()
+                    .map(|r| r.text.trim())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                let title = if shown.is_empty() {
+                    format!("{code}: {}", f.description)
+                } else {
+                    format!("{code}: \"{}\": {}", shown.join(" … "), f.description)
+                };
+                out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title,
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![d.clone()]),
+                    edit: Some(WorkspaceEdit {
+                        changes: Some(HashMap::from([(uri.clone(), edits)])),
+                        ..Default::default()
+                    }),
+                    is_preferred: preferred.then_some(true),
+                    ..Default::default()
+                }));
+            }
         }
         out
     }
