@@ -5,6 +5,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
+use crate::lexicon::Lexicon;
 use crate::pattern::Regex;
 use serde::{Serialize, Serializer};
 
@@ -90,22 +91,50 @@ pub struct FoundRange {
     pub range: std::ops::Range<usize>,
 }
 
-const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)['.]?";
+/// A month's name ("Jan", "März", "juillet"): the `[dates] months` names
+/// of the embedded lexicon, with an optional "." or "'" after.
+static MONTH: LazyLock<String> = LazyLock::new(|| {
+    let names: Vec<String> = Lexicon::embedded()
+        .month_names
+        .iter()
+        .map(|(n, _)| n.clone())
+        .collect();
+    format!("{}['.]?", alternation(&names))
+});
 /// "Present" in English and in the other languages resumes are written in
-/// (German "heute", French "aujourd'hui", Spanish "actualidad", ...).
-const PRESENT: &str = r"(?:present|current(?:ly)?|now|today|ongoing|till date|to date|date|heute|aktuell|jetzt|aujourd'hui|aujourd’hui|à ce jour|actualidad|la actualidad|presente|actualmente|hoy|oggi|attuale|heden|nu|obecnie|atual|atualmente)";
+/// (German "heute", French "aujourd'hui", Spanish "actualidad", ...): the
+/// `[dates] present` words of the embedded lexicon, as one alternation.
+static PRESENT: LazyLock<String> =
+    LazyLock::new(|| alternation(&Lexicon::embedded().present_words));
+
+/// "since", "seit", "depuis": `[dates] since`.
+static SINCE: LazyLock<String> = LazyLock::new(|| alternation(&Lexicon::embedded().since_words));
+
+/// Words as a non-capturing alternation, longest first, each escaped.
+fn alternation(words: &[String]) -> String {
+    let mut words: Vec<&String> = words.iter().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alts: Vec<String> = words.iter().map(|w| regex_syntax::escape(w)).collect();
+    if alts.is_empty() {
+        // No word at all: an alternative that never matches.
+        return r"(?:[^\s\S])".to_string();
+    }
+    format!("(?:{})", alts.join("|"))
+}
 
 /// One date: "Jan 2020", "January, 2020", "2019-03", "03/2019", "3.2019", "2019", "'19" is not accepted.
 fn date_pattern() -> String {
+    let month = &*MONTH;
     format!(
-        r"(?:{MONTH},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?\b|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d|(?:19|20)\d\d)"
+        r"(?:{month},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?\b|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d|(?:19|20)\d\d)"
     )
 }
 
 static RANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let present = &*PRESENT;
     let d = date_pattern();
     crate::pattern::compile(&format!(
-        r"(?i)\b(?P<start>{d})\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>{d}|{PRESENT})\b"
+        r"(?i)\b(?P<start>{d})\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>{d}|{present})\b"
     ))
     .expect("date range regex")
 });
@@ -115,11 +144,13 @@ static RANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// or two-column builders print a range. Bare years are left out: "2019
 /// 2020" is as often two separate facts.
 static PAIR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = &*MONTH;
+    let present = &*PRESENT;
     let m = format!(
-        r"(?:{MONTH},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d)"
+        r"(?:{month},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d)"
     );
     crate::pattern::compile(&format!(
-        r"(?i)\b(?P<start>{m})\s{{1,3}}(?P<end>{m}|{PRESENT})\b"
+        r"(?i)\b(?P<start>{m})\s{{1,3}}(?P<end>{m}|{present})\b"
     ))
     .expect("date pair regex")
 });
@@ -127,8 +158,9 @@ static PAIR_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Jul – Nov 2013", "Nov 2007 – Jan 2008" written "Nov – Jan 2008": two
 /// months sharing the end's year.
 static SHARED_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = &*MONTH;
     crate::pattern::compile(&format!(
-        r"(?i)\b(?P<m1>{MONTH})\s*(?:[-–—−]+|\bto\b)\s*(?P<m2>{MONTH}),?\s*(?P<y>(?:19|20)\d\d)\b"
+        r"(?i)\b(?P<m1>{month})\s*(?:[-–—−]+|\bto\b)\s*(?P<m2>{month}),?\s*(?P<y>(?:19|20)\d\d)\b"
     ))
     .expect("shared-year regex")
 });
@@ -145,43 +177,34 @@ static OPEN_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static SINCE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let d = date_pattern();
-    crate::pattern::compile(&format!(r"(?i)\b(?:since|from)\s+(?P<start>{d})\b"))
-        .expect("since regex")
+    let since = &*SINCE;
+    crate::pattern::compile(&format!(r"(?i)\b{since}\s+(?P<start>{d})\b")).expect("since regex")
 });
 
 static SINGLE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = &*MONTH;
     crate::pattern::compile(&format!(
-        r"(?i)\b(?P<start>{MONTH},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2]))\b"
+        r"(?i)\b(?P<start>{month},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2]))\b"
     ))
     .expect("single date regex")
 });
 
 static ONE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = &*MONTH;
+    let present = &*PRESENT;
     crate::pattern::compile(&format!(
-        r"(?i)^\s*(?:(?P<mon>{MONTH}),?\s*(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?|(?P<m3>0?[1-9]|1[0-2])[/.](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)|(?P<present>{PRESENT}))\s*$"
+        r"(?i)^\s*(?:(?P<mon>{month}),?\s*(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?|(?P<m3>0?[1-9]|1[0-2])[/.](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)|(?P<present>{present}))\s*$"
     ))
     .expect("single date regex")
 });
 
 fn month_number(name: &str) -> Option<u8> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
-    let prefix = n.get(..3)?;
-    let m = match prefix {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+    let n = name.trim_end_matches(['.', '\'', '’']).to_lowercase();
+    Lexicon::embedded()
+        .month_names
+        .iter()
+        .find(|(m, _)| *m == n)
+        .map(|&(_, number)| number)
 }
 
 /// Parses one date point such as "Sept. 2019", "2019-03" or "Present".

@@ -28,6 +28,36 @@ struct LexiconFile {
     #[serde(default)]
     levels: LevelWords,
     inputs: Inputs,
+    /// Optional, so that a lexicon written before them still loads (the
+    /// date grammar reads the embedded lexicon's words then).
+    #[serde(default)]
+    dates: DateWords,
+    #[serde(default)]
+    roles: RoleWords,
+}
+
+/// The words of the date grammar that are not digits (`[dates]`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct DateWords {
+    #[serde(default)]
+    months: Vec<Vec<String>>,
+    #[serde(default)]
+    present: Vec<String>,
+    #[serde(default)]
+    since: Vec<String>,
+    #[serde(default)]
+    labels: Vec<String>,
+}
+
+/// What tells the parts of a role header apart (`[roles]`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RoleWords {
+    #[serde(default)]
+    employer_words: Vec<String>,
+    #[serde(default)]
+    street_words: Vec<String>,
 }
 
 /// What the evidenced level reads beyond the rubric: whether the candidate
@@ -130,6 +160,8 @@ pub struct Sections {
     pub metadata_labels: Vec<String>,
     pub entry_labels: Vec<String>,
     pub bold_fonts: Vec<String>,
+    #[serde(default)]
+    pub document_titles: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -260,6 +292,87 @@ pub struct Lexicon {
     /// Keys of which a walked JSON file names at least one when it may be
     /// a resume (JSON Resume or another shape).
     pub resume_json_keys: Vec<String>,
+    /// Lines that title the document ("curriculum vitae"), lowercase.
+    pub document_titles: Vec<String>,
+    /// Month names, lowercase, with their number (1-12).
+    pub month_names: Vec<(String, u8)>,
+    /// Words for "now" ending a date range, lowercase.
+    pub present_words: Vec<String>,
+    /// Words before a lone start date ("since"), lowercase.
+    pub since_words: Vec<String>,
+    /// Labels before a role's dates ("from", "period"), lowercase.
+    pub date_labels: HashSet<String>,
+    /// Words that name an organisation ("university", "club").
+    pub employer_words: PhraseSet,
+    /// Last words of a street name ("road", "rd"), lowercase.
+    pub street_words: HashSet<String>,
+}
+
+/// A list of words or phrases, lowercased; an entry that is empty, has a
+/// line break or edge spaces, or holds a character that no word has (a
+/// regex's brackets, a backslash) is refused with its key, since the date
+/// grammar builds patterns from these.
+fn words_list(origin: &str, key: &str, v: &[String]) -> Result<Vec<String>, DataError> {
+    v.iter()
+        .map(|w| {
+            let bad = w.is_empty()
+                || w.trim() != w
+                || w.chars().any(|c| {
+                    c.is_control()
+                        || matches!(
+                            c,
+                            '\\' | '('
+                                | ')'
+                                | '['
+                                | ']'
+                                | '{'
+                                | '}'
+                                | '|'
+                                | '*'
+                                | '+'
+                                | '?'
+                                | '^'
+                                | '$'
+                        )
+                });
+            if bad {
+                Err(DataError::plain(
+                    origin,
+                    format!("{key}: {w:?} is not a word or phrase"),
+                ))
+            } else {
+                Ok(w.to_lowercase())
+            }
+        })
+        .collect()
+}
+
+/// `[dates] months`: twelve lists (none at all leaves the date grammar
+/// with digits only), each name once.
+fn month_names(origin: &str, months: &[Vec<String>]) -> Result<Vec<(String, u8)>, DataError> {
+    if !months.is_empty() && months.len() != 12 {
+        return Err(DataError::plain(
+            origin,
+            format!(
+                "dates.months: {} lists, expected 12 (January to December)",
+                months.len()
+            ),
+        ));
+    }
+    let mut out: Vec<(String, u8)> = Vec::new();
+    for (i, names) in months.iter().enumerate() {
+        let number = u8::try_from(i + 1).unwrap_or(12);
+        for name in words_list(origin, "dates.months", names)? {
+            if let Some((_, other)) = out.iter().find(|(n, _)| *n == name) {
+                return Err(DataError::plain(
+                    origin,
+                    format!("dates.months: {name:?} is in month {other} and month {number}"),
+                ));
+            }
+            out.push((name, number));
+        }
+    }
+    Ok(out)
 }
 
 static DEFAULT: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
@@ -379,6 +492,28 @@ impl Lexicon {
             )?,
             status_titles: set("levels.status-titles", &file.levels.status_titles)?,
             resume_json_keys: file.inputs.resume_json_keys,
+            document_titles: words_list(origin, "sections.document-titles", &s.document_titles)?,
+            month_names: month_names(origin, &file.dates.months)?,
+            present_words: words_list(origin, "dates.present", &file.dates.present)?,
+            since_words: words_list(origin, "dates.since", &file.dates.since)?,
+            date_labels: words_list(origin, "dates.labels", &file.dates.labels)?
+                .into_iter()
+                .collect(),
+            employer_words: set("roles.employer-words", &file.roles.employer_words)?,
+            street_words: words_list(origin, "roles.street-words", &file.roles.street_words)?
+                .into_iter()
+                .collect(),
+        })
+    }
+
+    /// Whether `t` is wholly a document title ("Resume"), or opens with one
+    /// before a separator ("Curriculum Vitae: Jane Doe").
+    pub fn is_document_title(&self, t: &str) -> bool {
+        let lower = t.trim().to_lowercase();
+        self.document_titles.iter().any(|w| {
+            lower.strip_prefix(w.as_str()).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with([':', ' ', '-', '—', '–', '|', ','])
+            })
         })
     }
 
@@ -847,6 +982,43 @@ mod tests {
         assert!(!s.is_match("LEDs and sleds"));
         assert_eq!(s.find("Led the team"), Some(0..3));
         assert_eq!(s.find("did a  lot of work"), Some(4..13));
+    }
+
+    /// The embedded lexicon with `from` replaced by `to` (which must occur).
+    fn edited(from: &str, to: &str) -> String {
+        assert!(DEFAULT_LEXICON.contains(from), "{from}");
+        DEFAULT_LEXICON.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn date_words_are_validated_where_they_are_loaded() {
+        let lex = Lexicon::embedded();
+        assert!(lex.present_words.iter().any(|w| w == "aujourd'hui"));
+        assert!(lex.month_names.contains(&("märz".to_string(), 3)));
+        assert!(lex.is_document_title("Curriculum Vitae: Jane Doe"));
+        assert!(!lex.is_document_title("Resumed the project"));
+        // A word the date grammar cannot take as a literal.
+        let bad = edited(
+            r#"present = [
+  "present","#,
+            r#"present = [
+  "pre(sent","#,
+        );
+        let err = Lexicon::parse(&bad, "x.toml").unwrap_err().to_string();
+        assert!(
+            err.contains("dates.present") && err.contains("pre(sent"),
+            "{err}"
+        );
+        // Eleven months, and one name in two months.
+        let short = edited(
+            "  [\"may\", \"mai\", \"mayo\", \"maggio\", \"maio\", \"mei\"],\n",
+            "",
+        );
+        let err = Lexicon::parse(&short, "x.toml").unwrap_err().to_string();
+        assert!(err.contains("dates.months"), "{err}");
+        let twice = edited(r#"["jun", "june","#, r#"["jun", "may", "june","#);
+        let err = Lexicon::parse(&twice, "x.toml").unwrap_err().to_string();
+        assert!(err.contains("\"may\" is in month 5 and month 6"), "{err}");
     }
 
     #[test]

@@ -661,3 +661,101 @@ fn a_dates_line_over_an_emphasised_title_at_a_long_employer_names_the_role() {
         .collect();
     assert_eq!(companies, [Some("Lakeside Institute".to_string())]);
 }
+
+#[test]
+fn a_dates_label_and_a_street_address_are_neither_employer_nor_title() {
+    let doc = common::load("layouts/labelled-dates.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    // No title word: the part that names an organisation is the employer.
+    assert_eq!(rows[0].0.as_deref(), Some("Boat House Management"));
+    assert_eq!(rows[0].1.as_deref(), Some("Harbor Rowing Club"));
+    assert_eq!(rows[0].2.as_deref(), Some("Portland, Maine"));
+    assert_eq!(
+        (rows[0].3.as_deref(), rows[0].4.as_deref()),
+        (Some("2015"), Some("present"))
+    );
+    assert_eq!(rows[1].0.as_deref(), Some("Print Supervisor"));
+    assert_eq!(rows[1].1.as_deref(), Some("Linden Print Shop"));
+    assert_eq!(rows[1].5, 1);
+    // Near miss: a name with a street's word in it ("Front Street
+    // Studio") is still the employer, and "Dates:" is no part of it.
+    let doc = common::load("layouts/labelled-dates-near-miss.txt");
+    assert_eq!(
+        roles(&doc),
+        [row(
+            Some("Photographer"),
+            Some("Front Street Studio"),
+            None,
+            "2009",
+            "2011",
+            1
+        )]
+    );
+}
+
+#[test]
+fn an_employer_in_capitals_run_into_its_title_is_two_fields() {
+    let doc = common::load("layouts/shouted-employer.txt");
+    let rows: Vec<(Option<String>, Option<String>)> =
+        roles(&doc).into_iter().map(|r| (r.0, r.1)).collect();
+    let pair = |t: &str, c: &str| (Some(t.to_string()), Some(c.to_string()));
+    assert_eq!(
+        rows,
+        [
+            pair("Senior SE", "NORTHWIND"),
+            // No title word: "Enterprise" names the organisation.
+            pair("Research SE", "Brightwater Enterprise"),
+            // Near miss: a capitalised title word ("VP") is no employer.
+            pair("VP Engineering", "Tallow Labs"),
+        ]
+    );
+}
+
+#[test]
+fn month_and_present_words_in_french_and_spanish() {
+    let doc = common::load("layouts/french.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Développeuse backend"),
+                Some("Ardoise Numérique SAS"),
+                Some("Lyon"),
+                "2020-03",
+                "present",
+                1
+            ),
+            row(
+                Some("Stagiaire"),
+                Some("Atelier Brume"),
+                Some("Nantes"),
+                "2018",
+                "2019",
+                1
+            ),
+        ]
+    );
+    let doc = common::load("layouts/spanish.md");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Ingeniera de datos"),
+                Some("Cerro Azul Analítica"),
+                None,
+                "2021",
+                "present",
+                1
+            ),
+            row(
+                Some("Desarrolladora"),
+                Some("Pinar Software"),
+                None,
+                "2017",
+                "2021",
+                1
+            ),
+        ]
+    );
+}

@@ -170,8 +170,25 @@ fn looks_like_header_part(line: &Line, lex: &Lexicon) -> bool {
     let w = words(line, 9);
     let columns = t.contains("  ") || t.contains(" | ") || t.contains(" — ");
     !t.ends_with('.')
-        && w <= 8
-        && (w <= 4 || columns || lex.title_words.is_match(t) || is_location(t))
+        && (w <= 8 && (w <= 4 || columns || lex.title_words.is_match(t) || is_location(t))
+            || w <= 16 && places_a_header(t, lex))
+}
+
+/// "Golf Club of Purchase : 10 Country Club drive, Purchase, New York:
+/// Course Management": a longer line of three or more short separated
+/// parts, one of them a place or a street address, is a header too.
+fn places_a_header(t: &str, lex: &Lexicon) -> bool {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut last = 0;
+    for m in SEPARATOR_RE.find_iter(t) {
+        parts.push(t[last..m.start()].trim());
+        last = m.end();
+    }
+    parts.push(t[last..].trim());
+    parts.retain(|p| !p.is_empty());
+    parts.len() >= 3
+        && parts.iter().all(|p| p.split_whitespace().count() <= 5)
+        && parts.iter().any(|p| is_location(p) || is_street(p, lex))
 }
 
 /// "Electron  React  Redux  WebRTC": three or more short items spaced
@@ -922,7 +939,9 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         push_segment(&mut segments, text.slice(last, t.len()), at_split);
     }
     join_legal_suffixes(&mut segments, lex);
-    // Employment types are neither company nor title; "remote" is a place.
+    // Employment types are neither company nor title; "remote" is a place;
+    // a dates label ("From: 2012 – Present") and a street address ("10
+    // Country Club drive") are neither.
     segments.retain(|(s, _)| {
         let t = s
             .text
@@ -932,6 +951,8 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
             return false;
         }
         !EMPLOYMENT_TYPE_RE.is_match(t)
+            && !lex.date_labels.contains(&t.to_lowercase())
+            && !is_street(t, lex)
     });
     // "City, ST" or "City, Country", once the comma split it: re-join the
     // pair when a title or a company still stands beside it ("Buyer, Home
@@ -985,6 +1006,7 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
             !is_place(&s.text)
         }
     });
+    split_shouted_lead(&mut segments, lex);
     let title_idx = segments
         .iter()
         .position(|(s, _)| lex.title_words.is_match(&s.text));
@@ -1022,15 +1044,19 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         }
         None => {
             // No title word: "Title, Company" is the common order, but an
-            // all-caps first segment is a company ("SALSIFY, Staff SE").
+            // all-caps first segment is a company ("SALSIFY, Staff SE"), and
+            // so is one that names an organisation where the other does
+            // not ("Golf Club of Purchase: Course Management").
             let mut it = segments.into_iter().map(|(s, _)| s);
             let (a, b) = (it.next(), it.next());
-            let shouted = a.as_ref().is_some_and(|s| {
-                let letters: Vec<char> = s.text.chars().filter(|c| c.is_alphabetic()).collect();
-                letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
-            });
+            let shouted = a.as_ref().is_some_and(|s| is_shouted(&s.text));
+            let organisation = |t: &Option<Text>| {
+                t.as_ref()
+                    .is_some_and(|s| lex.employer_words.is_match(&s.text))
+            };
+            let first_names_employer = organisation(&a) && !organisation(&b);
             match (a, b) {
-                (Some(a), Some(b)) if shouted => {
+                (Some(a), Some(b)) if shouted || first_names_employer => {
                     role.company = Some(a);
                     role.title = Some(b);
                 }
@@ -1044,6 +1070,76 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         }
     }
     role
+}
+
+/// Whether every letter of `t` is a capital, and there are three or more.
+fn is_shouted(t: &str) -> bool {
+    let mut letters = t.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some()
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && letters.all(char::is_uppercase)
+}
+
+/// "10 Country Club drive", "Belair rd": a street address, which a house
+/// number opens or a street word (`[roles] street-words`) ends.
+fn is_street(t: &str, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 6 {
+        return false;
+    }
+    // "42", "12-14": a number alone ("3D Room Space" is a name).
+    let numbered = words[0].chars().all(|c| c.is_ascii_digit() || c == '-')
+        && words[0].starts_with(|c: char| c.is_ascii_digit())
+        && words[1].starts_with(|c: char| c.is_alphabetic());
+    let last = words[words.len() - 1].trim_end_matches('.').to_lowercase();
+    numbered && words.len() >= 3
+        || lex.street_words.contains(&last) && !lex.employer_words.is_match(t)
+}
+
+/// "CROWDSTRIKE Senior SE": a header part that opens with a run of
+/// capitalised-throughout words (no title word among them) before a title
+/// is the employer and the title run together; it becomes two parts when
+/// it is the header's only part and the rest is a title's few words. A short run ("IBM", "SAP") may be a
+/// part of the title ("SAP Consultant"), so the run has four letters or
+/// more.
+fn split_shouted_lead(segments: &mut Vec<(Text, bool)>, lex: &Lexicon) {
+    let [(seg, at)] = segments.as_slice() else {
+        return;
+    };
+    let t = &seg.text;
+    let mut end = 0;
+    for w in t.split_whitespace() {
+        let start = w.as_ptr() as usize - t.as_ptr() as usize;
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters == 0
+            || !w
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        {
+            break;
+        }
+        end = start + w.len();
+    }
+    if end == 0 || end >= t.len() {
+        return;
+    }
+    let (lead, rest) = (&t[..end], t[end..].trim_start());
+    let lead_letters = lead.chars().filter(|c| c.is_alphabetic()).count();
+    if lead_letters < 4
+        || lex.title_words.is_match(lead)
+        || !lex.title_words.is_match(rest)
+        || lex.employer_words.is_match(rest)
+        || rest.split_whitespace().count() > 4
+        || !rest.starts_with(|c: char| c.is_uppercase())
+        || is_shouted(rest)
+    {
+        return;
+    }
+    let at = *at;
+    let company = seg.slice(0, end).into_trimmed(&[]);
+    let title = seg.slice(end, t.len()).into_trimmed(&[]);
+    *segments = vec![(company, at), (title, false)];
 }
 
 /// "CO", "SA": two capitals, which a place's region code and a legal

@@ -428,18 +428,6 @@ fn is_name_shaped(t: &str) -> bool {
         })
 }
 
-/// "Curriculum Vitae: Jane Doe", "RESUME": the document's title line.
-fn is_document_title(t: &str) -> bool {
-    let lower = t.trim().to_lowercase();
-    ["curriculum vitae", "resume", "résumé", "cv", "lebenslauf"]
-        .iter()
-        .any(|w| {
-            lower.strip_prefix(w).is_some_and(|rest| {
-                rest.is_empty() || rest.starts_with([':', ' ', '-', '—', '–', '|', ','])
-            })
-        })
-}
-
 fn read_preamble(doc: &mut Document, lines: &[Line], lex: &Lexicon) {
     let looks_like_name = |t: &str| {
         let words = t.split_whitespace().count();
@@ -451,7 +439,7 @@ fn read_preamble(doc: &mut Document, lines: &[Line], lex: &Lexicon) {
         .iter()
         .map(|l| {
             let t = &l.text.text;
-            if !is_document_title(t) {
+            if !lex.is_document_title(t) {
                 return None;
             }
             let start = t.find([':', '—', '–'])? + 1;
@@ -467,7 +455,7 @@ fn read_preamble(doc: &mut Document, lines: &[Line], lex: &Lexicon) {
         .zip(&named)
         .filter_map(|(l, n)| match n {
             Some(n) => Some(n),
-            None => (!l.is_blank() && !is_document_title(&l.text.text)).then_some(l),
+            None => (!l.is_blank() && !lex.is_document_title(&l.text.text)).then_some(l),
         })
         .collect();
     // A PDF sets the name largest: it may follow a smaller line ("Last
@@ -524,7 +512,7 @@ fn read_preamble(doc: &mut Document, lines: &[Line], lex: &Lexicon) {
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
-        if is_document_title(t) {
+        if lex.is_document_title(t) {
             continue;
         }
         // The name after a contact line ("@ jo@example.com" above it).
