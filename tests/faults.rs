@@ -876,6 +876,55 @@ fn json_escapes_map_onto_their_escape_sequences() {
     assert_eq!(source_under(&doc, "café ranking"), "caf\\u00e9 ranking");
 }
 
+/// A document title with a dash before the name ("Résumé — 李明"): the
+/// name is cut after the separator, a multi-byte dash or colon, never
+/// inside it (fuzzing found the cut at the dash's second byte).
+#[test]
+fn title_lines_cut_after_multibyte_separators() {
+    for (ext, src) in [
+        (
+            "txt",
+            "Résumé — 李明 Ming Li, PhD\n\nEXPERIENCE\n\nEngineer, 星辰 Tech   2019 – 2021\n- Led the 数据 pipeline migration\n",
+        ),
+        (
+            "txt",
+            "CV – Ana Souza\n\nEXPERIENCE\n\nEngineer, Acme   2019 – 2021\n- Led the migration\n",
+        ),
+        (
+            "tex",
+            "\\documentclass{article}\n\\begin{document}\n\\title{R\\'esum\\'e}\n\\author{Du---------------}\nResume Du---------\n\\section{Experience}\n\\textbf{Engineer}, 星辰 Tech \\hfill 2019 -- 2021\n\\begin{itemize}\n\\item Led the 数据 migration\n\\end{itemize}\n\\end{document}\n",
+        ),
+    ] {
+        let doc = extract_str(ext, src);
+        assert_char_spans(&doc);
+    }
+    let doc = extract_str(
+        "txt",
+        "Résumé — 李明 Ming Li, PhD\n\nEXPERIENCE\n\nEngineer, Acme   2019 – 2021\n- Led the migration\n",
+    );
+    assert_eq!(
+        doc.name.as_ref().map(|n| n.text.as_str()),
+        Some("李明 Ming Li")
+    );
+    assert_eq!(source_under(&doc, "李明 Ming"), "李明 Ming");
+}
+
+/// A dateless role's wrapped item keeps each line's own mapping when the
+/// lines are joined: what follows a dropped zero-width char or a CJK
+/// word stays on its own source bytes.
+#[test]
+fn joined_dateless_items_keep_their_mapping() {
+    let doc = extract_str(
+        "txt",
+        "Sam Lee\n\nEXPERIENCE\n\nRackspace Hosting\n- Helped the 数据 team with various\nthings\u{200b} for the 搜索 group\n- Ran the on-call rota\n",
+    );
+    assert_char_spans(&doc);
+    assert_eq!(
+        source_under(&doc, "for the 搜索 group"),
+        "for the 搜索 group"
+    );
+}
+
 /// Each input limit: its default, its storyline.toml key, and the flag
 /// over the key, as the resolved settings show them.
 #[test]

@@ -474,7 +474,8 @@ fn dateless_roles(lines: &[Line], lex: &Lexicon) -> Option<(Vec<Role>, Vec<Text>
             && continues(prev, 0, line)
         {
             prev.push_synthetic(" ");
-            prev.push(&line.text.text, line.text.source_offset(0));
+            // Keep the line's own mapping (typeset dashes, dropped chars).
+            prev.append(&line.text);
         } else {
             items.push(line.text.clone());
         }

@@ -442,7 +442,11 @@ fn read_preamble(doc: &mut Document, lines: &[Line], lex: &Lexicon) {
             if !lex.is_document_title(t) {
                 return None;
             }
-            let start = t.find([':', '—', '–'])? + 1;
+            // Past the separator, whichever its width in bytes (a dash is 3).
+            let start = t
+                .char_indices()
+                .find(|&(_, c)| matches!(c, ':' | '—' | '–'))
+                .map(|(i, c)| i + c.len_utf8())?;
             let rest = &t[start..];
             let end = start + rest.find([',', '(', '|']).unwrap_or(rest.len());
             let mut line = l.clone();
