@@ -237,3 +237,57 @@ fn json_output_carries_the_fixes() {
         .unwrap();
     assert!(m001.get("fixes").is_none());
 }
+
+#[test]
+fn a_pdf_shows_its_suggestions_but_sarif_gives_no_edit_of_the_file() {
+    use common::pdf::{Pdf, run};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("resume.pdf");
+    let lines = [
+        "Pat Example",
+        "ML Engineer",
+        "Experience",
+        "ML Engineer, Northwind (2019 - 2022)",
+        "- Responsible for maintaining the billing service for 3 regions",
+    ];
+    let runs: Vec<_> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, t)| run(72.0, 72.0 + 20.0 * i as f32, t))
+        .collect();
+    std::fs::write(&path, Pdf::default().page(&runs).bytes()).unwrap();
+    let out = common::check_json().arg(&path).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let o001 = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "O001")
+        .unwrap_or_else(|| panic!("{v}"));
+    let text = common::storyline()
+        .arg("extract")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert_eq!(
+        o001["fixes"][0]["replacements"][0]["text"], "Maintained",
+        "{text}"
+    );
+    let out = common::storyline()
+        .args([
+            "check",
+            "--no-config",
+            "--today",
+            "2026-11",
+            "--format",
+            "sarif",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["ruleId"] == "O001"));
+    assert!(results.iter().all(|r| r.get("fixes").is_none()));
+}

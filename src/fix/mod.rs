@@ -460,7 +460,29 @@ fn superlative(cat: &Catalogue, at: &Site<'_>) -> Vec<Edit> {
     {
         return Vec::new();
     }
-    let edits = if at.opens_item(at.start) {
+    let before = &src[..at.start];
+    let word_end = before.trim_end_matches([' ', '\t']).len();
+    let prev_start = word_start(&before[..word_end]);
+    let prev = &before[prev_start..word_end];
+    // After a comma or a conjunction the superlative is one of a list
+    // ("scalable, world-class platform", "fast and innovative tools"):
+    // dropping it would leave the list hanging.
+    // An adverb after a comma opens a clause (", significantly
+    // improving ..."), which stands without it.
+    let adverb = at.flagged.ends_with("ly");
+    let listed = (before[..word_end].ends_with([',', ';', '/', '&']) && !adverb)
+        || matches!(
+            prev.to_ascii_lowercase().as_str(),
+            "and" | "or" | "nor" | "but"
+        );
+    // At the opening of an item, or after a marker the extractor kept
+    // (a replacement character before "Excellent communication"): the
+    // next word takes the capital.
+    let opening = at.opens_item(at.start)
+        || (prev.is_empty() && !listed && !before[..word_end].ends_with(char::is_alphanumeric));
+    let edits = if listed || (!opening && !before.ends_with([' ', '\t'])) {
+        return Vec::new();
+    } else if opening {
         // "World-class engineer ..." → "Engineer ...".
         let c = next_first.unwrap_or(' ');
         if at.flagged.starts_with(char::is_uppercase) && c.is_lowercase() {
@@ -470,13 +492,6 @@ fn superlative(cat: &Catalogue, at: &Site<'_>) -> Vec<Edit> {
             vec![(at.start, next_at, String::new())]
         }
     } else {
-        let before = &src[..at.start];
-        if !before.ends_with([' ', '\t']) {
-            return Vec::new();
-        }
-        let word_end = before.trim_end_matches([' ', '\t']).len();
-        let prev_start = word_start(&before[..word_end]);
-        let prev = &before[prev_start..word_end];
         match prev.to_ascii_lowercase().as_str() {
             "a" | "an" => {
                 let Some(want) = article_for(next) else {

@@ -287,6 +287,15 @@ fn superlatives_drop_with_spacing_and_articles_right() {
             "Exceptional engineer who shipped the ranking service early",
             Some("Engineer who shipped the ranking service early"),
         ),
+        // One of a list: dropping it leaves the list hanging.
+        ("Built a scalable, innovative scheduler for the fleet", None),
+        ("Built fast and innovative tooling for the fleet", None),
+        (
+            "Redesigned the query workflow, significantly improving its adoption",
+            Some("Redesigned the query workflow, improving its adoption"),
+        ),
+        // Not praise as often as praise ("outstanding invoices").
+        ("Chased outstanding invoices of the partner accounts", None),
         // A word before the article that is not ASCII.
         (
             "Shipped·an innovative scheduler for the fleet",
@@ -304,6 +313,19 @@ fn superlatives_drop_with_spacing_and_articles_right() {
     ] {
         assert_eq!(safe(bullet, "P001").as_deref(), want, "{bullet}");
     }
+}
+
+#[test]
+fn after_a_marker_only_the_extractor_knows_the_next_word_takes_the_capital() {
+    let text = format!("{HEAD}\u{fffd}?\u{fffd}   Excellent communication with the remote teams\n");
+    let diags = lint("r.txt", &text);
+    let d = diags
+        .iter()
+        .find(|d| d.code == "P001")
+        .unwrap_or_else(|| panic!("{diags:#?}"));
+    let r = &d.fixes[0].replacements[0];
+    assert_eq!(&text[r.start_byte..r.end_byte], "Excellent c");
+    assert_eq!(r.text, "C");
 }
 
 #[test]

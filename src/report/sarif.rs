@@ -134,7 +134,12 @@ pub fn render(outcome: &Outcome) -> String {
                 }],
                 "partialFingerprints": { "storyline/v1": fingerprint(d, doc, &mut seen) },
             });
-            if !d.fixes.is_empty() {
+            // A PDF's or DOCX's offsets are into its extracted text: a
+            // tool that applies SARIF fixes to the file would break it.
+            let editable = doc.is_some_and(|doc| {
+                doc.format.is_source_text() && doc.format != crate::model::Format::LinkedinExport
+            });
+            if !d.fixes.is_empty() && editable {
                 r["fixes"] = fixes(d);
             }
             if !d.related.is_empty() {
