@@ -3,6 +3,7 @@
 
 pub mod align;
 pub mod alloc;
+pub mod analysis;
 pub mod assess;
 pub mod cli;
 pub mod config;
@@ -19,6 +20,7 @@ pub mod model;
 pub mod pattern;
 pub mod report;
 pub mod rubric;
+pub mod rule_info;
 pub mod rules;
 pub mod server;
 pub mod source;
