@@ -19,6 +19,32 @@ pub fn storyline() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("storyline").expect("the storyline binary is built")
 }
 
+/// The storyline binary run from `dir` (relative paths in its arguments
+/// and output are relative to it).
+pub fn in_dir(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = storyline();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// The storyline binary run from the repository, where `fixtures/...`
+/// paths name the fixtures.
+pub fn in_repo() -> assert_cmd::Command {
+    in_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// A run's standard output as JSON; a run that printed none fails with
+/// what it printed instead.
+pub fn json(out: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
 /// `storyline check --no-config --format json --today 2026-11`, for tests
 /// that read the JSON contract on a fixed date; more arguments follow.
 pub fn check_json() -> assert_cmd::Command {
