@@ -3,34 +3,10 @@
 use serde::Serialize;
 
 use crate::model::Document;
+use crate::rule_info::RuleInfo;
 use crate::source::{Span, Text};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Severity> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "info" => Some(Severity::Info),
-            "warning" | "warn" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
-    }
-}
+pub use crate::rule_info::Severity;
 
 /// A location in another file (or channel) that a finding refers to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -172,12 +148,7 @@ pub struct DiagnosticAt {
 }
 
 impl DiagnosticAt {
-    pub fn build(
-        self,
-        info: &crate::rules::RuleInfo,
-        severity: Severity,
-        message: String,
-    ) -> Diagnostic {
+    pub fn build(self, info: &RuleInfo, severity: Severity, message: String) -> Diagnostic {
         Diagnostic {
             code: info.code,
             rule: info.name,

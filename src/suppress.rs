@@ -7,7 +7,7 @@ use globset::{Glob, GlobMatcher};
 use crate::config::SuppressEntry;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Suppression};
-use crate::rules::Selection;
+use crate::rule_info::Selection;
 use crate::rules::suppression::{self as rule, invalid_code, nearest_directive};
 
 pub use crate::rules::suppression::{X001, X003};

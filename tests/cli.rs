@@ -8,9 +8,8 @@ use common::fixture;
 use serde_json::Value;
 
 fn storyline() -> Command {
-    let mut cmd = common::storyline();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR");
+    let mut cmd = common::in_repo();
+    cmd.env_remove("NO_COLOR");
     cmd
 }
 
@@ -20,8 +19,7 @@ fn json_check(args: &[&str]) -> (i32, Value) {
         .args(args)
         .output()
         .expect("run");
-    let v: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let v = common::json(&out);
     (out.status.code().expect("exit code"), v)
 }
 

@@ -5,24 +5,12 @@ mod common;
 
 use std::path::Path;
 
-use assert_cmd::Command;
-use serde_json::Value;
-
-fn storyline(dir: &Path) -> Command {
-    let mut cmd = common::storyline();
-    cmd.current_dir(dir);
-    cmd
-}
-
 fn copy_fixture(rel: &str, to: &Path) {
     std::fs::create_dir_all(to.parent().unwrap()).unwrap();
     std::fs::copy(common::fixture(rel), to).unwrap();
 }
 
-fn json(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
-}
+use common::{in_dir, json};
 
 #[test]
 fn config_is_discovered_from_a_subfolder_and_flags_win() {
@@ -36,7 +24,7 @@ fn config_is_discovered_from_a_subfolder_and_flags_win() {
     let sub = tmp.path().join("notes/deep");
     std::fs::create_dir_all(&sub).unwrap();
     // No path: the config's `resumes`, resolved against the config folder.
-    let out = storyline(&sub)
+    let out = in_dir(&sub)
         .args(["check", "--format", "json"])
         .output()
         .unwrap();
@@ -50,19 +38,19 @@ fn config_is_discovered_from_a_subfolder_and_flags_win() {
             .ends_with("(from config)")
     );
     // The flag wins over the file.
-    let out = storyline(&sub)
+    let out = in_dir(&sub)
         .args(["check", "--format", "json", "--target", "senior"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     // --no-config ignores it: no target, no L002, and no default paths.
-    let out = storyline(&sub)
+    let out = in_dir(&sub)
         .args(["check", "--no-config"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     // --show-config prints the resolved settings.
-    let out = storyline(&sub)
+    let out = in_dir(&sub)
         .args(["check", "--show-config", "--fail-on", "error"])
         .output()
         .unwrap();
@@ -81,10 +69,7 @@ fn unknown_config_key_names_file_line_and_key() {
         "target = \"staff\"\n\nfail_on = \"error\"\n",
     )
     .unwrap();
-    let out = storyline(tmp.path())
-        .args(["check", "x.md"])
-        .output()
-        .unwrap();
+    let out = in_dir(tmp.path()).args(["check", "x.md"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -96,13 +81,13 @@ fn unknown_config_key_names_file_line_and_key() {
 #[test]
 fn init_writes_a_starter_and_never_overwrites() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = storyline(tmp.path()).arg("init").output().unwrap();
+    let out = in_dir(tmp.path()).arg("init").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let path = tmp.path().join("storyline.toml");
     let written = std::fs::read_to_string(&path).unwrap();
     assert!(written.contains("track = \"ml-engineer\""));
     std::fs::write(&path, "target = \"mine\"\n").unwrap();
-    let out = storyline(tmp.path()).arg("init").output().unwrap();
+    let out = in_dir(tmp.path()).arg("init").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
     assert_eq!(
@@ -112,10 +97,7 @@ fn init_writes_a_starter_and_never_overwrites() {
     // The starter is a valid config.
     std::fs::write(&path, written).unwrap();
     copy_fixture("example/resume.md", &tmp.path().join("r.md"));
-    let out = storyline(tmp.path())
-        .args(["check", "r.md"])
-        .output()
-        .unwrap();
+    let out = in_dir(tmp.path()).args(["check", "r.md"]).output().unwrap();
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -134,7 +116,7 @@ fn per_file_ignores_match_globs_relative_to_the_config() {
         "select = [\"O001\"]\n[per-file-ignores]\n\"archive/*.md\" = [\"O\"]\n",
     )
     .unwrap();
-    let out = storyline(tmp.path())
+    let out = in_dir(tmp.path())
         .args(["check", "--format", "json", "."])
         .output()
         .unwrap();
@@ -169,7 +151,7 @@ text = "Assisted nobody"
 "#,
     )
     .unwrap();
-    let out = storyline(tmp.path())
+    let out = in_dir(tmp.path())
         .args([
             "check",
             "--format",
@@ -212,7 +194,7 @@ fn stale_inline_suppression_is_reported_as_x001() {
         "# A\n\n## Experience\n\n### Engineer, Acme (2020 – Present)\n\n<!-- storyline-disable-next-line O001 -->\n- Led the migration of the feature store to Spark\n",
     )
     .unwrap();
-    let out = storyline(tmp.path())
+    let out = in_dir(tmp.path())
         .args([
             "check",
             "--no-config",
@@ -230,7 +212,7 @@ fn stale_inline_suppression_is_reported_as_x001() {
     assert_eq!(d["line"], 7);
     assert_eq!(d["severity"], "info");
     // Not reported when the rule it names did not run.
-    let out = storyline(tmp.path())
+    let out = in_dir(tmp.path())
         .args([
             "check",
             "--no-config",
@@ -260,7 +242,7 @@ fn folders_are_walked_honouring_gitignore_and_skipping_non_resumes() {
     copy_fixture("example/resume.md", &tmp.path().join(".hidden/copy.md"));
     std::fs::write(tmp.path().join("a/photo.png"), [0x89, b'P', b'N', b'G']).unwrap();
     std::fs::write(tmp.path().join(".gitignore"), "build/\n").unwrap();
-    let out = storyline(tmp.path())
+    let out = in_dir(tmp.path())
         .args(["check", "--no-config", "--format", "json", "."])
         .output()
         .unwrap();

@@ -7,21 +7,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-fn in_dir(dir: &Path) -> assert_cmd::Command {
-    let mut cmd = common::storyline();
-    cmd.current_dir(dir);
-    cmd
-}
-
-fn json(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}\n{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
+use common::{in_dir, json};
 
 fn codes(v: &Value) -> Vec<(String, u64)> {
     v["diagnostics"]

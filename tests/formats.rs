@@ -6,8 +6,7 @@ mod common;
 use serde_json::Value;
 
 fn run(args: &[&str]) -> (i32, String) {
-    let out = common::storyline()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let out = common::in_repo()
         .args(["check", "--no-config", "--today", "2026-11"])
         .args(args)
         .output()

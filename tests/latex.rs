@@ -149,15 +149,14 @@ fn spans_point_into_the_tex_file() {
 }
 
 fn check_json(rel: &str) -> Value {
-    let out = common::storyline()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let out = common::in_repo()
         .args([
             "check", "--format", "json", "--today", "2026-11", "--select", "O001",
         ])
         .arg(fixture(rel))
         .output()
         .expect("run");
-    serde_json::from_slice(&out.stdout).expect("json")
+    common::json(&out)
 }
 
 #[test]

@@ -34,9 +34,7 @@ fn write(dir: &Path, name: &str, pdf: &Pdf) -> PathBuf {
 }
 
 fn storyline(args: &[&str], paths: &[&Path]) -> Value {
-    let out = common::storyline().args(args).args(paths).output().unwrap();
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+    common::json(&common::storyline().args(args).args(paths).output().unwrap())
 }
 
 /// The 1-based line of the extracted text that is exactly `text`.

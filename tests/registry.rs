@@ -146,3 +146,50 @@ fn the_readme_rule_table_matches_the_registry() {
         "README's rule table (code | name | family | default | scope | status) vs the registry"
     );
 }
+
+/// Every registered rule has its fixture folder with a case that must fire
+/// and a near miss, and a snapshot of its findings; every fixture folder
+/// and rule snapshot belongs to a registered rule.
+#[test]
+fn every_rule_has_its_fixture_folder_and_snapshot() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for r in RULES {
+        let code = r.info.code;
+        let fx = common::RuleFixture::of(code);
+        assert!(
+            fx.dir.is_dir(),
+            "{code} has no fixtures/rules/{code}/ (a fire.* that must fire, an ok.* that must not)"
+        );
+        assert!(
+            fx.fire.is_some(),
+            "fixtures/rules/{code}/ has no fire.* (must fire)"
+        );
+        assert!(
+            fx.ok.is_some(),
+            "fixtures/rules/{code}/ has no ok.* (near miss)"
+        );
+        let snap = root.join(format!("tests/snapshots/rules__{code}.snap"));
+        assert!(
+            snap.is_file(),
+            "{code} has no snapshot {}: run `cargo insta test --test rules` and review it",
+            snap.display()
+        );
+    }
+    let known = |c: &str| RULES.iter().any(|r| r.info.code == c);
+    for e in std::fs::read_dir(root.join("fixtures/rules")).unwrap() {
+        let name = e.unwrap().file_name().into_string().unwrap();
+        assert!(
+            known(&name),
+            "fixtures/rules/{name}/ names no registered rule"
+        );
+    }
+    for e in std::fs::read_dir(root.join("tests/snapshots")).unwrap() {
+        let name = e.unwrap().file_name().into_string().unwrap();
+        if let Some(code) = name
+            .strip_prefix("rules__")
+            .and_then(|n| n.strip_suffix(".snap"))
+        {
+            assert!(known(code), "{name} is the snapshot of no registered rule");
+        }
+    }
+}

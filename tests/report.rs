@@ -39,19 +39,7 @@ fn report(args: &[&str]) -> (i32, String) {
 
 /// The JSON findings of the same run, to compare the page against.
 fn findings(args: &[&str]) -> Vec<Value> {
-    let out = common::storyline()
-        .args([
-            "check",
-            "--no-config",
-            "--today",
-            "2026-11",
-            "--format",
-            "json",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = common::json(&common::check_json().args(args).output().unwrap());
     v["diagnostics"].as_array().unwrap().clone()
 }
 

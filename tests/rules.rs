@@ -109,3 +109,36 @@ fn selection_limits_what_runs() {
     assert!(!diags.is_empty());
     assert!(diags.iter().all(|d| d.code.starts_with('O')));
 }
+
+/// Every registered rule, in its fixture folder: the fixture fires, the
+/// near miss does not, and the findings rendered for a person match the
+/// rule's snapshot (`tests/snapshots/rules__CODE.snap`).
+#[test]
+fn every_rule_fires_on_its_fixture_not_its_near_miss_and_renders_as_snapshotted() {
+    for rule in storyline::rules::registry::RULES {
+        let code = rule.info.code;
+        let fx = common::RuleFixture::of(code);
+        let (Some(fire), Some(ok)) = (&fx.fire, &fx.ok) else {
+            panic!("fixtures/rules/{code}/ needs a fire and an ok (tests/registry.rs says so too)");
+        };
+        let count = |input: &str| {
+            let out = fx.check(code, "json", input);
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+                .unwrap_or_else(|e| panic!("{code}/{input}: {e}"));
+            assert_eq!(v["errors"], serde_json::json!([]), "{code}/{input}");
+            v["diagnostics"]
+                .as_array()
+                .expect("diagnostics")
+                .iter()
+                .filter(|d| d["code"] == code)
+                .count()
+        };
+        assert!(
+            count(fire) > 0,
+            "{code} does not fire on its fixture {fire}"
+        );
+        assert_eq!(count(ok), 0, "{code} fires on its near miss {ok}");
+        let human = fx.check(code, "human", fire);
+        insta::assert_snapshot!(code, String::from_utf8_lossy(&human.stdout));
+    }
+}

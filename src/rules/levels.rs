@@ -1,7 +1,8 @@
 //! L: level targeting. Whether the documents aim at one level, the one the
 //! candidate targets.
 
-use super::{Context, Prepared, RuleInfo, diag};
+use super::{Context, RuleInfo, diag};
+use crate::analysis::Prepared;
 use crate::assess::TargetSource;
 use crate::diagnostic::{Diagnostic, Severity};
 

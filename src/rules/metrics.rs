@@ -1,7 +1,8 @@
 //! M: impact metrics. Bullets and roles that claim impact without numbers,
 //! and vague quantifiers where a number belongs.
 
-use super::{Context, Prepared, RuleInfo, diag};
+use super::{Context, RuleInfo, diag};
+use crate::analysis::Prepared;
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub static M001: RuleInfo = RuleInfo {

@@ -1,6 +1,7 @@
 //! O: ownership. Openers that undersell the candidate's part in the work.
 
-use super::{Context, Prepared, RuleInfo, diag};
+use super::{Context, RuleInfo, diag};
+use crate::analysis::Prepared;
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub static O001: RuleInfo = RuleInfo {

@@ -1,7 +1,8 @@
 //! P: proof. Claims that ask to be believed without evidence, and figures
 //! that hurt credibility.
 
-use super::{Context, Prepared, RuleInfo, diag};
+use super::{Context, RuleInfo, diag};
+use crate::analysis::Prepared;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::metrics::MetricKind;
 

@@ -4,8 +4,9 @@
 //! `registry` test holds the README, the docs and the fixtures to it), and
 //! the one place that says which check runs a rule and when.
 
-use super::{Context, Prepared, RuleInfo};
+use super::{Context, RuleInfo};
 use super::{consistency, levels, metrics, openers, proof, scope, suppression, unread};
+use crate::analysis::Prepared;
 use crate::diagnostic::Diagnostic;
 
 /// A rule family: the letter its codes start with.

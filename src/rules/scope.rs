@@ -1,7 +1,8 @@
 //! S: scope. Whether the documents state and evidence the scope that the
 //! target level expects (tiers and phrases come from the level rubric).
 
-use super::{Context, Prepared, RuleInfo, diag};
+use super::{Context, RuleInfo, diag};
+use crate::analysis::Prepared;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Text;
 

@@ -3,7 +3,8 @@
 //! the text shows there should be, or the text itself is broken, a clean
 //! run would claim checks that were never made.
 
-use super::{Context, Prepared, RuleInfo, diag, diag_at_start, quote};
+use super::{Context, RuleInfo, diag, diag_at_start, quote};
+use crate::analysis::Prepared;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lexicon::SectionKind;
 use crate::model::{Channel, Document, Format};

@@ -19,6 +19,32 @@ pub fn storyline() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("storyline").expect("the storyline binary is built")
 }
 
+/// The storyline binary run from `dir` (relative paths in its arguments
+/// and output are relative to it).
+pub fn in_dir(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = storyline();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// The storyline binary run from the repository, where `fixtures/...`
+/// paths name the fixtures.
+pub fn in_repo() -> assert_cmd::Command {
+    in_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// A run's standard output as JSON; a run that printed none fails with
+/// what it printed instead.
+pub fn json(out: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
 /// `storyline check --no-config --format json --today 2026-11`, for tests
 /// that read the JSON contract on a fixed date; more arguments follow.
 pub fn check_json() -> assert_cmd::Command {
@@ -85,4 +111,60 @@ pub fn lines_starting(doc: &Document, prefix: &str) -> Vec<usize> {
         .filter(|(_, l)| l.trim_start().starts_with(prefix))
         .map(|(i, _)| i + 1)
         .collect()
+}
+
+/// A rule's fixture folder, `fixtures/rules/CODE/`: `fire` (a file
+/// `fire.*` or a folder of documents) must make the rule fire, `ok` (the
+/// near miss) must not; `args`, if present, holds the further arguments
+/// the rule needs (a target, a profile), relative to the folder.
+pub struct RuleFixture {
+    pub dir: PathBuf,
+    pub fire: Option<String>,
+    pub ok: Option<String>,
+    pub args: Vec<String>,
+}
+
+impl RuleFixture {
+    pub fn of(code: &str) -> RuleFixture {
+        let dir = fixture(&format!("rules/{code}"));
+        let entry = |stem: &str| -> Option<String> {
+            let mut names: Vec<String> = std::fs::read_dir(&dir)
+                .ok()?
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .filter(|n| n == stem || n.starts_with(&format!("{stem}.")))
+                .collect();
+            names.sort();
+            names.into_iter().next()
+        };
+        let args = std::fs::read_to_string(dir.join("args"))
+            .map(|s| s.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default();
+        RuleFixture {
+            fire: entry("fire"),
+            ok: entry("ok"),
+            args,
+            dir: dir.clone(),
+        }
+    }
+
+    /// `storyline check` of `input` (fire or ok) from the fixture's folder,
+    /// on a fixed date, with only `code` selected (unless `args` selects).
+    pub fn check(&self, code: &str, format: &str, input: &str) -> std::process::Output {
+        let mut cmd = storyline();
+        cmd.current_dir(&self.dir).args([
+            "check",
+            "--no-config",
+            "--today",
+            "2026-11",
+            "--format",
+            format,
+        ]);
+        if !self.args.iter().any(|a| a == "--select") {
+            cmd.args(["--select", code]);
+        }
+        cmd.args(&self.args)
+            .arg(input)
+            .output()
+            .expect("storyline runs")
+    }
 }

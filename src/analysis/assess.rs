@@ -8,11 +8,11 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::analysis::Prepared;
 use crate::date::{DatePoint, YearMonth};
 use crate::lexicon::Lexicon;
 use crate::model::{Document, Role};
 use crate::rubric::{Leadership, Rubric, ScopeTier};
-use crate::rules::Prepared;
 
 /// Where the target level came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
