@@ -759,3 +759,64 @@ fn month_and_present_words_in_french_and_spanish() {
         ]
     );
 }
+
+#[test]
+fn markdown_titles_with_colons_and_employers_that_hold_title_words() {
+    let doc = common::load("layouts/title-colons.md");
+    type Fields = (Option<String>, Option<String>, Option<String>, usize);
+    let fields: Vec<Fields> = roles(&doc)
+        .into_iter()
+        .map(|r| (r.0, r.1, r.3, r.5))
+        .collect();
+    let s = |t: &str| Some(t.to_string());
+    assert_eq!(
+        fields,
+        [
+            // A bold lead with a colon before " at ": one title; what
+            // follows " at " is the employer, title word ("Staff") or not.
+            (
+                s("Maritime Analysis: Port Security and Trade Routes"),
+                s("The Coastal Staff"),
+                s("2023"),
+                1
+            ),
+            // After " at ", an address-shaped name is still the employer.
+            (
+                s("Visiting Fellow"),
+                s("12 Harbour Street"),
+                s("2022-02"),
+                0
+            ),
+            // A heading split at its colon over an employer's dated line is
+            // one title; a long "Title:" line is a work's title, an item.
+            (
+                s("Trade Studies: Ports and People"),
+                s("Lakeside Institute"),
+                s("2019"),
+                1
+            ),
+            // "Engineering" inside a college's name is no second title: one
+            // role, not two.
+            (
+                s("Backend Developer for the Campus Portal"),
+                s("Marlow Engineering College"),
+                s("2017-04"),
+                1
+            ),
+        ]
+    );
+    // Near miss: a heading whose part after the colon has a title word
+    // stays employer and title.
+    let doc = common::load("layouts/title-colons-near-miss.md");
+    assert_eq!(
+        roles(&doc),
+        [row(
+            Some("Senior Engineer"),
+            Some("Northwind Labs"),
+            None,
+            "2019",
+            "2021",
+            1
+        )]
+    );
+}

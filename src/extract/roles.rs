@@ -573,7 +573,11 @@ impl<'a> Entries<'a> {
         // A heading opened this role without dates: a dated line that
         // names no other title completes it, even after its first items
         // ("### Senior Audio Engineer" ... "Jan 2022 -> Now: MICROSOFT").
-        let new_title = self.lex.title_words.is_match(&head_ref.text.text);
+        // A title word inside an organisation's name ("Krishna Engineering
+        // College - India, 4/2017 - 8/2018") names no other title.
+        let new_title = parse_header(&[head_ref], self.lex).title.is_some_and(|t| {
+            self.lex.title_words.is_match(&t.text) && !self.lex.employer_words.is_match(&t.text)
+        });
         let current_open = self.anchored
             && self.candidates.is_empty()
             && self
@@ -740,6 +744,7 @@ impl<'a> Entries<'a> {
             extra.location = lines.first().and_then(|l| place_after_date(l));
         }
         if let Some(role) = self.roles.last_mut() {
+            let undated = role.start.is_none();
             if role.start.is_none() {
                 role.start = extra.start;
                 role.end = extra.end;
@@ -751,6 +756,23 @@ impl<'a> Entries<'a> {
             {
                 // The heading named the role, the dated line the employer.
                 role.title = role.company.take();
+            }
+            // "## Intelligence: Offensive Warfare" over "_The Joint Staff,
+            // 2024_": a heading of two parts split at its colon, with no
+            // dates, under which a dated line names one employer, is one
+            // title.
+            if undated
+                && extra.start.is_some()
+                && extra.title.is_none()
+                && extra.company.is_some()
+                && role.title.is_some()
+                && role.company.is_some()
+                && !self.lex.title_words.is_match(&role.header.text)
+                && role.header.text.matches(": ").count() == 1
+                && !role.header.text.contains([',', '|', '—', '–'])
+            {
+                role.title = Some(role.header.clone().into_trimmed(&[]));
+                role.company = extra.company.clone();
             }
             if role.title.is_none() {
                 role.title = extra.title.clone();
@@ -800,6 +822,13 @@ impl<'a> Entries<'a> {
             return;
         }
         let is = |p: &str| key.starts_with(p);
+        // "Title: The Morality of Beauty in Strategic Defense Part I ...":
+        // a work's title under a role, too long to be a job's.
+        let titled = is("designation") || is("role") || is("title") || is("position");
+        if titled && (value.text.split_whitespace().count() > 10 || value.text.ends_with('.')) {
+            self.push_text(value, line.indent);
+            return;
+        }
         if is("description") || is("responsibilities") {
             for item in split_inline_bullets(&value) {
                 self.push_text(item, line.indent);
@@ -915,7 +944,16 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         let t = &text.text;
         let mut last = 0;
         let mut at_split = false;
+        // "**Intelligence: Offensive Warfare** at The Joint Staff": an
+        // emphasised lead that " at " follows is one title, colon or not.
+        let whole_lead = lead.filter(|&e| {
+            let after = t[e..].trim_start_matches(['*', '_']).trim_start();
+            after.starts_with("at ") || after.starts_with("@ ")
+        });
         for m in SEPARATOR_RE.find_iter(t) {
+            if whole_lead.is_some_and(|e| m.end() <= e) {
+                continue;
+            }
             // "Engineer (Freelance, Part-time)": no split inside brackets.
             let open = t[..m.start()].matches('(').count();
             let comma = m.as_str().trim_start().starts_with([',', ';']);
@@ -950,10 +988,15 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
             role.location = Some(s.clone());
             return false;
         }
-        !EMPLOYMENT_TYPE_RE.is_match(t)
-            && !lex.date_labels.contains(&t.to_lowercase())
-            && !is_street(t, lex)
+        !EMPLOYMENT_TYPE_RE.is_match(t) && !lex.date_labels.contains(&t.to_lowercase())
     });
+    // An address beside another part is no employer; alone, or after " at
+    // " ("Fellow at 10 Downing Street"), it is the name the header gives.
+    let street =
+        |(s, at): &(Text, bool)| !*at && is_street(s.text.trim_matches(['(', ')', '.']), lex);
+    if segments.iter().any(|seg| !street(seg)) {
+        segments.retain(|seg| !street(seg));
+    }
     // "City, ST" or "City, Country", once the comma split it: re-join the
     // pair when a title or a company still stands beside it ("Buyer, Home
     // Goods" alone is a title and a department, not a place).
@@ -1007,9 +1050,25 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         }
     });
     split_shouted_lead(&mut segments, lex);
+    // The title is a part with a title word, best one that names no
+    // organisation ("Backend Developer" before "Krishna Engineering College").
+    // What follows " at " is the employer, title word or not ("... at The
+    // Joint Staff").
+    let after_at = segments.len() >= 2 && segments.iter().any(|(_, at)| *at);
+    // "The Joint Staff": a name opens with an article (`[roles]
+    // name-articles`), a title does not.
+    let named = |t: &str| {
+        t.split_whitespace().next().is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && lex.name_articles.contains(&w.to_lowercase())
+        })
+    };
+    let titled = |(s, at): &(Text, bool)| {
+        lex.title_words.is_match(&s.text) && !(*at && after_at) && !named(&s.text)
+    };
     let title_idx = segments
         .iter()
-        .position(|(s, _)| lex.title_words.is_match(&s.text));
+        .position(|seg| titled(seg) && !lex.employer_words.is_match(&seg.0.text))
+        .or_else(|| segments.iter().position(titled));
     // A segment that ends in a legal suffix ("PingCAP Inc.", "Acme GmbH")
     // is the employer, whatever its place; the title is the segment with a
     // title word, else the last other one ("Acme Inc. - Data - R&D").
