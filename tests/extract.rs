@@ -820,3 +820,42 @@ fn markdown_titles_with_colons_and_employers_that_hold_title_words() {
         )]
     );
 }
+
+#[test]
+fn an_employer_and_its_descriptor_under_a_section_that_names_the_title() {
+    let doc = common::load("layouts/experience-as.md");
+    assert_eq!(
+        roles(&doc),
+        [
+            // "Employer - Descriptor" has no title word: one employer, and
+            // the title is the section's.
+            row(
+                Some("Senior Welder"),
+                Some("Harlow Forge - Custom Metalwork"),
+                Some("on site"),
+                "2014-03",
+                "present",
+                2
+            ),
+            // A label's list ends at the next heading with no blank line
+            // between: the dates under that heading are read.
+            row(
+                Some("Senior Welder"),
+                Some("Quarry Lane Fabrication"),
+                Some("on site"),
+                "2010-05",
+                "2014-02",
+                1
+            ),
+            // Near miss: a part with a title word is the role's own title.
+            row(
+                Some("Shift Lead"),
+                Some("Brindle Works"),
+                Some("on site"),
+                "2008-06",
+                "2010-04",
+                1
+            ),
+        ]
+    );
+}

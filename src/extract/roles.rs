@@ -32,7 +32,7 @@ static SEPARATOR_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// names are in Latin letters with accents ("Zürich", "Kraków"): a class of
 /// those compiles in a tenth of the time of Unicode `\w`.
 pub(super) static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"^(?:(?i:remote|hybrid|on-?site|worldwide)|[A-Z][0-9A-Za-z_\u{C0}-\u{24F}.'-]*(?:\s+[A-Z][0-9A-Za-z_\u{C0}-\u{24F}.'-]*){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[A-Z][0-9A-Za-z_\u{C0}-\u{24F} ]+)?)$")
+    crate::pattern::compile(r"^(?:(?i:remote|hybrid|on[- ]?site|worldwide)|[A-Z][0-9A-Za-z_\u{C0}-\u{24F}.'-]*(?:\s+[A-Z][0-9A-Za-z_\u{C0}-\u{24F}.'-]*){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[A-Z][0-9A-Za-z_\u{C0}-\u{24F} ]+)?)$")
         .expect("place regex")
 });
 /// "Boston MA": a city and a state code without a comma, which only a
@@ -497,6 +497,9 @@ impl<'a> Entries<'a> {
                 self.resolve_candidates();
                 self.header_open = false;
                 self.after_label = false;
+                // A label's list ends at the next item or heading even with
+                // no blank line between (DOCX paragraphs).
+                self.in_label_list = false;
                 for item in split_inline_bullets(&line.text) {
                     self.push_text(item, line.indent);
                 }
@@ -553,6 +556,8 @@ impl<'a> Entries<'a> {
     /// A heading or emphasised line: a new role, or the header of one.
     fn anchor(&mut self, line: &'a Line, date: Option<FoundRange>) {
         self.resolve_candidates();
+        self.in_label_list = false;
+        self.after_label = false;
         let role = parse_header(&[line], self.lex);
         self.anchored = date.is_none();
         self.employer_heading = role.title.is_none() && role.company.is_some();
