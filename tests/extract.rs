@@ -669,7 +669,7 @@ fn a_dates_label_and_a_street_address_are_neither_employer_nor_title() {
     assert_eq!(rows.len(), 2, "{rows:?}");
     // No title word: the part that names an organisation is the employer.
     assert_eq!(rows[0].0.as_deref(), Some("Boat House Management"));
-    assert_eq!(rows[0].1.as_deref(), Some("Harbor Rowing Club"));
+    assert_eq!(rows[0].1.as_deref(), Some("Harbor Rowing Club of Casco"));
     assert_eq!(rows[0].2.as_deref(), Some("Portland, Maine"));
     assert_eq!(
         (rows[0].3.as_deref(), rows[0].4.as_deref()),
@@ -677,20 +677,33 @@ fn a_dates_label_and_a_street_address_are_neither_employer_nor_title() {
     );
     assert_eq!(rows[1].0.as_deref(), Some("Print Supervisor"));
     assert_eq!(rows[1].1.as_deref(), Some("Linden Print Shop"));
+    // A town the gazetteer lacks, in a region it knows, is the place.
+    assert_eq!(rows[1].2.as_deref(), Some("Hollis Falls, Maine"));
     assert_eq!(rows[1].5, 1);
     // Near miss: a name with a street's word in it ("Front Street
     // Studio") is still the employer, and "Dates:" is no part of it.
+    // An employer before "Mountain View, CA" is no town of that place.
     let doc = common::load("layouts/labelled-dates-near-miss.txt");
     assert_eq!(
         roles(&doc),
-        [row(
-            Some("Photographer"),
-            Some("Front Street Studio"),
-            None,
-            "2009",
-            "2011",
-            1
-        )]
+        [
+            row(
+                Some("Photographer"),
+                Some("Front Street Studio"),
+                None,
+                "2009",
+                "2011",
+                1
+            ),
+            row(
+                Some("Data Analyst"),
+                Some("Kestrel Analytics"),
+                Some("Mountain View, CA"),
+                "2006",
+                "2009",
+                1
+            ),
+        ]
     );
 }
 

@@ -708,7 +708,9 @@ impl<'a> Entries<'a> {
             prev.append(&line.text);
             return;
         }
-        if is_prose(line) || self.candidates.len() >= 2 || !looks_like_header_part(line, self.lex) {
+        // A long line of short parts with a place is a header, no sentence.
+        let prose = is_prose(line) && !places_a_header(&line.text.text, self.lex);
+        if prose || self.candidates.len() >= 2 || !looks_like_header_part(line, self.lex) {
             self.resolve_candidates();
             self.push_text(line.text.clone(), line.indent);
             return;
@@ -1014,9 +1016,22 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         let untitled =
             !lex.title_words.is_match(&city.text) && !lex.title_words.is_match(&region.text);
         let tail = i + 2 == segments.len();
+        // "Purchase, New York" among four parts or more, after the first
+        // and ending the place: a town the gazetteer lacks, in a region
+        // (a name, not a code) it knows. "Acme, Mountain View, CA" is no
+        // such pair: the place goes on.
+        let known_region = segments.len() >= 4
+            && i > 0
+            && !state_code
+            && is_place(&region.text)
+            && segments.get(i + 2).is_none_or(|(next, _)| {
+                let code = (2..=3).contains(&next.text.len())
+                    && next.text.chars().all(|c| c.is_ascii_uppercase());
+                !code && !is_location(&next.text)
+            });
         if untitled
             && is_location(&pair)
-            && (state_code || is_place(&pair) || tail && segments.len() >= 4)
+            && (state_code || is_place(&pair) || known_region || tail && segments.len() >= 4)
         {
             let mut location = city.clone();
             location.push_synthetic(", ");
