@@ -872,3 +872,38 @@ fn an_employer_and_its_descriptor_under_a_section_that_names_the_title() {
         ]
     );
 }
+
+#[test]
+fn a_dated_title_over_a_department_and_its_organisation_with_a_place() {
+    let doc = common::load("layouts/title-over-department.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            // "Journalist" is in no title list: the organisation line under
+            // it, ending in its place, shows the dated line was the title.
+            row(
+                Some("Program Journalist"),
+                Some("Center for Civic Data and Social Science, Ridgeway University"),
+                Some("Amherst, MA"),
+                "2022-01",
+                "2022-05",
+                1
+            ),
+            row(
+                Some("Copy Desk Assistant"),
+                Some("Ridgeway Daily Herald"),
+                Some("Amherst, MA"),
+                "2021-09",
+                "2021-12",
+                1
+            ),
+        ]
+    );
+    // Near miss: a sentence naming a place under an employer's dated line
+    // is an item, and the employer stays the employer.
+    let doc = common::load("layouts/title-over-department-near-miss.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].1.as_deref(), Some("Quillon Books"));
+    assert_eq!(rows[0].5, 1);
+}

@@ -689,6 +689,30 @@ impl<'a> Entries<'a> {
             && [" at ", " @ "]
                 .iter()
                 .any(|sep| line.text.text.contains(sep));
+        // "Program Journalist   Jan 2022 – May 2022" over "Data Analytics,
+        // University of Massachusetts, Amherst, MA": a dated line of one
+        // part named the title when an organisation ending in its place
+        // follows.
+        if self.header_open
+            && !after_gap
+            && let Some(k) = place_start(line, self.lex)
+            && let Some(role) = self.roles.last_mut()
+            && role.title.is_none()
+            && role.start.is_some()
+            && role.company.is_some()
+            && role.location.is_none()
+            && !self.lex.title_words.is_match(&line.text.text[..k])
+        {
+            role.title = role.company.take();
+            role.company = Some(line.text.slice(0, k).into_trimmed(&[',']));
+            role.location = Some(
+                line.text
+                    .slice(k, line.text.text.len())
+                    .into_trimmed(&[',']),
+            );
+            self.header_open = false;
+            return;
+        }
         let header_part = looks_like_header_part(line, self.lex)
             || dates_only && (names_role(line, self.lex) || emphasised_at)
             || title_only && ends_in_place(line);
@@ -873,6 +897,22 @@ fn ends_in_place(line: &Line) -> bool {
     }
     t.match_indices(", ")
         .any(|(k, _)| k > 0 && is_location(&t[k + 2..]))
+}
+
+/// Where the place ends a line of [`ends_in_place`] shape: the byte after
+/// the first ", " that the place follows ("Ridgeway University, Amherst,
+/// MA" has a place's shape, but names an organisation).
+fn place_start(line: &Line, lex: &Lexicon) -> Option<usize> {
+    let t = line.text.text.trim_end();
+    if t.ends_with('.') || words(line, 15) > 14 {
+        return None;
+    }
+    t.match_indices(", ")
+        .find(|&(k, _)| {
+            let rest = &t[k + 2..];
+            k > 0 && is_location(rest) && !lex.employer_words.is_match(rest)
+        })
+        .map(|(k, _)| k + 2)
 }
 
 /// "Security Consultant - SuccessFactors leads ...": a title of a few
