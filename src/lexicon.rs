@@ -58,6 +58,8 @@ struct RoleWords {
     employer_words: Vec<String>,
     #[serde(default)]
     street_words: Vec<String>,
+    #[serde(default)]
+    name_articles: Vec<String>,
 }
 
 /// What the evidenced level reads beyond the rubric: whether the candidate
@@ -306,6 +308,8 @@ pub struct Lexicon {
     pub employer_words: PhraseSet,
     /// Last words of a street name ("road", "rd"), lowercase.
     pub street_words: HashSet<String>,
+    /// Articles that open a name, never a title ("the"), lowercase.
+    pub name_articles: HashSet<String>,
 }
 
 /// A list of words or phrases, lowercased; an entry that is empty, has a
@@ -501,6 +505,9 @@ impl Lexicon {
                 .collect(),
             employer_words: set("roles.employer-words", &file.roles.employer_words)?,
             street_words: words_list(origin, "roles.street-words", &file.roles.street_words)?
+                .into_iter()
+                .collect(),
+            name_articles: words_list(origin, "roles.name-articles", &file.roles.name_articles)?
                 .into_iter()
                 .collect(),
         })

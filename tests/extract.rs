@@ -669,7 +669,7 @@ fn a_dates_label_and_a_street_address_are_neither_employer_nor_title() {
     assert_eq!(rows.len(), 2, "{rows:?}");
     // No title word: the part that names an organisation is the employer.
     assert_eq!(rows[0].0.as_deref(), Some("Boat House Management"));
-    assert_eq!(rows[0].1.as_deref(), Some("Harbor Rowing Club"));
+    assert_eq!(rows[0].1.as_deref(), Some("Harbor Rowing Club of Casco"));
     assert_eq!(rows[0].2.as_deref(), Some("Portland, Maine"));
     assert_eq!(
         (rows[0].3.as_deref(), rows[0].4.as_deref()),
@@ -677,20 +677,33 @@ fn a_dates_label_and_a_street_address_are_neither_employer_nor_title() {
     );
     assert_eq!(rows[1].0.as_deref(), Some("Print Supervisor"));
     assert_eq!(rows[1].1.as_deref(), Some("Linden Print Shop"));
+    // A town the gazetteer lacks, in a region it knows, is the place.
+    assert_eq!(rows[1].2.as_deref(), Some("Hollis Falls, Maine"));
     assert_eq!(rows[1].5, 1);
     // Near miss: a name with a street's word in it ("Front Street
     // Studio") is still the employer, and "Dates:" is no part of it.
+    // An employer before "Mountain View, CA" is no town of that place.
     let doc = common::load("layouts/labelled-dates-near-miss.txt");
     assert_eq!(
         roles(&doc),
-        [row(
-            Some("Photographer"),
-            Some("Front Street Studio"),
-            None,
-            "2009",
-            "2011",
-            1
-        )]
+        [
+            row(
+                Some("Photographer"),
+                Some("Front Street Studio"),
+                None,
+                "2009",
+                "2011",
+                1
+            ),
+            row(
+                Some("Data Analyst"),
+                Some("Kestrel Analytics"),
+                Some("Mountain View, CA"),
+                "2006",
+                "2009",
+                1
+            ),
+        ]
     );
 }
 
@@ -758,4 +771,139 @@ fn month_and_present_words_in_french_and_spanish() {
             ),
         ]
     );
+}
+
+#[test]
+fn markdown_titles_with_colons_and_employers_that_hold_title_words() {
+    let doc = common::load("layouts/title-colons.md");
+    type Fields = (Option<String>, Option<String>, Option<String>, usize);
+    let fields: Vec<Fields> = roles(&doc)
+        .into_iter()
+        .map(|r| (r.0, r.1, r.3, r.5))
+        .collect();
+    let s = |t: &str| Some(t.to_string());
+    assert_eq!(
+        fields,
+        [
+            // A bold lead with a colon before " at ": one title; what
+            // follows " at " is the employer, title word ("Staff") or not.
+            (
+                s("Maritime Analysis: Port Security and Trade Routes"),
+                s("The Coastal Staff"),
+                s("2023"),
+                1
+            ),
+            // After " at ", an address-shaped name is still the employer.
+            (
+                s("Visiting Fellow"),
+                s("12 Harbour Street"),
+                s("2022-02"),
+                0
+            ),
+            // A heading split at its colon over an employer's dated line is
+            // one title; a long "Title:" line is a work's title, an item.
+            (
+                s("Trade Studies: Ports and People"),
+                s("Lakeside Institute"),
+                s("2019"),
+                1
+            ),
+            // "Engineering" inside a college's name is no second title: one
+            // role, not two.
+            (
+                s("Backend Developer for the Campus Portal"),
+                s("Marlow Engineering College"),
+                s("2017-04"),
+                1
+            ),
+        ]
+    );
+    // Near miss: a heading whose part after the colon has a title word
+    // stays employer and title.
+    let doc = common::load("layouts/title-colons-near-miss.md");
+    assert_eq!(
+        roles(&doc),
+        [row(
+            Some("Senior Engineer"),
+            Some("Northwind Labs"),
+            None,
+            "2019",
+            "2021",
+            1
+        )]
+    );
+}
+
+#[test]
+fn an_employer_and_its_descriptor_under_a_section_that_names_the_title() {
+    let doc = common::load("layouts/experience-as.md");
+    assert_eq!(
+        roles(&doc),
+        [
+            // "Employer - Descriptor" has no title word: one employer, and
+            // the title is the section's.
+            row(
+                Some("Senior Welder"),
+                Some("Harlow Forge - Custom Metalwork"),
+                Some("on site"),
+                "2014-03",
+                "present",
+                2
+            ),
+            // A label's list ends at the next heading with no blank line
+            // between: the dates under that heading are read.
+            row(
+                Some("Senior Welder"),
+                Some("Quarry Lane Fabrication"),
+                Some("on site"),
+                "2010-05",
+                "2014-02",
+                1
+            ),
+            // Near miss: a part with a title word is the role's own title.
+            row(
+                Some("Shift Lead"),
+                Some("Brindle Works"),
+                Some("on site"),
+                "2008-06",
+                "2010-04",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_dated_title_over_a_department_and_its_organisation_with_a_place() {
+    let doc = common::load("layouts/title-over-department.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            // "Journalist" is in no title list: the organisation line under
+            // it, ending in its place, shows the dated line was the title.
+            row(
+                Some("Program Journalist"),
+                Some("Center for Civic Data and Social Science, Ridgeway University"),
+                Some("Amherst, MA"),
+                "2022-01",
+                "2022-05",
+                1
+            ),
+            row(
+                Some("Copy Desk Assistant"),
+                Some("Ridgeway Daily Herald"),
+                Some("Amherst, MA"),
+                "2021-09",
+                "2021-12",
+                1
+            ),
+        ]
+    );
+    // Near miss: a sentence naming a place under an employer's dated line
+    // is an item, and the employer stays the employer.
+    let doc = common::load("layouts/title-over-department-near-miss.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].1.as_deref(), Some("Quillon Books"));
+    assert_eq!(rows[0].5, 1);
 }

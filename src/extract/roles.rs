@@ -32,7 +32,7 @@ static SEPARATOR_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// names are in Latin letters with accents ("Zürich", "Kraków"): a class of
 /// those compiles in a tenth of the time of Unicode `\w`.
 pub(super) static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::compile(r"^(?:(?i:remote|hybrid|on-?site|worldwide)|[A-Z][0-9A-Za-z_\u{C0}-\u{24F}.'-]*(?:\s+[A-Z][0-9A-Za-z_\u{C0}-\u{24F}.'-]*){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[A-Z][0-9A-Za-z_\u{C0}-\u{24F} ]+)?)$")
+    crate::pattern::compile(r"^(?:(?i:remote|hybrid|on[- ]?site|worldwide)|[A-Z][0-9A-Za-z_\u{C0}-\u{24F}.'-]*(?:\s+[A-Z][0-9A-Za-z_\u{C0}-\u{24F}.'-]*){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[A-Z][0-9A-Za-z_\u{C0}-\u{24F} ]+)?)$")
         .expect("place regex")
 });
 /// "Boston MA": a city and a state code without a comma, which only a
@@ -498,6 +498,9 @@ impl<'a> Entries<'a> {
                 self.resolve_candidates();
                 self.header_open = false;
                 self.after_label = false;
+                // A label's list ends at the next item or heading even with
+                // no blank line between (DOCX paragraphs).
+                self.in_label_list = false;
                 for item in split_inline_bullets(&line.text) {
                     self.push_text(item, line.indent);
                 }
@@ -554,6 +557,8 @@ impl<'a> Entries<'a> {
     /// A heading or emphasised line: a new role, or the header of one.
     fn anchor(&mut self, line: &'a Line, date: Option<FoundRange>) {
         self.resolve_candidates();
+        self.in_label_list = false;
+        self.after_label = false;
         let role = parse_header(&[line], self.lex);
         self.anchored = date.is_none();
         self.employer_heading = role.title.is_none() && role.company.is_some();
@@ -574,7 +579,11 @@ impl<'a> Entries<'a> {
         // A heading opened this role without dates: a dated line that
         // names no other title completes it, even after its first items
         // ("### Senior Audio Engineer" ... "Jan 2022 -> Now: MICROSOFT").
-        let new_title = self.lex.title_words.is_match(&head_ref.text.text);
+        // A title word inside an organisation's name ("Krishna Engineering
+        // College - India, 4/2017 - 8/2018") names no other title.
+        let new_title = parse_header(&[head_ref], self.lex).title.is_some_and(|t| {
+            self.lex.title_words.is_match(&t.text) && !self.lex.employer_words.is_match(&t.text)
+        });
         let current_open = self.anchored
             && self.candidates.is_empty()
             && self
@@ -681,6 +690,30 @@ impl<'a> Entries<'a> {
             && [" at ", " @ "]
                 .iter()
                 .any(|sep| line.text.text.contains(sep));
+        // "Program Journalist   Jan 2022 – May 2022" over "Data Analytics,
+        // University of Massachusetts, Amherst, MA": a dated line of one
+        // part named the title when an organisation ending in its place
+        // follows.
+        if self.header_open
+            && !after_gap
+            && let Some(k) = place_start(line, self.lex)
+            && let Some(role) = self.roles.last_mut()
+            && role.title.is_none()
+            && role.start.is_some()
+            && role.company.is_some()
+            && role.location.is_none()
+            && !self.lex.title_words.is_match(&line.text.text[..k])
+        {
+            role.title = role.company.take();
+            role.company = Some(line.text.slice(0, k).into_trimmed(&[',']));
+            role.location = Some(
+                line.text
+                    .slice(k, line.text.text.len())
+                    .into_trimmed(&[',']),
+            );
+            self.header_open = false;
+            return;
+        }
         let header_part = looks_like_header_part(line, self.lex)
             || dates_only && (names_role(line, self.lex) || emphasised_at)
             || title_only && ends_in_place(line);
@@ -700,7 +733,9 @@ impl<'a> Entries<'a> {
             prev.append(&line.text);
             return;
         }
-        if is_prose(line) || self.candidates.len() >= 2 || !looks_like_header_part(line, self.lex) {
+        // A long line of short parts with a place is a header, no sentence.
+        let prose = is_prose(line) && !places_a_header(&line.text.text, self.lex);
+        if prose || self.candidates.len() >= 2 || !looks_like_header_part(line, self.lex) {
             self.resolve_candidates();
             self.push_text(line.text.clone(), line.indent);
             return;
@@ -741,6 +776,7 @@ impl<'a> Entries<'a> {
             extra.location = lines.first().and_then(|l| place_after_date(l));
         }
         if let Some(role) = self.roles.last_mut() {
+            let undated = role.start.is_none();
             if role.start.is_none() {
                 role.start = extra.start;
                 role.end = extra.end;
@@ -752,6 +788,23 @@ impl<'a> Entries<'a> {
             {
                 // The heading named the role, the dated line the employer.
                 role.title = role.company.take();
+            }
+            // "## Intelligence: Offensive Warfare" over "_The Joint Staff,
+            // 2024_": a heading of two parts split at its colon, with no
+            // dates, under which a dated line names one employer, is one
+            // title.
+            if undated
+                && extra.start.is_some()
+                && extra.title.is_none()
+                && extra.company.is_some()
+                && role.title.is_some()
+                && role.company.is_some()
+                && !self.lex.title_words.is_match(&role.header.text)
+                && role.header.text.matches(": ").count() == 1
+                && !role.header.text.contains([',', '|', '—', '–'])
+            {
+                role.title = Some(role.header.clone().into_trimmed(&[]));
+                role.company = extra.company.clone();
             }
             if role.title.is_none() {
                 role.title = extra.title.clone();
@@ -801,6 +854,13 @@ impl<'a> Entries<'a> {
             return;
         }
         let is = |p: &str| key.starts_with(p);
+        // "Title: The Morality of Beauty in Strategic Defense Part I ...":
+        // a work's title under a role, too long to be a job's.
+        let titled = is("designation") || is("role") || is("title") || is("position");
+        if titled && (value.text.split_whitespace().count() > 10 || value.text.ends_with('.')) {
+            self.push_text(value, line.indent);
+            return;
+        }
         if is("description") || is("responsibilities") {
             for item in split_inline_bullets(&value) {
                 self.push_text(item, line.indent);
@@ -838,6 +898,22 @@ fn ends_in_place(line: &Line) -> bool {
     }
     t.match_indices(", ")
         .any(|(k, _)| k > 0 && is_location(&t[k + 2..]))
+}
+
+/// Where the place ends a line of [`ends_in_place`] shape: the byte after
+/// the first ", " that the place follows ("Ridgeway University, Amherst,
+/// MA" has a place's shape, but names an organisation).
+fn place_start(line: &Line, lex: &Lexicon) -> Option<usize> {
+    let t = line.text.text.trim_end();
+    if t.ends_with('.') || words(line, 15) > 14 {
+        return None;
+    }
+    t.match_indices(", ")
+        .find(|&(k, _)| {
+            let rest = &t[k + 2..];
+            k > 0 && is_location(rest) && !lex.employer_words.is_match(rest)
+        })
+        .map(|(k, _)| k + 2)
 }
 
 /// "Security Consultant - SuccessFactors leads ...": a title of a few
@@ -916,7 +992,16 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         let t = &text.text;
         let mut last = 0;
         let mut at_split = false;
+        // "**Intelligence: Offensive Warfare** at The Joint Staff": an
+        // emphasised lead that " at " follows is one title, colon or not.
+        let whole_lead = lead.filter(|&e| {
+            let after = t[e..].trim_start_matches(['*', '_']).trim_start();
+            after.starts_with("at ") || after.starts_with("@ ")
+        });
         for m in SEPARATOR_RE.find_iter(t) {
+            if whole_lead.is_some_and(|e| m.end() <= e) {
+                continue;
+            }
             // "Engineer (Freelance, Part-time)": no split inside brackets.
             let open = t[..m.start()].matches('(').count();
             let comma = m.as_str().trim_start().starts_with([',', ';']);
@@ -951,10 +1036,15 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
             role.location = Some(s.clone());
             return false;
         }
-        !EMPLOYMENT_TYPE_RE.is_match(t)
-            && !lex.date_labels.contains(&t.to_lowercase())
-            && !is_street(t, lex)
+        !EMPLOYMENT_TYPE_RE.is_match(t) && !lex.date_labels.contains(&t.to_lowercase())
     });
+    // An address beside another part is no employer; alone, or after " at
+    // " ("Fellow at 10 Downing Street"), it is the name the header gives.
+    let street =
+        |(s, at): &(Text, bool)| !*at && is_street(s.text.trim_matches(['(', ')', '.']), lex);
+    if segments.iter().any(|seg| !street(seg)) {
+        segments.retain(|seg| !street(seg));
+    }
     // "City, ST" or "City, Country", once the comma split it: re-join the
     // pair when a title or a company still stands beside it ("Buyer, Home
     // Goods" alone is a title and a department, not a place).
@@ -967,9 +1057,22 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         let untitled =
             !lex.title_words.is_match(&city.text) && !lex.title_words.is_match(&region.text);
         let tail = i + 2 == segments.len();
+        // "Purchase, New York" among four parts or more, after the first
+        // and ending the place: a town the gazetteer lacks, in a region
+        // (a name, not a code) it knows. "Acme, Mountain View, CA" is no
+        // such pair: the place goes on.
+        let known_region = segments.len() >= 4
+            && i > 0
+            && !state_code
+            && is_place(&region.text)
+            && segments.get(i + 2).is_none_or(|(next, _)| {
+                let code = (2..=3).contains(&next.text.len())
+                    && next.text.chars().all(|c| c.is_ascii_uppercase());
+                !code && !is_location(&next.text)
+            });
         if untitled
             && is_location(&pair)
-            && (state_code || is_place(&pair) || tail && segments.len() >= 4)
+            && (state_code || is_place(&pair) || known_region || tail && segments.len() >= 4)
         {
             let mut location = city.clone();
             location.push_synthetic(", ");
@@ -1008,9 +1111,25 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
         }
     });
     split_shouted_lead(&mut segments, lex);
+    // The title is a part with a title word, best one that names no
+    // organisation ("Backend Developer" before "Krishna Engineering College").
+    // What follows " at " is the employer, title word or not ("... at The
+    // Joint Staff").
+    let after_at = segments.len() >= 2 && segments.iter().any(|(_, at)| *at);
+    // "The Joint Staff": a name opens with an article (`[roles]
+    // name-articles`), a title does not.
+    let named = |t: &str| {
+        t.split_whitespace().next().is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && lex.name_articles.contains(&w.to_lowercase())
+        })
+    };
+    let titled = |(s, at): &(Text, bool)| {
+        lex.title_words.is_match(&s.text) && !(*at && after_at) && !named(&s.text)
+    };
     let title_idx = segments
         .iter()
-        .position(|(s, _)| lex.title_words.is_match(&s.text));
+        .position(|seg| titled(seg) && !lex.employer_words.is_match(&seg.0.text))
+        .or_else(|| segments.iter().position(titled));
     // A segment that ends in a legal suffix ("PingCAP Inc.", "Acme GmbH")
     // is the employer, whatever its place; the title is the segment with a
     // title word, else the last other one ("Acme Inc. - Data - R&D").

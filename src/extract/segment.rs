@@ -57,6 +57,9 @@ pub fn segment(doc: &mut Document, lines: Vec<Line>, lex: &Lexicon) {
                 // "Experience as Senior Perl Developer": the heading gives
                 // the title of every role that names none.
                 if let Some(title) = section.heading.and_then(heading_title) {
+                    for role in &mut roles {
+                        rejoin_employer(role, lex);
+                    }
                     for role in roles.iter_mut().filter(|r| r.title.is_none()) {
                         role.title = Some(title.clone());
                     }
@@ -99,6 +102,31 @@ pub fn segment(doc: &mut Document, lines: Vec<Line>, lex: &Lexicon) {
                 }
             }
         }
+    }
+}
+
+/// "RedSocks - Malicious Threat Detection" under "Experience as Senior
+/// Perl Developer": where the section names the title, a header read as
+/// a title with no title word and an employer is the employer's name and
+/// its descriptor, one employer.
+fn rejoin_employer(role: &mut crate::model::Role, lex: &Lexicon) {
+    let (Some(title), Some(company)) = (&role.title, &role.company) else {
+        return;
+    };
+    if lex.title_words.is_match(&title.text) {
+        return;
+    }
+    let h = &role.header.text;
+    let (Some(a), Some(b)) = (h.find(title.text.as_str()), h.find(company.text.as_str())) else {
+        return;
+    };
+    let (start, end) = (a.min(b), (a + title.text.len()).max(b + company.text.len()));
+    let joined = role.header.slice(start, end).into_trimmed(&[]);
+    // Only two parts side by side: nothing else (a date, a place) between.
+    let between = joined.text.len() - title.text.len() - company.text.len();
+    if between <= 4 {
+        role.company = Some(joined);
+        role.title = None;
     }
 }
 
