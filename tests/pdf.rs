@@ -832,6 +832,191 @@ fn words_are_neither_glued_nor_split() {
     assert_eq!(lines(&doc), ["Built", "the ranking service"]);
 }
 
+/// Helvetica's advance of `c` in thousandths of an em (the chars the
+/// font fixtures below draw).
+fn helvetica_width(c: char) -> i64 {
+    match c {
+        'f' | 't' | 'I' | ' ' | ',' | '.' | ':' => 278,
+        'i' | 'j' | 'l' => 222,
+        'r' | '-' => 333,
+        'c' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' | 'J' => 500,
+        'm' | 'M' => 833,
+        'w' => 722,
+        'A' | 'B' | 'E' | 'K' | 'P' | 'S' | 'V' | 'X' | 'Y' => 667,
+        'C' | 'D' | 'H' | 'N' | 'R' | 'U' => 722,
+        'F' | 'T' | 'Z' => 611,
+        'G' | 'O' | 'Q' => 778,
+        'W' => 944,
+        '%' => 889,
+        '•' => 350,
+        _ => 556,
+    }
+}
+
+/// A page of `lines` (x, y from the top, size, text) in one CID font
+/// written as Skia (Chrome, Google Docs) writes it: Identity-H, glyph ids
+/// grouped by advance, `/DW` the most common advance, every other advance
+/// in the `first last width` run form of `/W`, and each word placed on its
+/// own with no space glyph between words.
+fn skia_pdf(lines: &[(f32, f32, f32, &str)]) -> Vec<u8> {
+    let mut chars: Vec<char> = lines.iter().flat_map(|l| l.3.chars()).collect();
+    chars.retain(|&c| c != ' ');
+    chars.sort_by_key(|&c| (helvetica_width(c), c));
+    chars.dedup();
+    let cid = |c: char| chars.iter().position(|&x| x == c).unwrap() + 1;
+    let dw = 556;
+    let mut w = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let width = helvetica_width(chars[i]);
+        let run = chars[i..]
+            .iter()
+            .take_while(|&&c| helvetica_width(c) == width)
+            .count();
+        if width != dw {
+            let first = i + 1;
+            if run >= 2 {
+                w.push_str(&format!("{first} {} {width} ", first + run - 1));
+            } else {
+                w.push_str(&format!("{first} [{width}] "));
+            }
+        }
+        i += run;
+    }
+    let mut content = String::new();
+    for &(x0, y, size, text) in lines {
+        let mut x = x0;
+        for word in text.split(' ') {
+            let glyphs: String = word.chars().map(|c| format!("{:04X}", cid(c))).collect();
+            if !glyphs.is_empty() {
+                content.push_str(&format!(
+                    "BT /F1 {size} Tf 1 0 0 1 {x} {} Tm <{glyphs}> Tj ET\n",
+                    792.0 - y
+                ));
+            }
+            let advance: i64 = word.chars().map(helvetica_width).sum::<i64>() + 278;
+            x += advance as f32 * size / 1000.0;
+        }
+    }
+    let bfchar: String = chars
+        .iter()
+        .map(|&c| format!("<{:04X}> <{:04X}>\n", cid(c), c as u32))
+        .collect();
+    let cmap = format!(
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n{} beginbfchar\n{bfchar}endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end",
+        chars.len()
+    );
+    let stream = |body: &str| format!("<< /Length {} >>\nstream\n{body}\nendstream", body.len());
+    assemble(
+        vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 8 0 R >>".to_vec(),
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /AAAAAA+Arimo /Encoding /Identity-H /DescendantFonts [5 0 R] /ToUnicode 7 0 R >>".to_vec(),
+            format!("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /AAAAAA+Arimo /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R /DW {dw} /W [{w}] /CIDToGIDMap /Identity >>").into_bytes(),
+            b"<< /Type /FontDescriptor /FontName /AAAAAA+Arimo /Flags 32 /FontBBox [-200 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>".to_vec(),
+            stream(&cmap).into_bytes(),
+            stream(&content).into_bytes(),
+        ],
+        "",
+    )
+}
+
+/// Skia's `first last width` runs carry the advances of narrow and wide
+/// glyphs; read as the default width, words glue ("SeniorML") or split.
+#[test]
+fn cid_width_runs_keep_words_apart() {
+    let doc = read(skia_pdf(&[
+        (72.0, 72.0, 20.0, "Jordan Example"),
+        (72.0, 96.0, 10.0, "Staff Machine Learning Engineer"),
+        (72.0, 130.0, 12.0, "EXPERIENCE"),
+        (72.0, 150.0, 10.0, "Senior ML Engineer, Northwind"),
+        (450.0, 150.0, 10.0, "Mar 2021 - Present"),
+        (
+            72.0,
+            164.0,
+            10.0,
+            "• Cut p99 latency of the ranking service by 40% with fifty tests",
+        ),
+        (
+            72.0,
+            178.0,
+            10.0,
+            "• Wrote its first WebGL visual diff tool in 2019 with 11 interns",
+        ),
+    ]));
+    assert_eq!(
+        lines(&doc),
+        [
+            "Jordan Example",
+            "Staff Machine Learning Engineer",
+            "EXPERIENCE",
+            "Senior ML Engineer, Northwind  Mar 2021 - Present",
+            "• Cut p99 latency of the ranking service by 40% with fifty tests",
+            "• Wrote its first WebGL visual diff tool in 2019 with 11 interns",
+        ]
+    );
+    assert_eq!(
+        role_summary(&doc),
+        ["Northwind | Senior ML Engineer | 2021-03 – present | 2"]
+    );
+}
+
+/// A pdfTeX file with a FontAwesome Type 1 font: its `/Differences` name
+/// icon glyphs no glyph list knows, and its ToUnicode map gives them
+/// private-use code points. The document reads (the icons drop out) as
+/// pdftotext reads it, instead of stopping at "unexpected entry in unicode
+/// map".
+#[test]
+fn fontawesome_icons_with_a_tounicode_map_are_read() {
+    let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/CMapName /FontAwesome-UCS def /CMapType 2 def\n1 begincodespacerange <00> <FF> endcodespacerange\n3 beginbfchar\n<01> <F095>\n<02> <F0E0>\n<03> <F09B>\nendbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end";
+    let mut content = String::from("BT /F1 20 Tf 72 720 Td (Jordan Example) Tj ET\n");
+    for (x, icon, text) in [
+        (72, "01", "+1 555 0100"),
+        (172, "02", "jordan@example.org"),
+        (292, "03", "jexample"),
+    ] {
+        content.push_str(&format!(
+            "BT /F3 10 Tf {x} 700 Td <{icon}> Tj ET\nBT /F1 10 Tf {} 700 Td ({text}) Tj ET\n",
+            x + 14
+        ));
+    }
+    content.push_str(
+        "BT /F1 12 Tf 72 660 Td (EXPERIENCE) Tj ET\n\
+         BT /F1 10 Tf 72 640 Td (Senior ML Engineer, Northwind) Tj ET\n\
+         BT /F1 10 Tf 450 640 Td (Mar 2021 - Present) Tj ET\n\
+         BT /F1 10 Tf 72 626 Td (\\225 Cut p99 latency of the ranking service by 40%) Tj ET\n",
+    );
+    let stream = |body: &str| format!("<< /Length {} >>\nstream\n{body}\nendstream", body.len());
+    let bytes = assemble(
+        vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R /F3 5 0 R >> >> /Contents 7 0 R >>".to_vec(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /QWERTY+FontAwesome /FirstChar 1 /LastChar 3 /Widths [1000 1000 1000] /Encoding << /Type /Encoding /Differences [1 /phone /envelope /github] >> /ToUnicode 6 0 R >>".to_vec(),
+            stream(cmap).into_bytes(),
+            stream(&content).into_bytes(),
+        ],
+        "",
+    );
+    let doc = read(bytes);
+    assert_eq!(
+        lines(&doc)[..3],
+        [
+            "Jordan Example",
+            "+1 555 0100  jordan@example.org  jexample",
+            "EXPERIENCE",
+        ],
+        "{:#?}",
+        lines(&doc)
+    );
+    assert_eq!(
+        role_summary(&doc),
+        ["Northwind | Senior ML Engineer | 2021-03 – present | 1"]
+    );
+}
+
 #[test]
 fn hyphenated_line_ends_join() {
     let doc = read(

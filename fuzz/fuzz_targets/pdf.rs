@@ -7,8 +7,8 @@
 //! pdf-extract (and lopdf under it) panic by design on malformed files;
 //! storyline runs them in a child under `catch_unwind`. Here the panic hook
 //! tells the two apart by where the panic happened: a panic in a registry
-//! crate unwinds to our `catch_unwind` and is ignored; a panic anywhere
-//! else (storyline's own code, e.g. the glyph collector pdf-extract calls
+//! crate or the vendored pdf-extract unwinds to our `catch_unwind` and is
+//! ignored; a panic anywhere else (storyline's own code, e.g. the glyph collector pdf-extract calls
 //! back, or the layout) goes to libFuzzer's hook, which aborts: a finding.
 //! What the child's process boundary is for (stack overflow, runaway
 //! allocation, endless loops) shows up here as libFuzzer crash, OOM or
@@ -26,9 +26,10 @@ fn install_hook() {
     HOOK.call_once(|| {
         let fuzzer_hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let third_party = info
-                .location()
-                .is_some_and(|l| l.file().contains("/.cargo/registry/"));
+            // Registry crates, and pdf-extract vendored with its patches.
+            let third_party = info.location().is_some_and(|l| {
+                l.file().contains("/.cargo/registry/") || l.file().contains("vendor/pdf-extract/")
+            });
             if !third_party {
                 fuzzer_hook(info);
             }
