@@ -193,3 +193,57 @@ fn every_rule_has_its_fixture_folder_and_snapshot() {
         }
     }
 }
+
+/// One file per rule: every registered rule's `RuleInfo` is declared in
+/// `src/rules/<family>/<code>.rs`, the only rule that file declares, and
+/// every such file belongs to a registered rule.
+#[test]
+fn every_rule_has_its_own_file() {
+    let rules_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut files = Vec::new();
+    for family in std::fs::read_dir(&rules_dir).unwrap() {
+        let family = family.unwrap().path();
+        if !family.is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(&family).unwrap() {
+            let f = f.unwrap().path();
+            let text = std::fs::read_to_string(&f).unwrap();
+            let declared = text.matches(": RuleInfo = RuleInfo {").count();
+            let stem = f.file_stem().unwrap().to_string_lossy().to_string();
+            if stem == "mod" {
+                assert_eq!(
+                    declared,
+                    0,
+                    "{} declares a rule: give it its own file",
+                    f.display()
+                );
+            } else {
+                files.push((stem, f, text, declared));
+            }
+        }
+    }
+    for r in RULES {
+        let code = r.info.code;
+        let lower = code.to_lowercase();
+        let found: Vec<_> = files.iter().filter(|(stem, ..)| *stem == lower).collect();
+        assert_eq!(
+            found.len(),
+            1,
+            "{code} has no file src/rules/<family>/{lower}.rs (or several)"
+        );
+        let (_, path, text, declared) = found[0];
+        assert!(
+            text.contains(&format!("pub static {code}: RuleInfo")) && *declared == 1,
+            "{} must declare {code}'s RuleInfo and no other rule",
+            path.display()
+        );
+    }
+    for (stem, path, ..) in &files {
+        assert!(
+            RULES.iter().any(|r| r.info.code.to_lowercase() == *stem),
+            "{} is the file of no registered rule",
+            path.display()
+        );
+    }
+}

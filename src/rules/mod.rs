@@ -1,5 +1,5 @@
-//! The rules. One file per rule family; each rule's metadata and
-//! documentation stand beside its check; [`registry`] lists them all and
+//! The rules. One folder per rule family, one file per rule holding its
+//! metadata, documentation and check; [`registry`] lists them all and
 //! [`check_and_assess`] runs the selected ones over a document's analysis.
 
 pub mod consistency;

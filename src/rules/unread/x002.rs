@@ -1,13 +1,10 @@
-//! X002: the document could not be read into roles, or is no resume.
-//! Every other rule stands on the roles read; when there are none where
-//! the text shows there should be, or the text itself is broken, a clean
-//! run would claim checks that were never made.
+//! X002: a document storyline could not read.
 
-use super::{Context, RuleInfo, diag, diag_at_start, quote};
 use crate::analysis::Prepared;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lexicon::SectionKind;
 use crate::model::{Channel, Document, Format};
+use crate::rules::{Context, RuleInfo, diag, diag_at_start, quote};
 use crate::source::Text;
 
 pub static X002: RuleInfo = RuleInfo {

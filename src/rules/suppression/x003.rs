@@ -1,38 +1,9 @@
-//! X: suppressions. A suppression that silences nothing (X001) and one
-//! that cannot silence anything (X003). `crate::suppress` applies the
-//! suppressions and says which are stale or invalid; these rules say so.
+//! X003: an invalid suppression comment.
 
-use super::{RuleInfo, diag};
-use crate::config::SuppressEntry;
+use super::comment_line;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
-use crate::source::Text;
-
-pub static X001: RuleInfo = RuleInfo {
-    code: "X001",
-    name: "unused-suppression",
-    severity: Severity::Info,
-    summary: "a suppression comment or config entry that matched no finding",
-    help: "remove the suppression: the finding it silenced is gone",
-    docs: r#"## What it does
-Reports a `storyline-disable` comment or a `[[suppress]]` config entry that
-silenced nothing in this run, so that stale suppressions do not pile up.
-Suppressions of rules that did not run (see `--select`) are not reported.
-
-## Why it matters
-A suppression outlives the bullet it was written for; left in place it can
-hide a new finding on a rewritten line.
-
-## Example
-```markdown
-<!-- storyline-disable-next-line O001 -->
-- Led the migration of the feature store
-```
-
-## How to fix it
-Delete the comment or the config entry.
-"#,
-};
+use crate::rules::{RuleInfo, diag};
 
 pub static X003: RuleInfo = RuleInfo {
     code: "X003",
@@ -117,66 +88,11 @@ pub fn nearest_directive(word: &str) -> &'static str {
         .unwrap_or(DIRECTIVES[0])
 }
 
-/// The whole line of the suppression comment `i` of `doc`.
-fn comment_line(doc: &Document, i: usize) -> (Text, usize) {
-    let s = &doc.suppressions[i];
-    let line = doc.lines.line_text(&doc.source, s.line);
-    (
-        Text::verbatim(line, doc.lines.line_start(s.line)),
-        line.len(),
-    )
-}
-
 /// X003 on each invalid suppression comment (by index in
 /// `doc.suppressions`), with what is wrong with it.
 pub fn check_x003(doc: &Document, invalid: &[(usize, String)], out: &mut Vec<Diagnostic>) {
     for (i, why) in invalid {
         let (text, len) = comment_line(doc, *i);
         out.push(diag(&X003, doc, &text, 0..len, why.clone()));
-    }
-}
-
-/// X001 on each inline suppression that matched no finding (by index in
-/// `doc.suppressions`, with the codes it covers: none for all rules).
-pub fn check_x001(doc: &Document, stale: &[(usize, &[String])], out: &mut Vec<Diagnostic>) {
-    for (i, codes) in stale {
-        let (text, len) = comment_line(doc, *i);
-        let what = if codes.is_empty() {
-            "all rules".to_string()
-        } else {
-            codes.join(", ")
-        };
-        out.push(diag(
-            &X001,
-            doc,
-            &text,
-            0..len,
-            format!("this suppression of {what} matched no finding"),
-        ));
-    }
-}
-
-/// X001 on a `[[suppress]]` config entry that matched no finding: at its
-/// header, line `line` of the config file (`width` characters wide).
-pub fn x001_entry(e: &SuppressEntry, config_name: &str, line: usize, width: usize) -> Diagnostic {
-    Diagnostic {
-        code: X001.code,
-        rule: X001.name,
-        severity: X001.severity,
-        path: config_name.to_string(),
-        line,
-        column: 1,
-        end_line: line,
-        end_column: width + 1,
-        message: format!(
-            "this [[suppress]] entry ({} in {}, '{}') matched no finding",
-            e.rule, e.path, e.text
-        ),
-        help: X001.help.to_string(),
-        field: None,
-        related: Vec::new(),
-        page: None,
-        span: crate::source::Span::new(0, 0),
-        fixes: Vec::new(),
     }
 }

@@ -1,0 +1,120 @@
+//! C003: a recent LinkedIn role the resume leaves out.
+
+use super::{on, related, role_name};
+use crate::align::{self, Aligned, interval, normalize_company};
+use crate::assess::is_recent;
+use crate::date::DatePoint;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Document;
+use crate::rules::{Context, RuleInfo};
+use crate::source::Text;
+
+pub static C003: RuleInfo = RuleInfo {
+    code: "C003",
+    name: "role-missing",
+    severity: Severity::Warning,
+    summary: "a recent role stands on one channel and not on the other",
+    help: "list every recent role on both channels, or say why one is left out",
+    docs: r#"## What it does
+Flags a recent role (the rubric's `recent-years`, counted back from the
+latest date either channel names) that has no counterpart on the other
+channel. Roles are matched by employer (its initials too: "EPFL"), or, when
+the names share nothing (a former name, another script), by the same title
+over the same months, which is C006 rather than two C003s. A LinkedIn
+title at an employer the resume lists for that period is a promotion, not
+a missing role. Silent when the other channel lists no roles at all.
+
+## Why it matters
+A recent job that appears on only one channel looks hidden, or invented.
+
+## Example
+LinkedIn lists `Contoso (2023 – Present)`; the resume stops at Northwind.
+
+## How to fix it
+Add the role, or merge overlapping roles the same way on both channels.
+"#,
+};
+
+/// The date the pair speaks as of: the latest month either channel names
+/// (a resume or an export from 2019 is judged in 2019), never after today.
+/// "Recent" counts back from it.
+fn as_of(
+    resume: &Document,
+    profile: &Document,
+    today: crate::date::YearMonth,
+) -> crate::date::YearMonth {
+    let latest = resume
+        .roles
+        .iter()
+        .chain(&profile.roles)
+        .flat_map(|r| [r.start, r.end])
+        .filter_map(|d| match d {
+            Some(DatePoint::At(ym)) if ym.months(12) <= today.months(12) => Some(ym),
+            _ => None,
+        })
+        .max_by_key(|ym| ym.months(12));
+    latest.unwrap_or(today)
+}
+
+pub(super) fn missing_roles(
+    cx: &Context<'_>,
+    resume: &Document,
+    profile: &Document,
+    aligned: &[Aligned],
+    out: &mut Vec<Diagnostic>,
+) {
+    if resume.roles.is_empty() || profile.roles.is_empty() {
+        return;
+    }
+    let years = cx.rubric.recent_years;
+    let c = &cx.lexicon.consistency;
+    let as_of = as_of(resume, profile, cx.today);
+    for (i, r) in resume.roles.iter().enumerate() {
+        if r.start.is_some()
+            && is_recent(r, i, as_of, years)
+            && !aligned.iter().any(|a| a.resume == i)
+        {
+            let anchor = profile.roles.first().map_or_else(
+                || profile.headline.clone().unwrap_or_default(),
+                |p| p.header.clone(),
+            );
+            out.push(on(
+                resume,
+                &r.header,
+                &C003,
+                format!("recent role {} is not on LinkedIn", role_name(r)),
+                related(profile, &anchor, "LinkedIn positions"),
+            ));
+        }
+    }
+    for (j, p) in profile.roles.iter().enumerate() {
+        let covered = aligned.iter().any(|a| a.profile.contains(&j))
+            // A title at an employer the resume lists: a promotion.
+            || resume.roles.iter().any(|r| {
+                let rc = r.company.as_ref().map(|t| normalize_company(&t.text, c)).unwrap_or_default();
+                let pc = p.company.as_ref().map(|t| normalize_company(&t.text, c)).unwrap_or_default();
+                align::same_company(&rc, &pc, c)
+                    && match (interval(r, cx.today), interval(p, cx.today)) {
+                        (Some(a), Some(b)) => a.0 <= b.1 && b.0 <= a.1,
+                        _ => true,
+                    }
+            });
+        if p.start.is_some() && is_recent(p, j, as_of, years) && !covered {
+            let anchor = resume
+                .roles
+                .first()
+                .map_or_else(Text::default, |r| r.header.clone());
+            out.push(on(
+                profile,
+                &p.header,
+                &C003,
+                format!(
+                    "recent LinkedIn role {} is not on the resume {}",
+                    role_name(p),
+                    resume.path
+                ),
+                related(resume, &anchor, "resume roles"),
+            ));
+        }
+    }
+}

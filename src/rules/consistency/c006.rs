@@ -1,0 +1,82 @@
+//! C006: an employer spelled differently from LinkedIn.
+
+use super::{Matched, on, related};
+use crate::align::{self, normalize_company, normalize_title};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Context, RuleInfo};
+
+pub static C006: RuleInfo = RuleInfo {
+    code: "C006",
+    name: "company-name-mismatch",
+    severity: Severity::Info,
+    summary: "the same employer is spelled differently across channels",
+    help: "spell the employer the same way on both channels",
+    docs: r#"## What it does
+For roles aligned across the channels, flags employer names that differ
+beyond case, punctuation and legal suffixes ("Inc.", "GmbH", ...): a typo,
+a former name, a division.
+
+## Why it matters
+A small thing, but consistent names make the two channels read as one story.
+
+## Example
+Resume `Microsft`; LinkedIn `Microsoft`.
+
+## How to fix it
+Use the employer's own spelling everywhere.
+"#,
+};
+
+/// C006: an employer spelled differently from LinkedIn.
+pub(super) fn check_c006(cx: &Context<'_>, m: &Matched<'_>, out: &mut Vec<Diagnostic>) {
+    let Matched {
+        resume,
+        profile,
+        a,
+        r,
+        p0,
+        ..
+    } = m;
+    let c = &cx.lexicon.consistency;
+    // C006: aligned employers whose names differ beyond the benign. A
+    // name that is only a legal suffix, or the role's own title, is a
+    // field misread, not another name.
+    if let (Some(rc), Some(pc)) = (&r.company, &p0.company)
+        && normalize_company(&rc.text, c) != normalize_company(&pc.text, c)
+        && !affix(&pc.text, &rc.text)
+        && !affix(&rc.text, &pc.text)
+        && align::names_someone(&rc.text, c)
+        && align::names_someone(&pc.text, c)
+        && !align::split_elsewhere(r, p0)
+        && !align::initialism(
+            &normalize_company(&rc.text, c),
+            &normalize_company(&pc.text, c),
+        )
+        && r.title
+            .as_ref()
+            .is_none_or(|t| normalize_title(&t.text, c) != normalize_title(&rc.text, c))
+    {
+        let why = if a.by_dates {
+            " (the same title and dates: a former name, or another spelling?)"
+        } else {
+            ""
+        };
+        out.push(on(
+            resume,
+            rc,
+            &C006,
+            format!(
+                "employer spelled differently: '{}' here, '{}' on LinkedIn{why}",
+                rc.text, pc.text
+            ),
+            related(profile, pc, "LinkedIn employer"),
+        ));
+    }
+}
+
+/// Whether `short` starts or ends `long` (case aside): "Rackspace" and
+/// "Rackspace, the #1 managed cloud company" name one employer.
+fn affix(long: &str, short: &str) -> bool {
+    let (l, s) = (long.to_lowercase(), short.to_lowercase());
+    l.starts_with(&s) || l.ends_with(&s)
+}
