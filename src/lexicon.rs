@@ -79,27 +79,38 @@ struct LevelWords {
     status_titles: Vec<String>,
 }
 
-/// Patterns of one lexicon key, as one case-insensitive alternation.
+/// Patterns of one lexicon key, as one case-insensitive alternation, with
+/// ASCII classes like every other pattern (`crate::pattern`): Unicode
+/// `\w` and case folding cost milliseconds to compile at every start.
 #[derive(Debug, Clone, Default)]
-pub struct Patterns(Option<regex::Regex>);
+pub struct Patterns(Option<Arc<crate::pattern::Regex>>);
 
 impl Patterns {
     fn new(key: &str, origin: &str, sources: &[String]) -> Result<Self, DataError> {
         if sources.is_empty() {
             return Ok(Patterns(None));
         }
-        for src in sources {
-            regex::Regex::new(src)
-                .map_err(|e| DataError::plain(origin, format!("{key}: '{src}': {e}")))?;
-        }
         let joined = sources
             .iter()
             .map(|s| format!("(?:{s})"))
             .collect::<Vec<_>>()
             .join("|");
-        regex::Regex::new(&format!("(?i){joined}"))
-            .map(|r| Patterns(Some(r)))
-            .map_err(|e| DataError::plain(origin, format!("{key}: {e}")))
+        match crate::pattern::compile(&format!("(?i){joined}")) {
+            Ok(r) => Ok(Patterns(Some(Arc::new(r)))),
+            // Only on failure is each compiled alone, to name the culprit.
+            Err(e) => {
+                let culprit = sources
+                    .iter()
+                    .find_map(|src| crate::pattern::compile(src).err().map(|e| (src, e)));
+                Err(DataError::plain(
+                    origin,
+                    match culprit {
+                        Some((src, e)) => format!("{key}: '{src}': {e}"),
+                        None => format!("{key}: {e}"),
+                    },
+                ))
+            }
+        }
     }
 
     /// The first match in `text`, as a byte range.
