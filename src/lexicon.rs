@@ -426,18 +426,8 @@ impl Lexicon {
             sections,
             title_words: set("titles.words", &file.titles.words)?,
             superlatives: set("proof.superlatives", &file.proof.superlatives)?,
-            answered_by_a_figure: file
-                .vague
-                .answered_by_a_figure
-                .iter()
-                .map(|s| s.to_lowercase())
-                .collect(),
-            partitive_follow_ons: file
-                .vague
-                .partitive_follow_ons
-                .iter()
-                .map(|s| s.to_lowercase())
-                .collect(),
+            answered_by_a_figure: lower(file.vague.answered_by_a_figure),
+            partitive_follow_ons: lower(file.vague.partitive_follow_ons).into_iter().collect(),
             perfect_results: set("proof.perfect-results", &file.proof.perfect_results)?,
             decrease_verbs: set("proof.decrease-verbs", &file.proof.decrease_verbs)?,
             baseline_words: set("proof.baseline-words", &file.proof.baseline_words)?,

@@ -249,22 +249,20 @@ fn unit_after(matched: &str, rest: &str) -> usize {
     let Some(unit) = unit.filter(|u| u.chars().all(|c| c.is_alphabetic() || c == '%')) else {
         return 0;
     };
-    let spaced = rest.len() - rest.trim_start_matches(' ').len();
-    let spaced = if glued.is_empty() { spaced.min(1) } else { 0 };
-    let tail = &rest[spaced..];
-    let ends = |n: usize| {
-        tail[n..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+    // A glued unit follows at once; a word unit after one space.
+    let tail = if glued.is_empty() {
+        match rest.strip_prefix(' ') {
+            Some(t) => t,
+            None => return 0,
+        }
+    } else {
+        rest
     };
-    if tail.len() >= unit.len()
-        && tail.is_char_boundary(unit.len())
-        && tail[..unit.len()].eq_ignore_ascii_case(unit)
-        && ends(unit.len())
-        && (spaced == 1 || !glued.is_empty())
-    {
-        spaced + unit.len()
+    let ends = tail
+        .get(unit.len()..)
+        .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    if ends && tail[..unit.len()].eq_ignore_ascii_case(unit) {
+        rest.len() - tail.len() + unit.len()
     } else {
         0
     }
