@@ -554,21 +554,18 @@ fn studying(doc: &Document, lexicon: &Lexicon) -> Option<String> {
     })
 }
 
-/// Four-digit years (1950 to 2099) standing alone in a text.
+/// Four-digit years (1950 to 2099) standing alone in a text: runs of
+/// exactly four ASCII digits.
 fn years_named(text: &str) -> impl Iterator<Item = u16> + '_ {
-    let b = text.as_bytes();
-    (0..b.len().saturating_sub(3)).filter_map(move |i| {
-        let alone = (i == 0 || !b[i - 1].is_ascii_digit())
-            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
-        let digits = &b[i..i + 4];
-        if !alone || !digits.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
-        let y = digits
-            .iter()
-            .fold(0u16, |acc, d| acc * 10 + u16::from(d - b'0'));
-        (1950..2100).contains(&y).then_some(y)
-    })
+    text.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .filter(|run| run.len() == 4)
+        .filter_map(|digits| {
+            let y = digits
+                .iter()
+                .fold(0u16, |acc, d| acc * 10 + u16::from(d - b'0'));
+            (1950..2100).contains(&y).then_some(y)
+        })
 }
 
 /// For a role with a start and no end, the next later start among the
@@ -684,5 +681,19 @@ pub fn annotate_bullets(
                 .map(|b| bullet_reading(doc, lex, rubric, b))
                 .collect();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::years_named;
+
+    #[test]
+    fn years_are_runs_of_exactly_four_digits_in_range() {
+        let years: Vec<u16> =
+            years_named("in 2019, 12019, 2019-2021, 1949, 2100, a2020b, 1950").collect();
+        assert_eq!(years, [2019, 2019, 2021, 2020, 1950]);
+        assert_eq!(years_named("").count(), 0);
+        assert_eq!(years_named("201").count(), 0);
     }
 }

@@ -70,7 +70,10 @@ pub fn weak_opening(
     if let Some(r) = rubric.weak_openers.find_at_start(rest) {
         return Some(shift(r));
     }
-    let words = words_of(rest);
+    // Enough words for both tests below: the gapped noun is at most five
+    // words on, and an experience clause has at most eight; a long bullet's
+    // other words are never read.
+    let words: Vec<(usize, &str)> = words_of(rest).take(9).collect();
     let (first_at, first) = *words.first()?;
     for (verb, noun) in &lex.gapped_openers {
         if first.eq_ignore_ascii_case(verb)
@@ -127,20 +130,19 @@ fn opening_start(lex: &crate::lexicon::Lexicon, text: &str) -> usize {
 }
 
 /// The words of `text` with their offsets, trimmed of the punctuation
-/// around them.
-fn words_of(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for piece in text.split_inclusive(char::is_whitespace) {
-        let w = piece.trim_end();
-        let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        let word = w
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
-        if !word.is_empty() {
-            out.push((at + lead, word));
-        }
-        at += piece.len();
-    }
-    out
+/// around them; lazily, as only the opening words are ever read.
+fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive(char::is_whitespace)
+        .scan(0, |at, piece| {
+            let here = *at;
+            *at += piece.len();
+            Some((here, piece))
+        })
+        .filter_map(|(at, piece)| {
+            let w = piece.trim_end();
+            let word = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let lead = w.len() - word.len();
+            let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            (!word.is_empty()).then_some((at + lead, word))
+        })
 }

@@ -146,32 +146,103 @@ fn count_range(ev: &mut Evidence, section: Option<SectionKind>, at: usize, close
 fn brokenness(source: &str) -> (f64, f64, Option<&str>) {
     let (mut letters, mut glued) = (0usize, 0usize);
     let mut example = None;
-    for word in source.split(|c: char| c.is_whitespace() || c == '|') {
-        let n = word.chars().filter(char::is_ascii_alphabetic).count();
+    let (mut visible, mut bad) = (0usize, 0usize);
+    // One pass over the bytes, an ASCII byte read from a table (this scan
+    // is of every whole document, so its cost per byte counts): the current
+    // word's start, its ASCII letters, and whether it is a link.
+    let (mut word_start, mut n, mut link) = (0usize, 0usize, false);
+    let mut end_word = |word: std::ops::Range<usize>, n: usize, link: bool| {
         letters += n;
         // Latin words over 24 letters are vanishingly rare in a resume;
         // CJK runs carry no ASCII letters and are not counted; links,
         // addresses and identifiers are long by nature.
-        let link = word.contains(['/', '@', '.', '_', '\\', '=']);
         if n > 24 && !link {
             glued += n;
-            example.get_or_insert(word);
+            example.get_or_insert(&source[word]);
         }
+    };
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (class, width) = match bytes[i] {
+            b if b.is_ascii() => (ASCII_CLASS[usize::from(b)], 1),
+            _ => {
+                let c = source[i..].chars().next().unwrap_or('\u{fffd}');
+                (class_of(c), c.len_utf8())
+            }
+        };
+        if class & (SPACE | PIPE) != 0 {
+            end_word(word_start..i, n, link);
+            (word_start, n, link) = (i + width, 0, false);
+        }
+        n += usize::from(class & LETTER != 0);
+        link |= class & LINK != 0;
+        if class & SPACE == 0 {
+            visible += 1;
+            bad += usize::from(class & BAD != 0);
+        }
+        i += width;
     }
-    let (mut visible, mut bad) = (0usize, 0usize);
-    for c in source.chars() {
-        if c.is_whitespace() {
-            continue;
-        }
-        visible += 1;
-        let u = c as u32;
-        if c == '\u{fffd}' || c.is_control() || (0xE000..=0xF8FF).contains(&u) {
-            bad += 1;
-        }
-    }
+    end_word(word_start..source.len(), n, link);
     let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     (share(glued, letters), share(bad, visible), example)
 }
+
+/// What [`brokenness`] reads of a character: a word break (whitespace or
+/// "|"), an ASCII letter, a character of links and identifiers, no
+/// readable glyph (the replacement character, a control, private use).
+const SPACE: u8 = 1;
+const PIPE: u8 = 2;
+const LETTER: u8 = 4;
+const LINK: u8 = 8;
+const BAD: u8 = 16;
+
+fn class_of(c: char) -> u8 {
+    let mut class = 0;
+    if c.is_whitespace() {
+        class |= SPACE;
+    }
+    if c == '|' {
+        class |= PIPE;
+    }
+    if c.is_ascii_alphabetic() {
+        class |= LETTER;
+    }
+    if matches!(c, '/' | '@' | '.' | '_' | '\\' | '=') {
+        class |= LINK;
+    }
+    if c == '\u{fffd}' || c.is_control() || ('\u{e000}'..='\u{f8ff}').contains(&c) {
+        class |= BAD;
+    }
+    class
+}
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        let mut class = 0;
+        if matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r') {
+            class |= SPACE;
+        }
+        if c == '|' {
+            class |= PIPE;
+        }
+        if c.is_ascii_alphabetic() {
+            class |= LETTER;
+        }
+        if matches!(c, '/' | '@' | '.' | '_' | '\\' | '=') {
+            class |= LINK;
+        }
+        if c.is_ascii_control() {
+            class |= BAD;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+};
 
 /// X002: a document storyline could not read.
 pub fn check_x002(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
@@ -347,5 +418,25 @@ mod tests {
         assert!(u > 0.6, "{u}");
         let (_, u, _) = brokenness("Plain readable text");
         assert_eq!(u, 0.0);
+    }
+
+    /// The ASCII table reads each byte as the general rule reads its char.
+    #[test]
+    fn ascii_table_agrees_with_the_char_rule() {
+        for b in 0u8..128 {
+            assert_eq!(ASCII_CLASS[usize::from(b)], class_of(char::from(b)), "{b}");
+        }
+    }
+
+    #[test]
+    fn words_break_at_any_whitespace_and_bars() {
+        let long = "a".repeat(30);
+        // A no-break space and a bar split what would be one glued word.
+        let split = format!("{}\u{a0}{}|{}", &long[..12], &long[..12], &long[..12]);
+        assert_eq!(brokenness(&split).0, 0.0);
+        let text = format!("ok {long} ok");
+        let (g, _, example) = brokenness(&text);
+        assert!(g > 0.8, "{g}");
+        assert_eq!(example, Some(long.as_str()));
     }
 }
