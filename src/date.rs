@@ -91,16 +91,6 @@ pub struct FoundRange {
     pub range: std::ops::Range<usize>,
 }
 
-/// A month's name ("Jan", "März", "juillet"): the `[dates] months` names
-/// of the embedded lexicon, with an optional "." or "'" after.
-static MONTH: LazyLock<String> = LazyLock::new(|| {
-    let names: Vec<String> = Lexicon::embedded()
-        .month_names
-        .iter()
-        .map(|(n, _)| n.clone())
-        .collect();
-    format!("{}['.]?", alternation(&names))
-});
 /// "Present" in English and in the other languages resumes are written in
 /// (German "heute", French "aujourd'hui", Spanish "actualidad", ...): the
 /// `[dates] present` words of the embedded lexicon, as one alternation.
@@ -122,81 +112,145 @@ fn alternation(words: &[String]) -> String {
     format!("(?:{})", alts.join("|"))
 }
 
-/// One date: "Jan 2020", "January, 2020", "2019-03", "03/2019", "3.2019", "2019", "'19" is not accepted.
-fn date_pattern() -> String {
-    let month = &*MONTH;
-    format!(
-        r"(?:{month},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?\b|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d|(?:19|20)\d\d)"
-    )
+/// The date expressions, built for one list of month names. Every month
+/// name is in each of them, some twice, and the six languages' names made
+/// them a large part of a one-file run to compile: so there are two sets,
+/// one with the `[dates] common-months` alone and one with all `months`,
+/// and a line is read with the full set only when it could need it
+/// ([`needs_every_month`]).
+struct Expressions {
+    range: Regex,
+    pair: Regex,
+    shared_year: Regex,
+    open: Regex,
+    since: Regex,
+    single: Regex,
+    one: Regex,
 }
 
-static RANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let present = &*PRESENT;
-    let d = date_pattern();
-    crate::pattern::compile(&format!(
-        r"(?i)\b(?P<start>{d})\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>{d}|{present})\b"
-    ))
-    .expect("date range regex")
+static COMMON: LazyLock<Expressions> =
+    LazyLock::new(|| Expressions::new(&Lexicon::embedded().common_months));
+
+static EVERY: LazyLock<Expressions> = LazyLock::new(|| {
+    let names: Vec<String> = Lexicon::embedded()
+        .month_names
+        .iter()
+        .map(|(n, _)| n.clone())
+        .collect();
+    Expressions::new(&names)
 });
 
-/// "Sep. 2023 Mar. 2024", "02/2018 12/2018": two month-precise dates with
-/// only spaces between, as PDFs whose dash glyph has no text (Awesome-CV)
-/// or two-column builders print a range. Bare years are left out: "2019
-/// 2020" is as often two separate facts.
-static PAIR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let month = &*MONTH;
-    let present = &*PRESENT;
-    let m = format!(
-        r"(?:{month},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d)"
-    );
-    crate::pattern::compile(&format!(
-        r"(?i)\b(?P<start>{m})\s{{1,3}}(?P<end>{m}|{present})\b"
-    ))
-    .expect("date pair regex")
+/// The names in `months` but not in `common-months` that are all ASCII,
+/// lowercase: the ones a line of ASCII words can hold.
+static OTHER_MONTHS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    let lex = Lexicon::embedded();
+    lex.month_names
+        .iter()
+        .map(|(n, _)| n)
+        .filter(|n| n.is_ascii() && !lex.common_months.contains(n))
+        .cloned()
+        .collect()
 });
 
-/// "Jul – Nov 2013", "Nov 2007 – Jan 2008" written "Nov – Jan 2008": two
-/// months sharing the end's year.
-static SHARED_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let month = &*MONTH;
-    crate::pattern::compile(&format!(
-        r"(?i)\b(?P<m1>{month})\s*(?:[-–—−]+|\bto\b)\s*(?P<m2>{month}),?\s*(?P<y>(?:19|20)\d\d)\b"
-    ))
-    .expect("shared-year regex")
-});
+/// Whether `s` may hold a month name that is not common. In every
+/// expression a month name follows the start, a non-word character or a
+/// space, and is followed by no letter; so in a line whose runs of letters
+/// are all ASCII, a month name is a whole run. A run that is not ASCII
+/// ("Zürich", or a case folding such as the Kelvin sign for "k") is taken
+/// to need the full set.
+fn needs_every_month(s: &str) -> bool {
+    let mut start = None;
+    for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (true, Some(_)) => {}
+            (false, Some(from)) => {
+                let run = &s[from..i];
+                if !run.is_ascii() || OTHER_MONTHS.contains(&run.to_ascii_lowercase()) {
+                    return true;
+                }
+                start = None;
+            }
+            (false, None) => {}
+        }
+    }
+    false
+}
 
-/// "2024-      CROWDSTRIKE ...": an open range at the start of a line,
-/// the end left blank for "now".
-static OPEN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let d = date_pattern();
-    crate::pattern::compile(&format!(
-        r"(?i)^\s*(?P<start>{d})\s*[-–—]+(?:\s{{2,}}|\s*$)"
-    ))
-    .expect("open range regex")
-});
+fn expressions(s: &str) -> &'static Expressions {
+    if needs_every_month(s) {
+        &EVERY
+    } else {
+        &COMMON
+    }
+}
 
-static SINCE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let d = date_pattern();
-    let since = &*SINCE;
-    crate::pattern::compile(&format!(r"(?i)\b{since}\s+(?P<start>{d})\b")).expect("since regex")
-});
-
-static SINGLE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let month = &*MONTH;
-    crate::pattern::compile(&format!(
-        r"(?i)\b(?P<start>{month},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2]))\b"
-    ))
-    .expect("single date regex")
-});
-
-static ONE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let month = &*MONTH;
-    let present = &*PRESENT;
-    crate::pattern::compile(&format!(
-        r"(?i)^\s*(?:(?P<mon>{month}),?\s*(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?|(?P<m3>0?[1-9]|1[0-2])[/.](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)|(?P<present>{present}))\s*$"
-    ))
-    .expect("single date regex")
-});
+impl Expressions {
+    fn new(months: &[String]) -> Self {
+        // A month's name ("Jan", "März", "juillet"), with an optional "."
+        // or "'" after.
+        let month = format!("{}['.]?", alternation(months));
+        let month = month.as_str();
+        let present = PRESENT.as_str();
+        let since = SINCE.as_str();
+        // One date: "Jan 2020", "January, 2020", "2019-03", "03/2019",
+        // "3.2019", "2019"; "'19" is not accepted.
+        let d = format!(
+            r"(?:{month},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?\b|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d|(?:19|20)\d\d)"
+        );
+        // A month-precise date, for PAIR below.
+        let m = format!(
+            r"(?:{month},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d)"
+        );
+        let compile = |what: &str, pattern: String| {
+            crate::pattern::compile(&pattern).unwrap_or_else(|e| panic!("{what} regex: {e}"))
+        };
+        Expressions {
+            range: compile(
+                "date range",
+                format!(
+                    r"(?i)\b(?P<start>{d})\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>{d}|{present})\b"
+                ),
+            ),
+            // "Sep. 2023 Mar. 2024", "02/2018 12/2018": two month-precise
+            // dates with only spaces between, as PDFs whose dash glyph has
+            // no text (Awesome-CV) or two-column builders print a range.
+            // Bare years are left out: "2019 2020" is as often two
+            // separate facts.
+            pair: compile(
+                "date pair",
+                format!(r"(?i)\b(?P<start>{m})\s{{1,3}}(?P<end>{m}|{present})\b"),
+            ),
+            // "Jul – Nov 2013", "Nov 2007 – Jan 2008" written "Nov – Jan
+            // 2008": two months sharing the end's year.
+            shared_year: compile(
+                "shared-year",
+                format!(
+                    r"(?i)\b(?P<m1>{month})\s*(?:[-–—−]+|\bto\b)\s*(?P<m2>{month}),?\s*(?P<y>(?:19|20)\d\d)\b"
+                ),
+            ),
+            // "2024-      CROWDSTRIKE ...": an open range at the start of a
+            // line, the end left blank for "now".
+            open: compile(
+                "open range",
+                format!(r"(?i)^\s*(?P<start>{d})\s*[-–—]+(?:\s{{2,}}|\s*$)"),
+            ),
+            since: compile("since", format!(r"(?i)\b{since}\s+(?P<start>{d})\b")),
+            single: compile(
+                "single date",
+                format!(
+                    r"(?i)\b(?P<start>{month},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2]))\b"
+                ),
+            ),
+            one: compile(
+                "one date",
+                format!(
+                    r"(?i)^\s*(?:(?P<mon>{month}),?\s*(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?|(?P<m3>0?[1-9]|1[0-2])[/.](?P<y3>(?:19|20)\d\d)|(?P<y4>(?:19|20)\d\d)|(?P<present>{present}))\s*$"
+                ),
+            ),
+        }
+    }
+}
 
 fn month_number(name: &str) -> Option<u8> {
     let n = name.trim_end_matches(['.', '\'', '’']).to_lowercase();
@@ -209,7 +263,7 @@ fn month_number(name: &str) -> Option<u8> {
 
 /// Parses one date point such as "Sept. 2019", "2019-03" or "Present".
 pub fn parse_point(s: &str) -> Option<DatePoint> {
-    let c = ONE_RE.captures(s)?;
+    let c = expressions(s).one.captures(s)?;
     if c.name("present").is_some() {
         return Some(DatePoint::Present);
     }
@@ -234,7 +288,8 @@ pub fn find_range(line: &str) -> Option<FoundRange> {
     if !has_year(line) {
         return None;
     }
-    for c in RANGE_RE.captures_iter(line) {
+    let ex = expressions(line);
+    for c in ex.range.captures_iter(line) {
         let (start, end) = (parse_point(&c["start"]), parse_point(&c["end"]));
         if start.is_some() && end.is_some() {
             return Some(FoundRange {
@@ -247,7 +302,7 @@ pub fn find_range(line: &str) -> Option<FoundRange> {
     // Stints on one line ("Jun – Aug 2007, Nov – Jan 2008") are one range
     // from the first start to the last end.
     let mut stints: Option<FoundRange> = None;
-    for c in SHARED_YEAR_RE.captures_iter(line) {
+    for c in ex.shared_year.captures_iter(line) {
         let (Some(m1), Some(m2), Ok(y)) = (
             month_number(&c["m1"]),
             month_number(&c["m2"]),
@@ -281,7 +336,7 @@ pub fn find_range(line: &str) -> Option<FoundRange> {
     if stints.is_some() {
         return stints;
     }
-    for c in PAIR_RE.captures_iter(line) {
+    for c in ex.pair.captures_iter(line) {
         let (start, end) = (parse_point(&c["start"]), parse_point(&c["end"]));
         if start.is_some() && end.is_some() {
             return Some(FoundRange {
@@ -291,16 +346,16 @@ pub fn find_range(line: &str) -> Option<FoundRange> {
             });
         }
     }
-    if let Some(c) = OPEN_RE.captures(line) {
+    if let Some(c) = ex.open.captures(line) {
         return Some(FoundRange {
             start: Some(parse_point(&c["start"])?),
             end: Some(DatePoint::Present),
             range: c.get(0)?.range(),
         });
     }
-    let (c, end) = match SINCE_RE.captures(line) {
+    let (c, end) = match ex.since.captures(line) {
         Some(c) => (c, Some(DatePoint::Present)),
-        None => (SINGLE_RE.captures(line)?, None),
+        None => (ex.single.captures(line)?, None),
     };
     Some(FoundRange {
         start: Some(parse_point(&c["start"])?),
@@ -356,6 +411,63 @@ fn civil_from_days(z: i64) -> (i64, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_needs_every_month_only_for_a_rare_name_or_a_non_ascii_word() {
+        for line in [
+            "Jan 2020 – Present",
+            "Engineer, Acme (Sept. 2019 - 03/2021)",
+            "2019-2021 Emailed 40 customers in May 2020",
+            "",
+        ] {
+            assert!(!needs_every_month(line), "{line}");
+        }
+        for line in [
+            "Mai 2020 – heute",
+            "juillet 2018 – mars 2020",
+            "Zürich, 2019 – 2021",
+            "MÄRZ 2020",
+            // A run of letters that is a rare name, in any case.
+            "ENERO 2019 - 2020",
+        ] {
+            assert!(needs_every_month(line), "{line}");
+        }
+    }
+
+    /// A line that needs only the common names reads the same with all.
+    #[test]
+    fn both_sets_read_a_common_line_alike() {
+        let lines = [
+            "Jan 2020 – Present",
+            "Jul – Nov 2013, Dec – Feb 2014",
+            "Sep. 2023 Mar. 2024",
+            "2024-      ACME CORP",
+            "since March 2019",
+            "Worked at Initech, June 2018",
+            "Engineer 2016 to 2018 and again 2019",
+            "Summer 2019 – Fall 2020",
+        ];
+        for line in lines {
+            assert!(!needs_every_month(line), "{line}");
+            for (a, b) in [(&COMMON.range, &EVERY.range), (&COMMON.pair, &EVERY.pair)]
+                .into_iter()
+                .chain([
+                    (&COMMON.shared_year, &EVERY.shared_year),
+                    (&COMMON.open, &EVERY.open),
+                    (&COMMON.since, &EVERY.since),
+                    (&COMMON.single, &EVERY.single),
+                    (&COMMON.one, &EVERY.one),
+                ])
+            {
+                let spans = |re: &Regex| re.find_iter(line).map(|m| m.range()).collect::<Vec<_>>();
+                assert_eq!(spans(a), spans(b), "{line}");
+            }
+        }
+        // And a rare name is still read, by the full set.
+        let r = find_range("Mai 2020 – heute").expect("a German range");
+        assert_eq!(r.start, Some(DatePoint::At(YearMonth::new(2020, Some(5)))));
+        assert_eq!(r.end, Some(DatePoint::Present));
+    }
 
     #[test]
     fn years_are_found_wherever_they_stand() {

@@ -43,6 +43,8 @@ struct DateWords {
     #[serde(default)]
     months: Vec<Vec<String>>,
     #[serde(default)]
+    common_months: Vec<String>,
+    #[serde(default)]
     present: Vec<String>,
     #[serde(default)]
     since: Vec<String>,
@@ -309,6 +311,8 @@ pub struct Lexicon {
     pub document_titles: Vec<String>,
     /// Month names, lowercase, with their number (1-12).
     pub month_names: Vec<(String, u8)>,
+    /// The `month_names` most resumes use, lowercase (see `crate::date`).
+    pub common_months: Vec<String>,
     /// Words for "now" ending a date range, lowercase.
     pub present_words: Vec<String>,
     /// Words before a lone start date ("since"), lowercase.
@@ -388,6 +392,23 @@ fn month_names(origin: &str, months: &[Vec<String>]) -> Result<Vec<(String, u8)>
         }
     }
     Ok(out)
+}
+
+/// `[dates] common-months`: each one of the `months`.
+fn common_months(
+    origin: &str,
+    months: &[Vec<String>],
+    common: &[String],
+) -> Result<Vec<String>, DataError> {
+    let common = words_list(origin, "dates.common-months", common)?;
+    let known = |name: &String| months.iter().flatten().any(|m| m.to_lowercase() == *name);
+    match common.iter().find(|n| !known(n)) {
+        Some(name) => Err(DataError::plain(
+            origin,
+            format!("dates.common-months: {name:?} is not one of dates.months"),
+        )),
+        None => Ok(common),
+    }
 }
 
 static DEFAULT: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
@@ -499,6 +520,7 @@ impl Lexicon {
             resume_json_keys: file.inputs.resume_json_keys,
             document_titles: words_list(origin, "sections.document-titles", &s.document_titles)?,
             month_names: month_names(origin, &file.dates.months)?,
+            common_months: common_months(origin, &file.dates.months, &file.dates.common_months)?,
             present_words: words_list(origin, "dates.present", &file.dates.present)?,
             since_words: words_list(origin, "dates.since", &file.dates.since)?,
             date_labels: words_list(origin, "dates.labels", &file.dates.labels)?
@@ -1027,6 +1049,13 @@ mod tests {
         let twice = edited(r#"["jun", "june","#, r#"["jun", "may", "june","#);
         let err = Lexicon::parse(&twice, "x.toml").unwrap_err().to_string();
         assert!(err.contains("\"may\" is in month 5 and month 6"), "{err}");
+        // A common month that is no month.
+        let stray = edited(r#""oct", "october", "nov","#, r#""oct", "octopus", "nov","#);
+        let err = Lexicon::parse(&stray, "x.toml").unwrap_err().to_string();
+        assert!(
+            err.contains("dates.common-months: \"octopus\" is not one of dates.months"),
+            "{err}"
+        );
     }
 
     #[test]

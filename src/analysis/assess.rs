@@ -557,15 +557,23 @@ fn studying(doc: &Document, lexicon: &Lexicon) -> Option<String> {
 /// Four-digit years (1950 to 2099) standing alone in a text: runs of
 /// exactly four ASCII digits.
 fn years_named(text: &str) -> impl Iterator<Item = u16> + '_ {
-    text.as_bytes()
-        .split(|b| !b.is_ascii_digit())
-        .filter(|run| run.len() == 4)
-        .filter_map(|digits| {
-            let y = digits
-                .iter()
-                .fold(0u16, |acc, d| acc * 10 + u16::from(d - b'0'));
-            (1950..2100).contains(&y).then_some(y)
-        })
+    let b = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let start = at + b.get(at..)?.iter().position(u8::is_ascii_digit)?;
+            let len = b[start..].iter().take_while(|d| d.is_ascii_digit()).count();
+            at = start + len;
+            if len == 4 {
+                let y = b[start..at]
+                    .iter()
+                    .fold(0u16, |acc, d| acc * 10 + u16::from(d - b'0'));
+                if (1950..2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+        }
+    })
 }
 
 /// For a role with a start and no end, the next later start among the

@@ -101,7 +101,8 @@ pub fn weak_opening(
 fn opening_start(lex: &crate::lexicon::Lexicon, text: &str) -> usize {
     let mut pos = text.len() - text.trim_start().len();
     if let Some(colon) = text.find(':') {
-        let label: Vec<&str> = text[pos..colon].split_whitespace().collect();
+        // A label has at most four words: a fifth says it is none.
+        let label: Vec<&str> = text[pos..colon].split_whitespace().take(5).collect();
         let verb_like = label
             .first()
             .is_some_and(|w| w.to_ascii_lowercase().ends_with("ed"));
