@@ -248,6 +248,8 @@ pub struct Lexicon {
     sections: HashMap<String, SectionKind>,
     /// The longest of `sections`' names, in bytes.
     longest_section: usize,
+    /// The longest of `document_titles`, in chars.
+    longest_title: usize,
     pub title_words: PhraseSet,
     pub units: HashSet<String>,
     pub not_count_nouns: HashSet<String>,
@@ -429,6 +431,7 @@ impl Lexicon {
         };
         let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect();
         let s = &file.sections;
+        let document_titles = words_list(origin, "sections.document-titles", &s.document_titles)?;
         let mut sections = HashMap::new();
         for (words, kind) in [
             (&s.experience, SectionKind::Experience),
@@ -518,7 +521,12 @@ impl Lexicon {
             )?,
             status_titles: set("levels.status-titles", &file.levels.status_titles)?,
             resume_json_keys: file.inputs.resume_json_keys,
-            document_titles: words_list(origin, "sections.document-titles", &s.document_titles)?,
+            longest_title: document_titles
+                .iter()
+                .map(|t| t.chars().count())
+                .max()
+                .unwrap_or(0),
+            document_titles,
             month_names: month_names(origin, &file.dates.months)?,
             common_months: common_months(origin, &file.dates.months, &file.dates.common_months)?,
             present_words: words_list(origin, "dates.present", &file.dates.present)?,
@@ -539,7 +547,15 @@ impl Lexicon {
     /// Whether `t` is wholly a document title ("Resume"), or opens with one
     /// before a separator ("Curriculum Vitae: Jane Doe").
     pub fn is_document_title(&self, t: &str) -> bool {
-        let lower = t.trim().to_lowercase();
+        // A title and the character after it are all that is compared: a
+        // long line's head is lowercased, not the whole line (a char
+        // lowercases to one or more, so the head covers the title).
+        let t = t.trim();
+        let head = t
+            .char_indices()
+            .nth(self.longest_title + 2)
+            .map_or(t, |(i, _)| &t[..i]);
+        let lower = head.to_lowercase();
         self.document_titles.iter().any(|w| {
             lower.strip_prefix(w.as_str()).is_some_and(|rest| {
                 rest.is_empty() || rest.starts_with([':', ' ', '-', '—', '–', '|', ','])

@@ -86,7 +86,12 @@ pub fn weak_opening(
             return Some(shift(first_at..at + w.len()));
         }
     }
-    let clause = &rest[..rest.find([',', ';', '.', '(']).unwrap_or(rest.len())];
+    // The clause ends at the first punctuation; past the ninth word it is
+    // too long to matter, so the rest of a long bullet is not searched.
+    let scan_to = words.get(8).map_or(rest.len(), |(at, w)| at + w.len());
+    let clause = &rest[..rest[..scan_to]
+        .find([',', ';', '.', '('])
+        .unwrap_or(rest.len())];
     let in_clause: Vec<&(usize, &str)> =
         words.iter().filter(|(at, _)| *at < clause.len()).collect();
     let last = in_clause.last()?;
