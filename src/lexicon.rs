@@ -2,7 +2,7 @@
 //! into matchers.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use crate::literals::LiteralSet;
 use serde::Deserialize;
@@ -84,11 +84,20 @@ struct LevelWords {
 /// Patterns of one lexicon key, as one case-insensitive alternation, with
 /// ASCII classes like every other pattern (`crate::pattern`): Unicode
 /// `\w` and case folding cost milliseconds to compile at every start.
+/// A lexicon file's patterns compile when it is loaded, so that an error
+/// names its key; the embedded lexicon's (tested to compile) on first use,
+/// which [`Lexicon::compile_patterns`] brings forward onto another thread.
 #[derive(Debug, Clone, Default)]
-pub struct Patterns(Option<Arc<crate::pattern::Regex>>);
+pub struct Patterns(Option<Arc<LazyRegex>>);
+
+#[derive(Debug)]
+struct LazyRegex {
+    source: String,
+    regex: OnceLock<crate::pattern::Regex>,
+}
 
 impl Patterns {
-    fn new(key: &str, origin: &str, sources: &[String]) -> Result<Self, DataError> {
+    fn new(key: &str, origin: &str, sources: &[String], lazy: bool) -> Result<Self, DataError> {
         if sources.is_empty() {
             return Ok(Patterns(None));
         }
@@ -97,8 +106,18 @@ impl Patterns {
             .map(|s| format!("(?:{s})"))
             .collect::<Vec<_>>()
             .join("|");
-        match crate::pattern::compile(&format!("(?i){joined}")) {
-            Ok(r) => Ok(Patterns(Some(Arc::new(r)))),
+        let lazy_regex = LazyRegex {
+            source: format!("(?i){joined}"),
+            regex: OnceLock::new(),
+        };
+        if lazy {
+            return Ok(Patterns(Some(Arc::new(lazy_regex))));
+        }
+        match crate::pattern::compile(&lazy_regex.source) {
+            Ok(r) => {
+                let _ = lazy_regex.regex.set(r);
+                Ok(Patterns(Some(Arc::new(lazy_regex))))
+            }
             // Only on failure is each compiled alone, to name the culprit.
             Err(e) => {
                 let culprit = sources
@@ -115,9 +134,16 @@ impl Patterns {
         }
     }
 
+    fn regex(&self) -> Option<&crate::pattern::Regex> {
+        let lazy = self.0.as_ref()?;
+        Some(lazy.regex.get_or_init(|| {
+            crate::pattern::compile(&lazy.source).expect("the embedded lexicon's patterns compile")
+        }))
+    }
+
     /// The first match in `text`, as a byte range.
     pub fn find(&self, text: &str) -> Option<std::ops::Range<usize>> {
-        self.0.as_ref()?.find(text).map(|m| m.range())
+        self.regex()?.find(text).map(|m| m.range())
     }
 }
 
@@ -414,7 +440,10 @@ fn common_months(
 }
 
 static DEFAULT: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
-    Arc::new(Lexicon::parse(DEFAULT_LEXICON, "<embedded lexicon.toml>").expect("embedded lexicon"))
+    Arc::new(
+        Lexicon::parse_with(DEFAULT_LEXICON, "<embedded lexicon.toml>", true)
+            .expect("embedded lexicon"),
+    )
 });
 
 impl Lexicon {
@@ -424,6 +453,24 @@ impl Lexicon {
     }
 
     pub fn parse(text: &str, origin: &str) -> Result<Lexicon, DataError> {
+        Lexicon::parse_with(text, origin, false)
+    }
+
+    /// Compiles the `[levels]` patterns now, if they wait for first use.
+    pub fn compile_patterns(&self) {
+        for p in [
+            &self.studying,
+            &self.studying_statements,
+            &self.studying_in_education,
+            &self.education_programs,
+        ] {
+            let _ = p.regex();
+        }
+    }
+
+    /// [`Lexicon::parse`], with the `[levels]` patterns compiled on first
+    /// use when `lazy` (the embedded lexicon's).
+    fn parse_with(text: &str, origin: &str, lazy: bool) -> Result<Lexicon, DataError> {
         let file: LexiconFile =
             toml::from_str(text).map_err(|e| DataError::toml(origin, text, &e))?;
         let set = |key: &str, v: &[String]| {
@@ -503,21 +550,24 @@ impl Lexicon {
                 .collect(),
             experience_words: lower(file.openers.experience_words),
             consistency: file.consistency,
-            studying: Patterns::new("levels.studying", origin, &file.levels.studying)?,
+            studying: Patterns::new("levels.studying", origin, &file.levels.studying, lazy)?,
             studying_statements: Patterns::new(
                 "levels.studying-statements",
                 origin,
                 &file.levels.studying_statements,
+                lazy,
             )?,
             studying_in_education: Patterns::new(
                 "levels.studying-in-education",
                 origin,
                 &file.levels.studying_in_education,
+                lazy,
             )?,
             education_programs: Patterns::new(
                 "levels.education-programs",
                 origin,
                 &file.levels.education_programs,
+                lazy,
             )?,
             status_titles: set("levels.status-titles", &file.levels.status_titles)?,
             resume_json_keys: file.inputs.resume_json_keys,
@@ -1034,6 +1084,36 @@ mod tests {
     fn edited(from: &str, to: &str) -> String {
         assert!(DEFAULT_LEXICON.contains(from), "{from}");
         DEFAULT_LEXICON.replacen(from, to, 1)
+    }
+
+    /// The embedded lexicon's patterns wait for first use; they compile,
+    /// and match what they name.
+    #[test]
+    fn embedded_level_patterns_compile_when_first_used() {
+        let lex = Lexicon::parse_with(DEFAULT_LEXICON, "embedded", true).expect("lexicon");
+        let all = [
+            &lex.studying,
+            &lex.studying_statements,
+            &lex.studying_in_education,
+            &lex.education_programs,
+        ];
+        assert!(
+            all.iter()
+                .all(|p| p.0.as_ref().is_some_and(|l| l.regex.get().is_none()))
+        );
+        lex.compile_patterns();
+        assert!(
+            all.iter()
+                .all(|p| p.0.as_ref().is_some_and(|l| l.regex.get().is_some()))
+        );
+        // A lexicon file's compile when loaded.
+        let file = Lexicon::parse(DEFAULT_LEXICON, "file").expect("lexicon");
+        assert!(
+            file.studying
+                .0
+                .as_ref()
+                .is_some_and(|l| l.regex.get().is_some())
+        );
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub use analysis::{align, assess, metrics};
 /// the two halves take about as long.
 pub fn warm_up_rules() {
     metrics::compile_patterns();
+    lexicon::Lexicon::embedded().compile_patterns();
 }
 
 /// Compiles the extractors' patterns by running them on a sample (the
