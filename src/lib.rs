@@ -27,14 +27,15 @@ pub mod suppress;
 // The analysis modules keep their paths (`crate::assess`, ...).
 pub use analysis::{align, assess, metrics};
 
-/// Compiles the patterns the rules' metric detection uses. Has no other
-/// effect. A one-file run calls it on the thread that loads the rubric,
+/// Compiles the patterns the rules' metric detection and the lexicon's
+/// `[levels]` use, and parses the fix catalogue. Has no other effect. A one-file run calls it on the thread that loads the rubric,
 /// once that is done, while the calling thread compiles the extractors'
 /// patterns ([`warm_up_extractors`]): start-up is most of such a run, and
 /// the two halves take about as long.
 pub fn warm_up_rules() {
     metrics::compile_patterns();
     lexicon::Lexicon::embedded().compile_patterns();
+    let _ = fix::catalogue::Catalogue::embedded();
 }
 
 /// Compiles the extractors' patterns by running them on a sample (the
