@@ -159,6 +159,14 @@ pub struct Consistency {
     /// headings, footers ("English", "Languages", "All rights reserved").
     #[serde(default)]
     pub not_skills: Vec<String>,
+    /// C006: the words that open a slogan after an employer's name
+    /// ("Acme Cloud, the #1 managed cloud company"), lowercase.
+    #[serde(default)]
+    pub tagline_openers: Vec<String>,
+    /// C006: words too common to tell one employer from another ("group",
+    /// "global"): sharing one of them is no sign of the same employer.
+    #[serde(default)]
+    pub generic_company_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

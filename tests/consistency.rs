@@ -666,3 +666,48 @@ fn a_lone_resume_and_profile_among_the_inputs_pair_and_say_so() {
         "{text}"
     );
 }
+
+#[test]
+fn an_employer_named_with_its_parent_or_a_slogan_is_no_c006_a_respaced_one_is() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    let linkedin = |name: &str| {
+        std::fs::write(
+            &positions,
+            original.replace("Fabrikam,Data Analyst", &format!("{name},Data Analyst")),
+        )
+        .unwrap();
+    };
+    // The company page's name carries a slogan after a comma.
+    linkedin("\"Fabrikam, the #1 retail insight company\"");
+    let longer = resume_copy(
+        tmp.path(),
+        &[(
+            "Data Analyst, Fabrikam (",
+            "Data Analyst, Fabrikam Analytics (",
+        )],
+    );
+    assert_eq!(check(&longer, &export), []);
+    // The parent company on LinkedIn, its park on the resume.
+    linkedin("The Fabrikam Company");
+    let park = resume_copy(
+        tmp.path(),
+        &[("Data Analyst, Fabrikam (", "Data Analyst, Fabrikamland (")],
+    );
+    assert_eq!(check(&park, &export), []);
+    // Near miss: the same letters spaced another way is a spelling to fix.
+    linkedin("Fabri Kam");
+    assert_eq!(c_codes(&check(&resume(), &export)), ["C006"]);
+    // Near miss: sharing only a common word says nothing.
+    linkedin("Tailspin Global");
+    let global = resume_copy(
+        tmp.path(),
+        &[(
+            "Data Analyst, Fabrikam (",
+            "Data Analyst, Fabrikam Global (",
+        )],
+    );
+    assert_eq!(c_codes(&check(&global, &export)), ["C006"]);
+}

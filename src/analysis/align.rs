@@ -64,6 +64,54 @@ pub fn initialism(a: &str, b: &str) -> bool {
     short[0] == of(&|_| true) || short[0] == of(&|w| w.chars().count() > 3)
 }
 
+/// An employer's name without a slogan after it: "Acme Cloud, the #1
+/// managed cloud company" is "Acme Cloud". The slogan follows a comma, a
+/// dash, a bar or a colon and opens with a `tagline-openers` word.
+pub fn without_tagline<'a>(name: &'a str, c: &Consistency) -> &'a str {
+    const SEPARATORS: [&str; 6] = [",", " - ", " – ", " — ", " | ", ":"];
+    let cut = SEPARATORS
+        .iter()
+        .filter_map(|sep| name.find(sep).map(|at| (at, at + sep.len())))
+        .filter(|&(at, after)| {
+            let tail = name[after..].trim_start().to_lowercase();
+            at > 0
+                && c.tagline_openers.iter().any(|o| {
+                    tail.strip_prefix(o.as_str())
+                        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+                })
+        })
+        .map(|(at, _)| at)
+        .min();
+    cut.map_or(name, |at| name[..at].trim_end())
+}
+
+/// Whether two normalised names are one name spaced another way ("3d
+/// roomspace" and "3d room space"): a spelling to make consistent.
+pub fn spaced_alike(a: &str, b: &str) -> bool {
+    let squash = |s: &str| s.replace(' ', "");
+    a != b && squash(a) == squash(b)
+}
+
+/// Whether two normalised names share a word that tells employers apart,
+/// whole or as the start of a word of the other ("contoso" and
+/// "contosoland"): a parent and its unit ("Disneyland", "The Walt Disney
+/// Company"), or the name with and without a descriptor. Short words and
+/// `generic-company-words` do not count.
+pub fn share_distinctive_word(a: &str, b: &str, c: &Consistency) -> bool {
+    let distinctive = |w: &&str| {
+        w.chars().count() >= 4
+            && w.chars().any(char::is_alphabetic)
+            && !c.generic_company_words.iter().any(|g| g == w)
+            && !c.company_suffixes.iter().any(|s| s == w)
+    };
+    let holds = |x: &str, y: &str| {
+        x.split(' ')
+            .filter(distinctive)
+            .any(|w| y.split(' ').any(|v| v.starts_with(w)))
+    };
+    holds(a, b) || holds(b, a)
+}
+
 /// Whether two normalised company names name the same employer.
 pub fn same_company(a: &str, b: &str, c: &Consistency) -> bool {
     if a.is_empty() || b.is_empty() {
@@ -440,6 +488,26 @@ mod tests {
         ));
         assert!(same_company("ibm", "international business machines", c));
         assert!(!same_company("ibm", "intel", c));
+    }
+
+    #[test]
+    fn slogans_and_units_are_told_from_respellings() {
+        let lex = Lexicon::embedded();
+        let c = &lex.consistency;
+        assert_eq!(
+            without_tagline("Acme Cloud, the #1 managed cloud company", c),
+            "Acme Cloud"
+        );
+        assert_eq!(without_tagline("Acme | Your data, safe", c), "Acme");
+        // A comma inside a name is no slogan.
+        assert_eq!(
+            without_tagline("Skidmore, Owings and Merrill", c),
+            "Skidmore, Owings and Merrill"
+        );
+        assert!(share_distinctive_word("contosoland", "the walt contoso", c));
+        assert!(!share_distinctive_word("acme global", "initech global", c));
+        assert!(spaced_alike("3d roomspace", "3d room space"));
+        assert!(!spaced_alike("acme", "acme"));
     }
 
     #[test]
