@@ -183,6 +183,11 @@ pub struct Sections {
     pub bold_fonts: Vec<String>,
     #[serde(default)]
     pub document_titles: Vec<String>,
+    /// Headings among `other` whose lines name organisations the
+    /// candidate belonged to without a job there (activities,
+    /// volunteering): kept, so that C003 can find them.
+    #[serde(default)]
+    pub activities: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -315,6 +320,9 @@ pub struct Lexicon {
     pub resume_json_keys: Vec<String>,
     /// Lines that title the document ("curriculum vitae"), lowercase.
     pub document_titles: Vec<String>,
+    /// Headings of `other` sections whose lines are kept as the
+    /// document's activities (normalised like a heading).
+    pub activity_sections: HashSet<String>,
     /// Month names, lowercase, with their number (1-12).
     pub month_names: Vec<(String, u8)>,
     /// Words for "now" ending a date range, lowercase.
@@ -506,6 +514,7 @@ impl Lexicon {
             status_titles: set("levels.status-titles", &file.levels.status_titles)?,
             resume_json_keys: file.inputs.resume_json_keys,
             document_titles: words_list(origin, "sections.document-titles", &s.document_titles)?,
+            activity_sections: s.activities.iter().map(|h| normalize_heading(h)).collect(),
             month_names: month_names(origin, &file.dates.months)?,
             present_words: words_list(origin, "dates.present", &file.dates.present)?,
             since_words: words_list(origin, "dates.since", &file.dates.since)?,

@@ -711,3 +711,63 @@ fn an_employer_named_with_its_parent_or_a_slogan_is_no_c006_a_respaced_one_is() 
     );
     assert_eq!(c_codes(&check(&global, &export)), ["C006"]);
 }
+
+#[test]
+fn a_linkedin_role_the_resume_tells_of_outside_its_jobs_is_not_missing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    std::fs::write(
+        &positions,
+        format!(
+            "{original}Tailspin Podcast Initiative,Host,,,Jan 2020,Dec 2020\r\n\
+             Litware Code Club,Mentor,,,Mar 2020,Nov 2020\r\n"
+        ),
+    )
+    .unwrap();
+    let skills = "## Skills\n";
+    // Named in a project and in a volunteering section: no C003.
+    let told = resume_copy(
+        tmp.path(),
+        &[(
+            skills,
+            "## Projects\n\n- Tailspin Podcast Initiative: hosted 20 episodes on ranking systems\n\n\
+             ## Volunteering\n\nMentor at Litware Code Club, 2020\n\n## Skills\n",
+        )],
+    );
+    assert_eq!(check(&told, &export), []);
+    // Near miss: named only in a bullet of a role of other months, and not
+    // at all: both are missing.
+    let elsewhere = resume_copy(
+        tmp.path(),
+        &[(
+            "- Cut p99 latency",
+            "- Spoke twice on the Tailspin Podcast Initiative\n- Cut p99 latency",
+        )],
+    );
+    let found = check(&elsewhere, &export);
+    assert_eq!(
+        found.iter().filter(|f| f.0 == "C003").count(),
+        2,
+        "{found:#?}"
+    );
+
+    // A resume entry under "Leadership Experience" is no job LinkedIn
+    // must list; the same entry under "Experience" is.
+    let std_export = export_copy(&tmp.path().join("plain"));
+    let club = "### President, Contoso Robotics Club (Sep 2020 – Jun 2021)\n\n- Ran 12 workshops for 80 students\n\n";
+    let leadership = resume_copy(
+        tmp.path(),
+        &[(
+            skills,
+            &format!("## Leadership Experience\n\n{club}## Skills\n"),
+        )],
+    );
+    assert_eq!(check(&leadership, &std_export), []);
+    let job = resume_copy(
+        tmp.path(),
+        &[("### Sr. ML Engineer", &format!("{club}### Sr. ML Engineer"))],
+    );
+    assert_eq!(c_codes(&check(&job, &std_export)), ["C003"]);
+}

@@ -22,7 +22,12 @@ channel. Roles are matched by employer (its initials too: "EPFL"), or, when
 the names share nothing (a former name, another script), by the same title
 over the same months, which is C006 rather than two C003s. A LinkedIn
 title at an employer the resume lists for that period is a promotion, not
-a missing role. Silent when the other channel lists no roles at all.
+a missing role. Nor is a LinkedIn role at an organisation the resume
+names where it lists what is no job: a project, a leadership or
+activities entry (`[sections] activities`), or a bullet of a role held
+over the same months; the resume tells of it, only not as a role. A
+mention in a bullet of another period does not count. Silent when the
+other channel lists no roles at all.
 
 ## Why it matters
 A recent job that appears on only one channel looks hidden, or invented.
@@ -54,6 +59,62 @@ fn as_of(
         })
         .max_by_key(|ym| ym.months(12));
     latest.unwrap_or(today)
+}
+
+/// A name's words, lowercase, without legal suffixes or articles ("The
+/// Joint Staff" and "joint staff"), for finding it inside other text.
+fn plain_words(s: &str, c: &crate::lexicon::Consistency) -> Vec<String> {
+    s.to_lowercase()
+        .replace('&', " and ")
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !c.company_suffixes.iter().any(|s| s == w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether the resume names a LinkedIn role's organisation where it lists
+/// what is no job: a project, a leadership or activities entry, a loose
+/// bullet, or a bullet of a role held over the same months. The resume
+/// tells of it, just not as a role.
+fn named_off_the_job_list(
+    resume: &Document,
+    p: &crate::model::Role,
+    c: &crate::lexicon::Consistency,
+    today: crate::date::YearMonth,
+) -> bool {
+    let Some(name) = p
+        .company
+        .as_ref()
+        .map(|t| align::without_tagline(&t.text, c))
+    else {
+        return false;
+    };
+    let name = plain_words(name, c);
+    if name.is_empty() || name.concat().chars().count() < 3 {
+        return false;
+    }
+    let names = |t: &Text| {
+        plain_words(&t.text, c)
+            .windows(name.len())
+            .any(|w| w == name)
+    };
+    let project = |r: &crate::model::Role| {
+        names(&r.header)
+            || r.title.iter().chain(&r.company).any(names)
+            || r.bullets.iter().any(names)
+    };
+    let same_months = |r: &crate::model::Role| match (interval(r, today), interval(p, today)) {
+        (Some(a), Some(b)) => a.0 <= b.1 && b.0 <= a.1,
+        _ => false,
+    };
+    resume.projects.iter().any(project)
+        || resume.loose_bullets.iter().any(names)
+        || resume.activities.iter().any(names)
+        || resume
+            .roles
+            .iter()
+            .filter(|r| same_months(r))
+            .any(|r| r.bullets.iter().any(names))
 }
 
 pub(super) fn missing_roles(
@@ -99,7 +160,11 @@ pub(super) fn missing_roles(
                         _ => true,
                     }
             });
-        if p.start.is_some() && is_recent(p, j, as_of, years) && !covered {
+        if p.start.is_some()
+            && is_recent(p, j, as_of, years)
+            && !covered
+            && !named_off_the_job_list(resume, p, c, cx.today)
+        {
             let anchor = resume
                 .roles
                 .first()
