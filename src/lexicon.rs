@@ -167,6 +167,11 @@ pub struct Consistency {
     /// "global"): sharing one of them is no sign of the same employer.
     #[serde(default)]
     pub generic_company_words: Vec<String>,
+    /// C003: title words that say a rank or status, not a line of work
+    /// ("associate", "intern"): two titles that share only these are in
+    /// different lines of work.
+    #[serde(default)]
+    pub rank_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -771,3 +771,34 @@ fn a_linkedin_role_the_resume_tells_of_outside_its_jobs_is_not_missing() {
     );
     assert_eq!(c_codes(&check(&job, &std_export)), ["C003"]);
 }
+
+#[test]
+fn an_early_job_in_another_line_of_work_is_no_missing_role() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    let linkedin = |role: &str| {
+        std::fs::write(
+            &positions,
+            original.replace("Fabrikam,Data Analyst,,,Jan 2016,Dec 2017", role),
+        )
+        .unwrap();
+    };
+    // The resume starts at Contoso; LinkedIn still lists a shop job before.
+    let targeted = resume_copy(
+        tmp.path(),
+        &[(
+            "### Data Analyst, Fabrikam (Jan 2016 – Dec 2017)\n\n- Automated the weekly sales report, saving the finance team 6 hours a week\n\n",
+            "",
+        )],
+    );
+    linkedin("Fabrikam Outlet,Sales Associate,,,Jan 2016,Dec 2017");
+    assert_eq!(check(&targeted, &export), []);
+    // Near miss: an early job in the resume's own line of work.
+    linkedin("Fabrikam Outlet,Sales Engineer,,,Jan 2016,Dec 2017");
+    assert_eq!(c_codes(&check(&targeted, &export)), ["C003"]);
+    // Near miss: the shop job between two of the resume's roles.
+    linkedin("Fabrikam Outlet,Sales Associate,,,Jan 2019,Dec 2019");
+    assert_eq!(c_codes(&check(&targeted, &export)), ["C003"]);
+}

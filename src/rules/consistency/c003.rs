@@ -22,7 +22,15 @@ channel. Roles are matched by employer (its initials too: "EPFL"), or, when
 the names share nothing (a former name, another script), by the same title
 over the same months, which is C006 rather than two C003s. A LinkedIn
 title at an employer the resume lists for that period is a promotion, not
-a missing role. Nor is a LinkedIn role at an organisation the resume
+a missing role. Nor is an early job in another line of work: a
+LinkedIn-only role that ended before the resume's first role began and
+no word of whose title but a rank (`rank-words`: "Associate", "Intern")
+stands anywhere in the resume, such as a retail job before a software
+career. A targeted resume leaves those off on purpose
+and a coach would not ask for them back, so they are not reported at all
+(a lower severity would still count as a conflict); a role between the
+resume's roles, or one in the same line of work, still is. Nor is a
+LinkedIn role at an organisation the resume
 names where it lists what is no job: a project, a leadership or
 activities entry (`[sections] activities`), or a bullet of a role held
 over the same months; the resume tells of it, only not as a role. A
@@ -117,6 +125,44 @@ fn named_off_the_job_list(
             .any(|r| r.bullets.iter().any(names))
 }
 
+/// Whether a LinkedIn-only role is an early job in another line of work,
+/// left off a targeted resume on purpose: it ended before the resume's
+/// first role began, and no word of its title but a rank (`rank-words`)
+/// stands anywhere in the resume ("Sales Associate" before a resume of
+/// "Associate Software Developer" roles that never says "sales"). A coach would not
+/// ask for it back; a role between the resume's roles, or one in the same
+/// line of work, is still reported.
+fn early_job_off_track(cx: &Context<'_>, resume: &Document, p: &crate::model::Role) -> bool {
+    let c = &cx.lexicon.consistency;
+    let Some(end) = p.end.filter(|e| *e != DatePoint::Present) else {
+        return false;
+    };
+    let Some(first) = resume
+        .roles
+        .iter()
+        .filter_map(|r| r.start)
+        .map(|s| s.months(cx.today, 1))
+        .min()
+    else {
+        return false;
+    };
+    if end.months(cx.today, 1) > first + c.date_tolerance_months as i32 {
+        return false;
+    }
+    let Some(title) = &p.title else {
+        return false;
+    };
+    let lower = title.text.to_lowercase();
+    let ours: Vec<&str> = lower
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1 && !c.rank_words.iter().any(|r| r == w))
+        .collect();
+    let text = resume.source.to_lowercase();
+    let theirs: std::collections::HashSet<&str> =
+        text.split(|ch: char| !ch.is_alphanumeric()).collect();
+    !ours.is_empty() && !ours.iter().any(|w| theirs.contains(w))
+}
+
 pub(super) fn missing_roles(
     cx: &Context<'_>,
     resume: &Document,
@@ -164,6 +210,7 @@ pub(super) fn missing_roles(
             && is_recent(p, j, as_of, years)
             && !covered
             && !named_off_the_job_list(resume, p, c, cx.today)
+            && !early_job_off_track(cx, resume, p)
         {
             let anchor = resume
                 .roles
