@@ -172,6 +172,10 @@ pub struct Consistency {
     /// different lines of work.
     #[serde(default)]
     pub rank_words: Vec<String>,
+    /// C007: a broad skill and the more specific names that cover it
+    /// ("computer-aided design": SolidWorks, AutoCAD).
+    #[serde(default)]
+    pub skill_covers: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -802,3 +802,40 @@ fn an_early_job_in_another_line_of_work_is_no_missing_role() {
     linkedin("Fabrikam Outlet,Sales Associate,,,Jan 2019,Dec 2019");
     assert_eq!(c_codes(&check(&targeted, &export)), ["C003"]);
 }
+
+#[test]
+fn a_broad_skill_is_covered_by_a_specific_one_not_the_reverse() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let skills = export.join("Skills.csv");
+    let original = std::fs::read_to_string(&skills).unwrap();
+    let resume_with = |tool: &str| {
+        resume_copy(
+            tmp.path(),
+            &[("PyTorch, Spark", &format!("{tool}, PyTorch, Spark"))],
+        )
+    };
+    // LinkedIn leads with the field, the resume names the tool.
+    std::fs::write(
+        &skills,
+        original.replace("Name\r\n", "Name\r\nComputer-Aided Design\r\n"),
+    )
+    .unwrap();
+    let tool_in_summary = resume_copy(
+        tmp.path(),
+        &[(
+            "4 product teams.\n",
+            "4 product teams, with test rigs drawn in SolidWorks.\n",
+        )],
+    );
+    assert_eq!(check(&tool_in_summary, &export), []);
+    // Near miss: LinkedIn names the tool, the resume only the field.
+    std::fs::write(
+        &skills,
+        original.replace("Name\r\n", "Name\r\nSolidWorks\r\n"),
+    )
+    .unwrap();
+    let found = check(&resume_with("CAD"), &export);
+    assert_eq!(c_codes(&found), ["C007"], "{found:#?}");
+    assert!(found[0].3.ends_with("SolidWorks"), "{found:#?}");
+}
