@@ -172,6 +172,10 @@ pub struct Consistency {
     /// different lines of work.
     #[serde(default)]
     pub rank_words: Vec<String>,
+    /// Words that stand in the employer's place for one's own work
+    /// ("Freelance", "Self-employed", "Multiple Companies"), lowercase.
+    #[serde(default)]
+    pub self_employment: Vec<String>,
     /// C007: a broad skill and the more specific names that cover it
     /// ("computer-aided design": SolidWorks, AutoCAD).
     #[serde(default)]

@@ -839,3 +839,37 @@ fn a_broad_skill_is_covered_by_a_specific_one_not_the_reverse() {
     assert_eq!(c_codes(&found), ["C007"], "{found:#?}");
     assert!(found[0].3.ends_with("SolidWorks"), "{found:#?}");
 }
+
+#[test]
+fn freelance_work_is_one_employment_on_both_channels() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    let linkedin = |role: &str| {
+        std::fs::write(
+            &positions,
+            original.replace("Fabrikam,Data Analyst,,,Jan 2016,Dec 2017", role),
+        )
+        .unwrap();
+    };
+    // "Multiple Companies" on the resume, a LinkedIn company line that is
+    // "Freelance" and the title: one employment, no misspelt employer, and
+    // "Contractor" adds no other job to the title.
+    let freelance = resume_copy(
+        tmp.path(),
+        &[(
+            "### Data Analyst, Fabrikam (",
+            "### Contractor Data Analyst, Multiple Companies (",
+        )],
+    );
+    linkedin("Freelance Data Analyst,Data Analyst,,,Jan 2016,Dec 2017");
+    assert_eq!(check(&freelance, &export), []);
+    linkedin("Self-employed,Data Analyst,,,Jan 2016,Dec 2017");
+    assert_eq!(check(&freelance, &export), []);
+    // Near miss: the freelance work ended earlier on LinkedIn: one C002,
+    // not two C003s.
+    linkedin("Freelance Data Analyst,Data Analyst,,,Jan 2016,Jun 2016");
+    let found = check(&freelance, &export);
+    assert_eq!(c_codes(&found), ["C002"], "{found:#?}");
+}

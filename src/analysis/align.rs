@@ -112,6 +112,67 @@ pub fn share_distinctive_word(a: &str, b: &str, c: &Consistency) -> bool {
     holds(a, b) || holds(b, a)
 }
 
+/// Lowercase words of a text, split on anything but letters and digits.
+fn lower_words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether a role's employer is one's own work rather than an employer:
+/// its name is `self-employment` words, alone or with the role's own
+/// title words ("Freelance", "Multiple Companies", "Freelance Software
+/// Engineer" over the title "Software Engineer").
+pub fn self_employed(role: &Role, c: &Consistency) -> bool {
+    let Some(company) = &role.company else {
+        return false;
+    };
+    let mut words = lower_words(&company.text);
+    let mut found = false;
+    // Longest phrases first: "freelance work" before "freelance".
+    let mut phrases: Vec<Vec<String>> = c.self_employment.iter().map(|p| lower_words(p)).collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    for phrase in phrases.iter().filter(|p| !p.is_empty()) {
+        while let Some(at) = words
+            .windows(phrase.len())
+            .position(|w| w == phrase.as_slice())
+        {
+            words.drain(at..at + phrase.len());
+            found = true;
+        }
+    }
+    let title = role
+        .title
+        .as_ref()
+        .map(|t| lower_words(&t.text))
+        .unwrap_or_default();
+    found && words.iter().all(|w| title.contains(w))
+}
+
+/// Whether a title word names the kind of employment, not the job
+/// ("Contractor" in "Contractor Software Engineer").
+pub fn employment_word(word: &str, c: &Consistency) -> bool {
+    c.self_employment.iter().any(|s| s == word)
+}
+
+/// A role's employer as alignment compares it: normalised, legal
+/// suffixes alone naming no one, and one's own work ("Freelance",
+/// "Multiple Companies") one name.
+pub fn employer_key(role: &Role, c: &Consistency) -> String {
+    if self_employed(role, c) {
+        return SELF_EMPLOYED.to_string();
+    }
+    role.company
+        .as_ref()
+        .map(|t| substantive(normalize_company(&t.text, c), c))
+        .unwrap_or_default()
+}
+
+/// The key of every self-employed role.
+const SELF_EMPLOYED: &str = "self employed";
+
 /// Whether two normalised company names name the same employer.
 pub fn same_company(a: &str, b: &str, c: &Consistency) -> bool {
     if a.is_empty() || b.is_empty() {
@@ -272,12 +333,7 @@ pub fn align(
     c: &Consistency,
     today: YearMonth,
 ) -> Vec<Aligned> {
-    let company = |r: &Role| {
-        r.company
-            .as_ref()
-            .map(|t| substantive(normalize_company(&t.text, c), c))
-            .unwrap_or_default()
-    };
+    let company = |r: &Role| employer_key(r, c);
     let (rs, ps) = (&resume.roles, &profile.roles);
     let rc: Vec<String> = rs.iter().map(company).collect();
     let pc: Vec<String> = ps.iter().map(company).collect();
@@ -508,6 +564,33 @@ mod tests {
         assert!(!share_distinctive_word("acme global", "initech global", c));
         assert!(spaced_alike("3d roomspace", "3d room space"));
         assert!(!spaced_alike("acme", "acme"));
+    }
+
+    #[test]
+    fn own_work_names_no_employer() {
+        let lex = Lexicon::embedded();
+        let c = &lex.consistency;
+        let role = |company: &str, title: &str| Role {
+            company: Some(crate::source::Text::verbatim(company, 0)),
+            title: Some(crate::source::Text::verbatim(title, 0)),
+            ..Role::default()
+        };
+        assert!(self_employed(
+            &role("Multiple Companies", "Contractor Software Engineer"),
+            c
+        ));
+        assert!(self_employed(
+            &role("Freelance Software Engineer", "Software Engineer"),
+            c
+        ));
+        assert!(self_employed(&role("Self-employed", "Designer"), c));
+        // A client named beside the word is an employer.
+        assert!(!self_employed(&role("Contracting/Initech", "Developer"), c));
+        assert!(!self_employed(&role("Contract Logistics", "Analyst"), c));
+        assert_eq!(
+            employer_key(&role("Freelance", "Web Developer"), c),
+            employer_key(&role("Various Clients", "Web Developer"), c)
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! C003: a recent LinkedIn role the resume leaves out.
 
 use super::{on, related, role_name};
-use crate::align::{self, Aligned, interval, normalize_company};
+use crate::align::{self, Aligned, interval};
 use crate::assess::is_recent;
 use crate::date::DatePoint;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -18,7 +18,9 @@ pub static C003: RuleInfo = RuleInfo {
     docs: r#"## What it does
 Flags a recent role (the rubric's `recent-years`, counted back from the
 latest date either channel names) that has no counterpart on the other
-channel. Roles are matched by employer (its initials too: "EPFL"), or, when
+channel. Roles are matched by employer (its initials too: "EPFL"; one's
+own work, "Freelance" on one channel and "Multiple Companies" on the
+other, is one employer), or, when
 the names share nothing (a former name, another script), by the same title
 over the same months, which is C006 rather than two C003s. A LinkedIn
 title at an employer the resume lists for that period is a promotion, not
@@ -198,8 +200,8 @@ pub(super) fn missing_roles(
         let covered = aligned.iter().any(|a| a.profile.contains(&j))
             // A title at an employer the resume lists: a promotion.
             || resume.roles.iter().any(|r| {
-                let rc = r.company.as_ref().map(|t| normalize_company(&t.text, c)).unwrap_or_default();
-                let pc = p.company.as_ref().map(|t| normalize_company(&t.text, c)).unwrap_or_default();
+                let rc = align::employer_key(r, c);
+                let pc = align::employer_key(p, c);
                 align::same_company(&rc, &pc, c)
                     && match (interval(r, cx.today), interval(p, cx.today)) {
                         (Some(a), Some(b)) => a.0 <= b.1 && b.0 <= a.1,

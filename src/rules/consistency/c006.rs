@@ -21,7 +21,9 @@ or when they share a word that tells employers apart, whole or as the
 start of a word ("Disneyland" and "The Walt Disney Company", a unit and
 its parent; `generic-company-words` such as "Global" do not count). The
 same letters spaced another way ("Room Space", "Roomspace") are still
-flagged: that is a spelling to make consistent.
+flagged: that is a spelling to make consistent. Names that stand for
+one's own work (`self-employment`: "Freelance", "Multiple Companies")
+name no employer and are not compared.
 
 ## Why it matters
 A small thing, but consistent names make the two channels read as one story.
@@ -62,6 +64,9 @@ pub(super) fn check_c006(cx: &Context<'_>, m: &Matched<'_>, out: &mut Vec<Diagno
         && (align::spaced_alike(&rn, &pn) || !align::share_distinctive_word(&rn, &pn, c))
         && align::names_someone(&rc.text, c)
         && align::names_someone(&pc.text, c)
+        // "Freelance" and "Multiple Companies" name no employer.
+        && !align::self_employed(r, c)
+        && !align::self_employed(p0, c)
         && !align::split_elsewhere(r, p0)
         && !align::initialism(&rn, &pn)
         && r.title
