@@ -873,3 +873,36 @@ fn freelance_work_is_one_employment_on_both_channels() {
     let found = check(&freelance, &export);
     assert_eq!(c_codes(&found), ["C002"], "{found:#?}");
 }
+
+#[test]
+fn an_employer_in_other_word_forms_aligns_and_an_added_lead_is_c001() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    let reordered = resume_copy(
+        tmp.path(),
+        &[(
+            "Data Analyst, Fabrikam (",
+            "Data Analyst, Fabrikam Books and Music (",
+        )],
+    );
+    // The same words, one a plural and in another order: one employer.
+    std::fs::write(
+        &positions,
+        original.replace("Fabrikam,Data Analyst", "Fabrikam Music Book,Data Analyst"),
+    )
+    .unwrap();
+    assert_eq!(check(&reordered, &export), []);
+    // Near miss: LinkedIn's title adds a lead and a language: C001.
+    std::fs::write(
+        &positions,
+        original.replace(
+            "Fabrikam,Data Analyst",
+            "Fabrikam Music Book,Lead SQL Data Analyst",
+        ),
+    )
+    .unwrap();
+    let found = check(&reordered, &export);
+    assert_eq!(c_codes(&found), ["C001"], "{found:#?}");
+}

@@ -183,14 +183,27 @@ pub fn same_company(a: &str, b: &str, c: &Consistency) -> bool {
     }
     // "Rackspace" and "Rackspace, the #1 managed cloud company",
     // "PHS4J" and "Contracting/PHS4J": one name's words all stand in the
-    // other's.
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    // other's; "Books and Music" and "Music Book": a plural and "and"
+    // aside.
+    let word = |w: &str| -> Option<String> {
+        if matches!(w, "and" | "of") {
+            return None;
+        }
+        Some(match w.strip_suffix('s') {
+            Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_string(),
+            _ => w.to_string(),
+        })
+    };
+    let (wa, wb): (Vec<String>, Vec<String>) = (
+        a.split(' ').filter_map(word).collect(),
+        b.split(' ').filter_map(word).collect(),
+    );
     let (short, long) = if wa.len() <= wb.len() {
         (&wa, &wb)
     } else {
         (&wb, &wa)
     };
-    if short.iter().all(|w| long.contains(w)) {
+    if !short.is_empty() && short.iter().all(|w| long.contains(w)) {
         return true;
     }
     if initialism(a, b) {
@@ -533,6 +546,12 @@ mod tests {
             c
         ));
         assert!(same_company("phs4j", "contracting phs4j", c));
+        assert!(same_company(
+            "music and books christian",
+            "music christian book christian",
+            c
+        ));
+        assert!(!same_company("acme books", "initech book", c));
         assert!(same_company("microsoft", "microsft", c));
         assert!(!same_company("google", "microsoft", c));
         assert!(!same_company("meta", "metabase", c));
