@@ -906,3 +906,34 @@ fn an_employer_in_other_word_forms_aligns_and_an_added_lead_is_c001() {
     let found = check(&reordered, &export);
     assert_eq!(c_codes(&found), ["C001"], "{found:#?}");
 }
+
+#[test]
+fn a_role_whose_bullets_name_the_other_employer_over_the_same_months_is_one_role() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    std::fs::write(
+        &positions,
+        original.replace("Fabrikam,Data Analyst", "Tailspin.io,Reporting Analyst"),
+    )
+    .unwrap();
+    // The resume's bullet names LinkedIn's employer (its product): one
+    // role, under two names and two titles.
+    let named = resume_copy(
+        tmp.path(),
+        &[(
+            "- Automated the weekly sales report",
+            "- Built the Tailspin.io reporting app\n- Automated the weekly sales report",
+        )],
+    );
+    let found = check(&named, &export);
+    assert_eq!(c_codes(&found), ["C001", "C006"], "{found:#?}");
+    assert!(
+        found[1].3.contains("one channel names the other"),
+        "{found:#?}"
+    );
+    // Near miss: nothing ties the two, so each is missing on the other
+    // channel.
+    assert_eq!(c_codes(&check(&resume(), &export)), ["C003"]);
+}

@@ -121,6 +121,30 @@ fn lower_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether one role's bullets name the other's employer ("the back end of
+/// the main Eviesays.com app" under "Dobie Media"): a product or a former
+/// name of the same employer.
+fn names_employer_of(a: &Role, b: &Role, c: &Consistency) -> bool {
+    if self_employed(b, c) {
+        return false;
+    }
+    let Some(name) = &b.company else {
+        return false;
+    };
+    let name: Vec<String> = lower_words(&name.text)
+        .into_iter()
+        .filter(|w| !c.company_suffixes.iter().any(|s| s == w))
+        .collect();
+    if name.concat().chars().count() < 4 {
+        return false;
+    }
+    a.bullets.iter().any(|t| {
+        lower_words(&t.text)
+            .windows(name.len())
+            .any(|w| w == name.as_slice())
+    })
+}
+
 /// Whether a role's employer is one's own work rather than an employer:
 /// its name is `self-employment` words, alone or with the role's own
 /// title words ("Freelance", "Multiple Companies", "Freelance Software
@@ -338,7 +362,8 @@ pub struct Aligned {
 /// Aligns the roles of a resume with those of a profile: first title by
 /// title at the same employer (a promotion listed separately on both
 /// channels pairs with its own dates); then, for the roles left, the same
-/// title over the same months at employers whose names share nothing;
+/// title over the same months at employers whose names share nothing (or
+/// the same months where one side's bullets name the other's employer);
 /// then the titles one channel lists and the other folds into one role.
 pub fn align(
     resume: &Document,
@@ -414,7 +439,11 @@ pub fn align(
             let d = distance(&rs[i], &ps[j], today);
             let lost = rc[i].is_empty() || rs[i].title.is_none() || split_elsewhere(&rs[i], &ps[j]);
             let by_title = alike(i, j) && months >= 0;
-            let by_months = lost && d <= 2 * tol;
+            // The same months, and one side's bullets name the other's
+            // employer.
+            let named =
+                names_employer_of(&rs[i], &ps[j], c) || names_employer_of(&ps[j], &rs[i], c);
+            let by_months = (lost || named) && d <= 2 * tol;
             if by_title || by_months {
                 cands.push((d, i, j));
             }

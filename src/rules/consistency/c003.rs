@@ -22,7 +22,9 @@ channel. Roles are matched by employer (its initials too: "EPFL"; one's
 own work, "Freelance" on one channel and "Multiple Companies" on the
 other, is one employer), or, when
 the names share nothing (a former name, another script), by the same title
-over the same months, which is C006 rather than two C003s. A LinkedIn
+over the same months, or by the same months when one side's bullets name
+the other's employer (a product: "the main Eviesays.com app"), which is
+C006 rather than two C003s. A LinkedIn
 title at an employer the resume lists for that period is a promotion, not
 a missing role. Nor is an early job in another line of work: a
 LinkedIn-only role that ended before the resume's first role began and

@@ -73,10 +73,16 @@ pub(super) fn check_c006(cx: &Context<'_>, m: &Matched<'_>, out: &mut Vec<Diagno
             .as_ref()
             .is_none_or(|t| normalize_title(&t.text, c) != normalize_title(&rc.text, c))
     {
-        let why = if a.by_dates {
-            " (the same title and dates: a former name, or another spelling?)"
-        } else {
-            ""
+        let same_title = match (&r.title, &p0.title) {
+            (Some(x), Some(y)) => align::titles_alike(&x.text, &y.text, c),
+            _ => false,
+        };
+        let why = match (a.by_dates, same_title) {
+            (true, true) => " (the same title and dates: a former name, or another spelling?)",
+            (true, false) => {
+                " (the same dates, and one channel names the other: a former name, or a product?)"
+            }
+            _ => "",
         };
         out.push(on(
             resume,
