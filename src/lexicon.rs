@@ -187,6 +187,27 @@ pub struct Consistency {
     /// headings, footers ("English", "Languages", "All rights reserved").
     #[serde(default)]
     pub not_skills: Vec<String>,
+    /// C006: the words that open a slogan after an employer's name
+    /// ("Acme Cloud, the #1 managed cloud company"), lowercase.
+    #[serde(default)]
+    pub tagline_openers: Vec<String>,
+    /// C006: words too common to tell one employer from another ("group",
+    /// "global"): sharing one of them is no sign of the same employer.
+    #[serde(default)]
+    pub generic_company_words: Vec<String>,
+    /// C003: title words that say a rank or status, not a line of work
+    /// ("associate", "intern"): two titles that share only these are in
+    /// different lines of work.
+    #[serde(default)]
+    pub rank_words: Vec<String>,
+    /// Words that stand in the employer's place for one's own work
+    /// ("Freelance", "Self-employed", "Multiple Companies"), lowercase.
+    #[serde(default)]
+    pub self_employment: Vec<String>,
+    /// C007: a broad skill and the more specific names that cover it
+    /// ("computer-aided design": SolidWorks, AutoCAD).
+    #[serde(default)]
+    pub skill_covers: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -203,6 +224,11 @@ pub struct Sections {
     pub bold_fonts: Vec<String>,
     #[serde(default)]
     pub document_titles: Vec<String>,
+    /// Headings among `other` whose lines name organisations the
+    /// candidate belonged to without a job there (activities,
+    /// volunteering): kept, so that C003 can find them.
+    #[serde(default)]
+    pub activities: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -337,6 +363,9 @@ pub struct Lexicon {
     pub resume_json_keys: Vec<String>,
     /// Lines that title the document ("curriculum vitae"), lowercase.
     pub document_titles: Vec<String>,
+    /// Headings of `other` sections whose lines are kept as the
+    /// document's activities (normalised like a heading).
+    pub activity_sections: HashSet<String>,
     /// Month names, lowercase, with their number (1-12).
     pub month_names: Vec<(String, u8)>,
     /// The `month_names` most resumes use, lowercase (see `crate::date`).
@@ -577,6 +606,7 @@ impl Lexicon {
                 .max()
                 .unwrap_or(0),
             document_titles,
+            activity_sections: s.activities.iter().map(|h| normalize_heading(h)).collect(),
             month_names: month_names(origin, &file.dates.months)?,
             common_months: common_months(origin, &file.dates.months, &file.dates.common_months)?,
             present_words: words_list(origin, "dates.present", &file.dates.present)?,

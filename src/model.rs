@@ -111,6 +111,10 @@ pub struct Document {
     /// Bullets that stand in an experience section but could not be
     /// attached to a recognisable role: still linted, never dropped.
     pub loose_bullets: Vec<Text>,
+    /// The lines of sections that list what the candidate belonged to
+    /// without a job there (activities, volunteering): organisations
+    /// named, not roles.
+    pub activities: Vec<Text>,
     /// Inline suppression comments found in the source.
     pub suppressions: Vec<Suppression>,
     /// For a document read from several files (a LinkedIn export), where
@@ -162,6 +166,7 @@ impl Document {
         self.skills = Vec::new();
         self.education = Vec::new();
         self.loose_bullets = Vec::new();
+        self.activities = Vec::new();
         self.target_titles = Vec::new();
         self.suppressions = Vec::new();
     }
@@ -181,6 +186,7 @@ impl Document {
             skills: Vec::new(),
             education: Vec::new(),
             loose_bullets: Vec::new(),
+            activities: Vec::new(),
             suppressions: Vec::new(),
             parts: Vec::new(),
             target_titles: Vec::new(),

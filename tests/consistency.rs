@@ -666,3 +666,274 @@ fn a_lone_resume_and_profile_among_the_inputs_pair_and_say_so() {
         "{text}"
     );
 }
+
+#[test]
+fn an_employer_named_with_its_parent_or_a_slogan_is_no_c006_a_respaced_one_is() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    let linkedin = |name: &str| {
+        std::fs::write(
+            &positions,
+            original.replace("Fabrikam,Data Analyst", &format!("{name},Data Analyst")),
+        )
+        .unwrap();
+    };
+    // The company page's name carries a slogan after a comma.
+    linkedin("\"Fabrikam, the #1 retail insight company\"");
+    let longer = resume_copy(
+        tmp.path(),
+        &[(
+            "Data Analyst, Fabrikam (",
+            "Data Analyst, Fabrikam Analytics (",
+        )],
+    );
+    assert_eq!(check(&longer, &export), []);
+    // The parent company on LinkedIn, its park on the resume.
+    linkedin("The Fabrikam Company");
+    let park = resume_copy(
+        tmp.path(),
+        &[("Data Analyst, Fabrikam (", "Data Analyst, Fabrikamland (")],
+    );
+    assert_eq!(check(&park, &export), []);
+    // Near miss: the same letters spaced another way is a spelling to fix.
+    linkedin("Fabri Kam");
+    assert_eq!(c_codes(&check(&resume(), &export)), ["C006"]);
+    // Near miss: sharing only a common word says nothing.
+    linkedin("Tailspin Global");
+    let global = resume_copy(
+        tmp.path(),
+        &[(
+            "Data Analyst, Fabrikam (",
+            "Data Analyst, Fabrikam Global (",
+        )],
+    );
+    assert_eq!(c_codes(&check(&global, &export)), ["C006"]);
+}
+
+#[test]
+fn a_linkedin_role_the_resume_tells_of_outside_its_jobs_is_not_missing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    std::fs::write(
+        &positions,
+        format!(
+            "{original}Tailspin Podcast Initiative,Host,,,Jan 2020,Dec 2020\r\n\
+             Litware Code Club,Mentor,,,Mar 2020,Nov 2020\r\n"
+        ),
+    )
+    .unwrap();
+    let skills = "## Skills\n";
+    // Named in a project and in a volunteering section: no C003.
+    let told = resume_copy(
+        tmp.path(),
+        &[(
+            skills,
+            "## Projects\n\n- Tailspin Podcast Initiative: hosted 20 episodes on ranking systems\n\n\
+             ## Volunteering\n\nMentor at Litware Code Club, 2020\n\n## Skills\n",
+        )],
+    );
+    assert_eq!(check(&told, &export), []);
+    // Near miss: named only in a bullet of a role of other months, and not
+    // at all: both are missing.
+    let elsewhere = resume_copy(
+        tmp.path(),
+        &[(
+            "- Cut p99 latency",
+            "- Spoke twice on the Tailspin Podcast Initiative\n- Cut p99 latency",
+        )],
+    );
+    let found = check(&elsewhere, &export);
+    assert_eq!(
+        found.iter().filter(|f| f.0 == "C003").count(),
+        2,
+        "{found:#?}"
+    );
+
+    // A resume entry under "Leadership Experience" is no job LinkedIn
+    // must list; the same entry under "Experience" is.
+    let std_export = export_copy(&tmp.path().join("plain"));
+    let club = "### President, Contoso Robotics Club (Sep 2020 – Jun 2021)\n\n- Ran 12 workshops for 80 students\n\n";
+    let leadership = resume_copy(
+        tmp.path(),
+        &[(
+            skills,
+            &format!("## Leadership Experience\n\n{club}## Skills\n"),
+        )],
+    );
+    assert_eq!(check(&leadership, &std_export), []);
+    let job = resume_copy(
+        tmp.path(),
+        &[("### Sr. ML Engineer", &format!("{club}### Sr. ML Engineer"))],
+    );
+    assert_eq!(c_codes(&check(&job, &std_export)), ["C003"]);
+}
+
+#[test]
+fn an_early_job_in_another_line_of_work_is_no_missing_role() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    let linkedin = |role: &str| {
+        std::fs::write(
+            &positions,
+            original.replace("Fabrikam,Data Analyst,,,Jan 2016,Dec 2017", role),
+        )
+        .unwrap();
+    };
+    // The resume starts at Contoso; LinkedIn still lists a shop job before.
+    let targeted = resume_copy(
+        tmp.path(),
+        &[(
+            "### Data Analyst, Fabrikam (Jan 2016 – Dec 2017)\n\n- Automated the weekly sales report, saving the finance team 6 hours a week\n\n",
+            "",
+        )],
+    );
+    linkedin("Fabrikam Outlet,Sales Associate,,,Jan 2016,Dec 2017");
+    assert_eq!(check(&targeted, &export), []);
+    // Near miss: an early job in the resume's own line of work.
+    linkedin("Fabrikam Outlet,Sales Engineer,,,Jan 2016,Dec 2017");
+    assert_eq!(c_codes(&check(&targeted, &export)), ["C003"]);
+    // Near miss: the shop job between two of the resume's roles.
+    linkedin("Fabrikam Outlet,Sales Associate,,,Jan 2019,Dec 2019");
+    assert_eq!(c_codes(&check(&targeted, &export)), ["C003"]);
+}
+
+#[test]
+fn a_broad_skill_is_covered_by_a_specific_one_not_the_reverse() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let skills = export.join("Skills.csv");
+    let original = std::fs::read_to_string(&skills).unwrap();
+    let resume_with = |tool: &str| {
+        resume_copy(
+            tmp.path(),
+            &[("PyTorch, Spark", &format!("{tool}, PyTorch, Spark"))],
+        )
+    };
+    // LinkedIn leads with the field, the resume names the tool.
+    std::fs::write(
+        &skills,
+        original.replace("Name\r\n", "Name\r\nComputer-Aided Design\r\n"),
+    )
+    .unwrap();
+    let tool_in_summary = resume_copy(
+        tmp.path(),
+        &[(
+            "4 product teams.\n",
+            "4 product teams, with test rigs drawn in SolidWorks.\n",
+        )],
+    );
+    assert_eq!(check(&tool_in_summary, &export), []);
+    // Near miss: LinkedIn names the tool, the resume only the field.
+    std::fs::write(
+        &skills,
+        original.replace("Name\r\n", "Name\r\nSolidWorks\r\n"),
+    )
+    .unwrap();
+    let found = check(&resume_with("CAD"), &export);
+    assert_eq!(c_codes(&found), ["C007"], "{found:#?}");
+    assert!(found[0].3.ends_with("SolidWorks"), "{found:#?}");
+}
+
+#[test]
+fn freelance_work_is_one_employment_on_both_channels() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    let linkedin = |role: &str| {
+        std::fs::write(
+            &positions,
+            original.replace("Fabrikam,Data Analyst,,,Jan 2016,Dec 2017", role),
+        )
+        .unwrap();
+    };
+    // "Multiple Companies" on the resume, a LinkedIn company line that is
+    // "Freelance" and the title: one employment, no misspelt employer, and
+    // "Contractor" adds no other job to the title.
+    let freelance = resume_copy(
+        tmp.path(),
+        &[(
+            "### Data Analyst, Fabrikam (",
+            "### Contractor Data Analyst, Multiple Companies (",
+        )],
+    );
+    linkedin("Freelance Data Analyst,Data Analyst,,,Jan 2016,Dec 2017");
+    assert_eq!(check(&freelance, &export), []);
+    linkedin("Self-employed,Data Analyst,,,Jan 2016,Dec 2017");
+    assert_eq!(check(&freelance, &export), []);
+    // Near miss: the freelance work ended earlier on LinkedIn: one C002,
+    // not two C003s.
+    linkedin("Freelance Data Analyst,Data Analyst,,,Jan 2016,Jun 2016");
+    let found = check(&freelance, &export);
+    assert_eq!(c_codes(&found), ["C002"], "{found:#?}");
+}
+
+#[test]
+fn an_employer_in_other_word_forms_aligns_and_an_added_lead_is_c001() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    let reordered = resume_copy(
+        tmp.path(),
+        &[(
+            "Data Analyst, Fabrikam (",
+            "Data Analyst, Fabrikam Books and Music (",
+        )],
+    );
+    // The same words, one a plural and in another order: one employer.
+    std::fs::write(
+        &positions,
+        original.replace("Fabrikam,Data Analyst", "Fabrikam Music Book,Data Analyst"),
+    )
+    .unwrap();
+    assert_eq!(check(&reordered, &export), []);
+    // Near miss: LinkedIn's title adds a lead and a language: C001.
+    std::fs::write(
+        &positions,
+        original.replace(
+            "Fabrikam,Data Analyst",
+            "Fabrikam Music Book,Lead SQL Data Analyst",
+        ),
+    )
+    .unwrap();
+    let found = check(&reordered, &export);
+    assert_eq!(c_codes(&found), ["C001"], "{found:#?}");
+}
+
+#[test]
+fn a_role_whose_bullets_name_the_other_employer_over_the_same_months_is_one_role() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = export_copy(tmp.path());
+    let positions = export.join("Positions.csv");
+    let original = std::fs::read_to_string(&positions).unwrap();
+    std::fs::write(
+        &positions,
+        original.replace("Fabrikam,Data Analyst", "Tailspin.io,Reporting Analyst"),
+    )
+    .unwrap();
+    // The resume's bullet names LinkedIn's employer (its product): one
+    // role, under two names and two titles.
+    let named = resume_copy(
+        tmp.path(),
+        &[(
+            "- Automated the weekly sales report",
+            "- Built the Tailspin.io reporting app\n- Automated the weekly sales report",
+        )],
+    );
+    let found = check(&named, &export);
+    assert_eq!(c_codes(&found), ["C001", "C006"], "{found:#?}");
+    assert!(
+        found[1].3.contains("one channel names the other"),
+        "{found:#?}"
+    );
+    // Near miss: nothing ties the two, so each is missing on the other
+    // channel.
+    assert_eq!(c_codes(&check(&resume(), &export)), ["C003"]);
+}

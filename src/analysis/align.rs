@@ -64,6 +64,139 @@ pub fn initialism(a: &str, b: &str) -> bool {
     short[0] == of(&|_| true) || short[0] == of(&|w| w.chars().count() > 3)
 }
 
+/// An employer's name without a slogan after it: "Acme Cloud, the #1
+/// managed cloud company" is "Acme Cloud". The slogan follows a comma, a
+/// dash, a bar or a colon and opens with a `tagline-openers` word.
+pub fn without_tagline<'a>(name: &'a str, c: &Consistency) -> &'a str {
+    const SEPARATORS: [&str; 6] = [",", " - ", " – ", " — ", " | ", ":"];
+    let cut = SEPARATORS
+        .iter()
+        .filter_map(|sep| name.find(sep).map(|at| (at, at + sep.len())))
+        .filter(|&(at, after)| {
+            let tail = name[after..].trim_start().to_lowercase();
+            at > 0
+                && c.tagline_openers.iter().any(|o| {
+                    tail.strip_prefix(o.as_str())
+                        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+                })
+        })
+        .map(|(at, _)| at)
+        .min();
+    cut.map_or(name, |at| name[..at].trim_end())
+}
+
+/// Whether two normalised names are one name spaced another way ("3d
+/// roomspace" and "3d room space"): a spelling to make consistent.
+pub fn spaced_alike(a: &str, b: &str) -> bool {
+    let squash = |s: &str| s.replace(' ', "");
+    a != b && squash(a) == squash(b)
+}
+
+/// Whether two normalised names share a word that tells employers apart,
+/// whole or as the start of a word of the other ("contoso" and
+/// "contosoland"): a parent and its unit ("Disneyland", "The Walt Disney
+/// Company"), or the name with and without a descriptor. Short words and
+/// `generic-company-words` do not count.
+pub fn share_distinctive_word(a: &str, b: &str, c: &Consistency) -> bool {
+    let distinctive = |w: &&str| {
+        w.chars().count() >= 4
+            && w.chars().any(char::is_alphabetic)
+            && !c.generic_company_words.iter().any(|g| g == w)
+            && !c.company_suffixes.iter().any(|s| s == w)
+    };
+    let holds = |x: &str, y: &str| {
+        x.split(' ')
+            .filter(distinctive)
+            .any(|w| y.split(' ').any(|v| v.starts_with(w)))
+    };
+    holds(a, b) || holds(b, a)
+}
+
+/// Lowercase words of a text, split on anything but letters and digits.
+fn lower_words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether one role's bullets name the other's employer ("the back end of
+/// the main Eviesays.com app" under "Dobie Media"): a product or a former
+/// name of the same employer.
+fn names_employer_of(a: &Role, b: &Role, c: &Consistency) -> bool {
+    if self_employed(b, c) {
+        return false;
+    }
+    let Some(name) = &b.company else {
+        return false;
+    };
+    let name: Vec<String> = lower_words(&name.text)
+        .into_iter()
+        .filter(|w| !c.company_suffixes.iter().any(|s| s == w))
+        .collect();
+    if name.concat().chars().count() < 4 {
+        return false;
+    }
+    a.bullets.iter().any(|t| {
+        lower_words(&t.text)
+            .windows(name.len())
+            .any(|w| w == name.as_slice())
+    })
+}
+
+/// Whether a role's employer is one's own work rather than an employer:
+/// its name is `self-employment` words, alone or with the role's own
+/// title words ("Freelance", "Multiple Companies", "Freelance Software
+/// Engineer" over the title "Software Engineer").
+pub fn self_employed(role: &Role, c: &Consistency) -> bool {
+    let Some(company) = &role.company else {
+        return false;
+    };
+    let mut words = lower_words(&company.text);
+    let mut found = false;
+    // Longest phrases first: "freelance work" before "freelance".
+    let mut phrases: Vec<Vec<String>> = c.self_employment.iter().map(|p| lower_words(p)).collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    for phrase in phrases.iter().filter(|p| !p.is_empty()) {
+        while let Some(at) = words
+            .windows(phrase.len())
+            .position(|w| w == phrase.as_slice())
+        {
+            words.drain(at..at + phrase.len());
+            found = true;
+        }
+    }
+    let title = role
+        .title
+        .as_ref()
+        .map(|t| lower_words(&t.text))
+        .unwrap_or_default();
+    found && words.iter().all(|w| title.contains(w))
+}
+
+/// Whether a title word names the kind of employment, not the job
+/// ("Contractor" in "Contractor Software Engineer").
+pub fn employment_word(word: &str, c: &Consistency) -> bool {
+    c.self_employment.iter().any(|s| s == word)
+}
+
+/// A role's employer as alignment compares it: normalised, legal
+/// suffixes alone naming no one, and one's own work ("Freelance",
+/// "Multiple Companies") one name.
+pub fn employer_key(role: &Role, c: &Consistency) -> String {
+    if self_employed(role, c) {
+        return SELF_EMPLOYED.to_string();
+    }
+    role.company
+        .as_ref()
+        .map(|t| substantive(normalize_company(&t.text, c), c))
+        .unwrap_or_default()
+}
+
+/// The key of every self-employed role.
+const SELF_EMPLOYED: &str = "self employed";
+
 /// Whether two normalised company names name the same employer.
 pub fn same_company(a: &str, b: &str, c: &Consistency) -> bool {
     if a.is_empty() || b.is_empty() {
@@ -74,14 +207,27 @@ pub fn same_company(a: &str, b: &str, c: &Consistency) -> bool {
     }
     // "Rackspace" and "Rackspace, the #1 managed cloud company",
     // "PHS4J" and "Contracting/PHS4J": one name's words all stand in the
-    // other's.
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    // other's; "Books and Music" and "Music Book": a plural and "and"
+    // aside.
+    let word = |w: &str| -> Option<String> {
+        if matches!(w, "and" | "of") {
+            return None;
+        }
+        Some(match w.strip_suffix('s') {
+            Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_string(),
+            _ => w.to_string(),
+        })
+    };
+    let (wa, wb): (Vec<String>, Vec<String>) = (
+        a.split(' ').filter_map(word).collect(),
+        b.split(' ').filter_map(word).collect(),
+    );
     let (short, long) = if wa.len() <= wb.len() {
         (&wa, &wb)
     } else {
         (&wb, &wa)
     };
-    if short.iter().all(|w| long.contains(w)) {
+    if !short.is_empty() && short.iter().all(|w| long.contains(w)) {
         return true;
     }
     if initialism(a, b) {
@@ -216,7 +362,8 @@ pub struct Aligned {
 /// Aligns the roles of a resume with those of a profile: first title by
 /// title at the same employer (a promotion listed separately on both
 /// channels pairs with its own dates); then, for the roles left, the same
-/// title over the same months at employers whose names share nothing;
+/// title over the same months at employers whose names share nothing (or
+/// the same months where one side's bullets name the other's employer);
 /// then the titles one channel lists and the other folds into one role.
 pub fn align(
     resume: &Document,
@@ -224,12 +371,7 @@ pub fn align(
     c: &Consistency,
     today: YearMonth,
 ) -> Vec<Aligned> {
-    let company = |r: &Role| {
-        r.company
-            .as_ref()
-            .map(|t| substantive(normalize_company(&t.text, c), c))
-            .unwrap_or_default()
-    };
+    let company = |r: &Role| employer_key(r, c);
     let (rs, ps) = (&resume.roles, &profile.roles);
     let rc: Vec<String> = rs.iter().map(company).collect();
     let pc: Vec<String> = ps.iter().map(company).collect();
@@ -297,7 +439,11 @@ pub fn align(
             let d = distance(&rs[i], &ps[j], today);
             let lost = rc[i].is_empty() || rs[i].title.is_none() || split_elsewhere(&rs[i], &ps[j]);
             let by_title = alike(i, j) && months >= 0;
-            let by_months = lost && d <= 2 * tol;
+            // The same months, and one side's bullets name the other's
+            // employer.
+            let named =
+                names_employer_of(&rs[i], &ps[j], c) || names_employer_of(&ps[j], &rs[i], c);
+            let by_months = (lost || named) && d <= 2 * tol;
             if by_title || by_months {
                 cands.push((d, i, j));
             }
@@ -429,6 +575,12 @@ mod tests {
             c
         ));
         assert!(same_company("phs4j", "contracting phs4j", c));
+        assert!(same_company(
+            "music and books christian",
+            "music christian book christian",
+            c
+        ));
+        assert!(!same_company("acme books", "initech book", c));
         assert!(same_company("microsoft", "microsft", c));
         assert!(!same_company("google", "microsoft", c));
         assert!(!same_company("meta", "metabase", c));
@@ -440,6 +592,53 @@ mod tests {
         ));
         assert!(same_company("ibm", "international business machines", c));
         assert!(!same_company("ibm", "intel", c));
+    }
+
+    #[test]
+    fn slogans_and_units_are_told_from_respellings() {
+        let lex = Lexicon::embedded();
+        let c = &lex.consistency;
+        assert_eq!(
+            without_tagline("Acme Cloud, the #1 managed cloud company", c),
+            "Acme Cloud"
+        );
+        assert_eq!(without_tagline("Acme | Your data, safe", c), "Acme");
+        // A comma inside a name is no slogan.
+        assert_eq!(
+            without_tagline("Skidmore, Owings and Merrill", c),
+            "Skidmore, Owings and Merrill"
+        );
+        assert!(share_distinctive_word("contosoland", "the walt contoso", c));
+        assert!(!share_distinctive_word("acme global", "initech global", c));
+        assert!(spaced_alike("3d roomspace", "3d room space"));
+        assert!(!spaced_alike("acme", "acme"));
+    }
+
+    #[test]
+    fn own_work_names_no_employer() {
+        let lex = Lexicon::embedded();
+        let c = &lex.consistency;
+        let role = |company: &str, title: &str| Role {
+            company: Some(crate::source::Text::verbatim(company, 0)),
+            title: Some(crate::source::Text::verbatim(title, 0)),
+            ..Role::default()
+        };
+        assert!(self_employed(
+            &role("Multiple Companies", "Contractor Software Engineer"),
+            c
+        ));
+        assert!(self_employed(
+            &role("Freelance Software Engineer", "Software Engineer"),
+            c
+        ));
+        assert!(self_employed(&role("Self-employed", "Designer"), c));
+        // A client named beside the word is an employer.
+        assert!(!self_employed(&role("Contracting/Initech", "Developer"), c));
+        assert!(!self_employed(&role("Contract Logistics", "Analyst"), c));
+        assert_eq!(
+            employer_key(&role("Freelance", "Web Developer"), c),
+            employer_key(&role("Various Clients", "Web Developer"), c)
+        );
     }
 
     #[test]

@@ -91,7 +91,23 @@ pub fn segment(doc: &mut Document, lines: Vec<Line>, lex: &Lexicon) {
                     }
                 }
             }
-            Some(SectionKind::Other) => {}
+            Some(SectionKind::Other) => {
+                // Activities name organisations the candidate belonged
+                // to: kept, for finding a LinkedIn role there.
+                let activity = section.heading.is_some_and(|h| {
+                    lex.activity_sections
+                        .contains(&crate::lexicon::normalize_heading(&h.text.text))
+                });
+                if activity {
+                    doc.activities.extend(
+                        section
+                            .lines
+                            .iter()
+                            .filter(|l| !l.is_blank())
+                            .map(|l| l.text.clone()),
+                    );
+                }
+            }
             None => {
                 // An unknown section that looks like a list of dated roles
                 // is experience when the document has no experience section.

@@ -21,7 +21,9 @@ are not conflicts: case, punctuation, dash styles and the abbreviations of
 `[consistency] title-abbreviations` in `rubrics/lexicon.toml` ("Sr." =
 "Senior", "ML" = "Machine Learning"). Promotions listed on both channels
 are compared title by title; when one channel lists as one role what the
-other lists as several titles, any of those titles may match. A "title"
+other lists as several titles, any of those titles may match. A word that
+names the kind of employment (`self-employment`: "Contractor Software
+Engineer" and "Software Engineer") adds no other job. A "title"
 that is the employer's name or a sentence was misread and is not compared.
 
 ## Why it matters
@@ -118,7 +120,16 @@ fn same_title(cx: &Context<'_>, a: &str, b: &str) -> bool {
     if !small.is_subset(big) {
         return false;
     }
-    let extra: Vec<&str> = big.difference(small).copied().collect();
+    // "Contractor" in "Contractor Software Engineer" names the kind of
+    // employment, not another job.
+    let extra: Vec<&str> = big
+        .difference(small)
+        .copied()
+        .filter(|w| !align::employment_word(w, &cx.lexicon.consistency))
+        .collect();
+    if extra.is_empty() {
+        return true;
+    }
     let extra = extra.join(" ");
     !cx.lexicon.title_words.is_match(&extra) && cx.rubric.levels_in(&extra).is_empty()
 }

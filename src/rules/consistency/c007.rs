@@ -17,7 +17,10 @@ Takes the first `top-skills` skills of each channel (lexicon, default 10)
 and lists those that appear nowhere on the other channel. Spoken
 languages, group headings and footers (`not-skills`) are not skills; a
 qualifier in parentheses is dropped ("Python (programming language)" is
-Python). A profile saved as PDF lists only its few Top Skills, so only
+Python). A broad skill is mentioned where a more specific one that
+covers it is (`[consistency.skill-covers]`: "Computer-Aided Design" by
+SolidWorks or AutoCAD, "Electrical Engineering" by Altium); a tool is not
+covered by its field. A profile saved as PDF lists only its few Top Skills, so only
 those are compared.
 
 ## Why it matters
@@ -77,12 +80,23 @@ pub(super) fn skills_drift(
                 })
             })
     };
+    // A broad skill is mentioned where a more specific one that covers it
+    // is ("Computer-Aided Design" by SolidWorks).
+    let covered = |doc: &Document, skill: &str| {
+        let p = plain(skill).to_lowercase();
+        mentions(doc, skill)
+            || c.skill_covers
+                .iter()
+                .filter(|(broad, _)| broad.to_lowercase() == p)
+                .flat_map(|(_, specific)| specific)
+                .any(|s| mentions(doc, s))
+    };
     let missing_from = |skills: &[Text], other: &Document| -> Vec<String> {
         skills
             .iter()
             .filter(|s| is_skill(&s.text))
             .take(n)
-            .filter(|s| !mentions(other, &s.text))
+            .filter(|s| !covered(other, &s.text))
             .map(|s| plain(&s.text))
             .collect()
     };
