@@ -35,6 +35,9 @@ const TAB_GAP: f32 = 1.2;
 const FRAGMENT_GAP: f32 = 0.9;
 /// Fewest rows on each side of a gutter for it to make columns.
 const MIN_COLUMN_ROWS: usize = 3;
+/// Most words of a part set at the right end of a row ("Seoul, S.Korea",
+/// "Mar. 2021 – Present").
+const RIGHT_PART_WORDS: usize = 5;
 /// Most words of a margin label ("Experience", "2022 – 2025").
 const LABEL_WORDS: usize = 3;
 
@@ -548,6 +551,16 @@ fn band_score(frags: &[Frag], rows: &[Vec<usize>], x: f32) -> Option<usize> {
     if paired * 10 >= left_rows.min(right_rows) * 8 && left_rows.max(right_rows) < 12 && !labels {
         return None;
     }
+    // "Acme Inc.    Seoul" over "Engineer    Mar. 2021 Present": short
+    // parts set at the right of the rows they share a baseline with, each
+    // of them, are those rows' ends (places, dates), not a column; a
+    // column beside another keeps baselines of its own.
+    let right_short = rows.iter().flatten().all(|&i| {
+        frags[i].x1 <= x || frags[i].text().split_whitespace().count() <= RIGHT_PART_WORDS
+    });
+    if paired == right_rows && right_rows < left_rows && right_short {
+        return None;
+    }
     Some(rows.iter().map(Vec::len).sum())
 }
 
@@ -922,6 +935,51 @@ mod tests {
             "{}",
             t.text
         );
+    }
+
+    #[test]
+    fn places_and_dates_at_the_right_of_many_rows_stay_on_their_rows() {
+        // Awesome-CV: "Company    Place" over "Title    Dates", with short
+        // items that never reach the right edge, for more rows than a
+        // small table has: every part on the right shares its row.
+        let mut g = Vec::new();
+        let mut y = 100.0;
+        for (company, place, title, dates) in [
+            (
+                "Tarnwell Labs",
+                "Lisbon, Portugal",
+                "Staff Engineer",
+                "Mar. 2021 Present",
+            ),
+            (
+                "Quillon Ltd.",
+                "Porto, Portugal",
+                "Engineer",
+                "Feb. 2018 Mar. 2021",
+            ),
+            (
+                "Brisk Co.",
+                "Braga, Portugal",
+                "Intern",
+                "Jun. 2017 Jan. 2018",
+            ),
+        ] {
+            g.extend(word(company, 40.0, y, 10.0));
+            g.extend(word(place, 470.0, y, 10.0));
+            y += 14.0;
+            g.extend(word(title, 40.0, y, 10.0));
+            g.extend(word(dates, 470.0, y, 10.0));
+            y += 14.0;
+            for item in ["• Shipped the ledger", "• Ran the on-call rota"] {
+                g.extend(word(item, 40.0, y, 10.0));
+                y += 14.0;
+            }
+        }
+        let t = layout(&[page(g)]);
+        let lines: Vec<&str> = t.text.lines().map(str::trim).collect();
+        assert_eq!(lines[0], "Tarnwell Labs  Lisbon, Portugal", "{}", t.text);
+        assert_eq!(lines[1], "Staff Engineer  Mar. 2021 Present", "{}", t.text);
+        assert_eq!(lines[4], "Quillon Ltd.  Porto, Portugal", "{}", t.text);
     }
 
     #[test]
