@@ -130,11 +130,13 @@ fn date_pattern() -> String {
     )
 }
 
+/// "2013/2014 – 2018", "2019/20 – 2021": a start given as two years (not
+/// sure which, or an academic year) starts in the first.
 static RANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let present = &*PRESENT;
     let d = date_pattern();
     crate::pattern::compile(&format!(
-        r"(?i)\b(?P<start>{d})\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>{d}|{present})\b"
+        r"(?i)\b(?P<start>{d})(?:/(?:19|20)?\d\d)?\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>{d}|{present})\b"
     ))
     .expect("date range regex")
 });
@@ -309,6 +311,32 @@ pub fn find_range(line: &str) -> Option<FoundRange> {
     })
 }
 
+/// "… July 2015 –" over "Present …", "… June 2019 – July" over "2020 …":
+/// a range whose end a line break cut off. Given the line and the next,
+/// the byte length of the end's part at the start of `next`, when joining
+/// it completes the range.
+pub fn cut_range_end(line: &str, next: &str) -> Option<usize> {
+    static TAIL_RE: LazyLock<Regex> = LazyLock::new(|| {
+        let month = &*MONTH;
+        crate::pattern::compile(&format!(r"(?i)^\s*[-–—]+\s*(?:{month})?\s*$"))
+            .expect("cut range tail regex")
+    });
+    static HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
+        let present = &*PRESENT;
+        crate::pattern::compile(&format!(r"(?i)^\s*(?:{present}|(?:19|20)\d\d)\b"))
+            .expect("cut range head regex")
+    });
+    let r = find_range(line)?;
+    if r.start.is_none() || r.end.is_some() || !TAIL_RE.is_match(&line[r.range.end..]) {
+        return None;
+    }
+    let head = HEAD_RE.find(next)?;
+    let joined = format!("{} {}", line.trim_end(), next[..head.end()].trim());
+    find_range(&joined)
+        .is_some_and(|j| j.end.is_some())
+        .then_some(head.end())
+}
+
 /// Whether `s` holds "19dd" or "20dd".
 fn has_year(s: &str) -> bool {
     // Every line is asked: jump from one "1" or "2" to the next.
@@ -465,6 +493,30 @@ mod tests {
             let r = find_range(line).unwrap_or_else(|| panic!("no range in {line}"));
             assert_eq!((r.start, r.end), (start, end), "{line}");
         }
+    }
+
+    #[test]
+    fn a_start_of_two_years_starts_in_the_first() {
+        let r = find_range("Analyst | Conflict Zones  2013/2014 – 2018").expect("range");
+        assert_eq!((r.start, r.end), (at(2013, None), at(2018, None)));
+        let r = find_range("2019/20 – 2021").expect("range");
+        assert_eq!((r.start, r.end), (at(2019, None), at(2021, None)));
+        // A year and a month is still one date.
+        let r = find_range("2019/03 – 2021/04").expect("range");
+        assert_eq!((r.start, r.end), (at(2019, Some(3)), at(2021, Some(4))));
+    }
+
+    #[test]
+    fn a_range_cut_by_a_line_break_ends_on_the_next_line() {
+        assert_eq!(
+            cut_range_end("Acme  July 2015 –", "Present  Austin, TX"),
+            Some(7)
+        );
+        assert_eq!(cut_range_end("Engineer June 2019 – July", "2020"), Some(4));
+        // A whole range, or a next line that is no end, joins nothing.
+        assert_eq!(cut_range_end("Acme  2015 – 2017", "Present"), None);
+        assert_eq!(cut_range_end("Acme  July 2015 –", "Led the team"), None);
+        assert_eq!(cut_range_end("Acme  July 2015", "2020 was a year"), None);
     }
 
     #[test]

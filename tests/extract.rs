@@ -907,3 +907,52 @@ fn a_dated_title_over_a_department_and_its_organisation_with_a_place() {
     assert_eq!(rows[0].1.as_deref(), Some("Quillon Books"));
     assert_eq!(rows[0].5, 1);
 }
+
+#[test]
+fn a_range_cut_by_a_line_break_ends_on_the_next_line() {
+    let doc = common::load("layouts/cut-ranges.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Site Reliability Engineer"),
+                Some("Harrowgate Cloud"),
+                Some("Remote"),
+                "2021-03",
+                "present",
+                2
+            ),
+            row(
+                Some("Infrastructure Engineer"),
+                Some("Pellucid Data Ltd."),
+                None,
+                "2018-06",
+                "2020-07",
+                1
+            ),
+            // "2014/2015": a start of two years starts in the first.
+            row(
+                Some("Systems Administrator"),
+                Some("Caskwell Works"),
+                None,
+                "2014",
+                "2018",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_whole_range_or_a_start_alone_takes_nothing_from_the_next_line() {
+    let doc = common::load("layouts/cut-ranges-near-miss.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    // The range was whole: "2022 was the year ..." is text, not its end.
+    assert_eq!(
+        (rows[0].3.as_deref(), rows[0].4.as_deref()),
+        (Some("2021-03"), Some("2023-05"))
+    );
+    // No dash after the start: "Present at every ..." ends nothing.
+    assert_eq!(rows[1].4, None, "{rows:?}");
+}

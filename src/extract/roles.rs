@@ -266,6 +266,8 @@ struct Entries<'a> {
 pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
     let promoted = promote_marked_headers(lines, lex);
     let lines: &[Line] = promoted.as_deref().unwrap_or(lines);
+    let joined = join_cut_ranges(lines);
+    let lines: &[Line] = joined.as_deref().unwrap_or(lines);
     let mut p = Entries {
         lex,
         roles: Vec::new(),
@@ -432,6 +434,33 @@ fn promote_marked_headers(lines: &[Line], lex: &Lexicon) -> Option<Vec<Line>> {
     for i in heads {
         out[i].kind = LineKind::Plain;
     }
+    Some(out)
+}
+
+/// "Acme  July 2015 –" over "Present  Austin, TX": a header's range that a
+/// line break (a narrow cell, a wrap) cut before its end takes the end
+/// from the next line, which keeps the rest. `None` when no line changes.
+fn join_cut_ranges(lines: &[Line]) -> Option<Vec<Line>> {
+    let cut: Vec<(usize, usize)> = lines
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| w[0].kind != LineKind::Bullet && !w[1].is_blank())
+        .filter_map(|(i, w)| Some((i, date::cut_range_end(&w[0].text.text, &w[1].text.text)?)))
+        .collect();
+    if cut.is_empty() {
+        return None;
+    }
+    let mut out = lines.to_vec();
+    for (i, len) in cut {
+        let next = out[i + 1].text.clone();
+        let end = next.slice(0, len).into_trimmed(&[]);
+        out[i].text = out[i].text.trimmed(&[]);
+        out[i].text.push_synthetic(" ");
+        out[i].text.append(&end);
+        out[i + 1].text = next.slice(len, next.text.len()).into_trimmed(&[]);
+    }
+    // A line that was only the end ("2020") is gone, not a blank.
+    out.retain(|l| l.is_blank() || !l.text.is_empty());
     Some(out)
 }
 
