@@ -956,3 +956,47 @@ fn a_whole_range_or_a_start_alone_takes_nothing_from_the_next_line() {
     // No dash after the start: "Present at every ..." ends nothing.
     assert_eq!(rows[1].4, None, "{rows:?}");
 }
+
+#[test]
+fn work_on_ones_own_account_stands_where_the_employer_does() {
+    let doc = common::load("layouts/own-account.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Web Developer"),
+                Some("Freelance"),
+                Some("Valencia, Spain"),
+                "2019-09",
+                "2021-11",
+                2
+            ),
+            row(
+                Some("Front-end Engineer"),
+                Some("Self-employed"),
+                None,
+                "2017",
+                "2019",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn other_employment_types_and_freelance_titles_name_no_employer() {
+    let doc = common::load("layouts/own-account-near-miss.txt");
+    let rows = roles(&doc);
+    // "Contract" is no employer: the next line names it.
+    assert_eq!(
+        rows[0].1.as_deref(),
+        Some("Tarrowby Foods Ltd."),
+        "{rows:?}"
+    );
+    // "Freelance Web Designer" is a title, whole, with no employer.
+    assert_eq!(
+        (rows[1].0.as_deref(), rows[1].1.as_deref()),
+        (Some("Freelance Web Designer"), None),
+        "{rows:?}"
+    );
+}

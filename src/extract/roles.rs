@@ -1057,6 +1057,7 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
     // Employment types are neither company nor title; "remote" is a place;
     // a dates label ("From: 2012 – Present") and a street address ("10
     // Country Club drive") are neither.
+    let mut own_account: Option<Text> = None;
     segments.retain(|(s, _)| {
         let t = s
             .text
@@ -1065,7 +1066,12 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
             role.location = Some(s.clone());
             return false;
         }
-        !EMPLOYMENT_TYPE_RE.is_match(t) && !lex.date_labels.contains(&t.to_lowercase())
+        let lower = t.to_lowercase();
+        if lex.self_employed.contains(&lower) && own_account.is_none() {
+            own_account = Some(s.clone());
+            return false;
+        }
+        !EMPLOYMENT_TYPE_RE.is_match(t) && !lex.date_labels.contains(&lower)
     });
     // An address beside another part is no employer; alone, or after " at
     // " ("Fellow at 10 Downing Street"), it is the name the header gives.
@@ -1078,7 +1084,7 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
     // pair when a title or a company still stands beside it ("Buyer, Home
     // Goods" alone is a title and a department, not a place).
     let mut i = 0;
-    while segments.len() >= 3 && i + 1 < segments.len() {
+    while segments.len() >= 2 && i + 1 < segments.len() {
         let (city, region) = (&segments[i].0, &segments[i + 1].0);
         let pair = format!("{}, {}", city.text, region.text);
         let state_code =
@@ -1099,9 +1105,13 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
                     && next.text.chars().all(|c| c.is_ascii_uppercase());
                 !code && !is_location(&next.text)
             });
+        // Two parts alone ("Valencia, Spain" once the dates and "Freelance"
+        // went) pair only when the gazetteer knows both.
+        let alone = segments.len() == 2;
         if untitled
             && is_location(&pair)
-            && (state_code || is_place(&pair) || known_region || tail && segments.len() >= 4)
+            && (!alone && (state_code || known_region || tail && segments.len() >= 4)
+                || is_place(&pair))
         {
             let mut location = city.clone();
             location.push_synthetic(", ");
@@ -1217,6 +1227,11 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
                 _ => {}
             }
         }
+    }
+    // "Freelance" beside a title, or on a line of its own under one: no
+    // other employer was named, so the work on one's own account is it.
+    if role.company.is_none() {
+        role.company = own_account;
     }
     role
 }
