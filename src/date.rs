@@ -104,8 +104,29 @@ static MONTH: LazyLock<String> = LazyLock::new(|| {
 /// "Present" in English and in the other languages resumes are written in
 /// (German "heute", French "aujourd'hui", Spanish "actualidad", ...): the
 /// `[dates] present` words of the embedded lexicon, as one alternation.
-static PRESENT: LazyLock<String> =
-    LazyLock::new(|| alternation(&Lexicon::embedded().present_words));
+/// A word ending in a Latin letter carries its own word boundary
+/// ("present", not "presentation"); one in another script ("至今") has
+/// none to carry, as boundaries are ASCII (see `crate::pattern`).
+static PRESENT: LazyLock<String> = LazyLock::new(|| {
+    let words: Vec<String> = Lexicon::embedded()
+        .present_words
+        .iter()
+        .map(|w| {
+            if w.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                format!("{}\\b", regex_syntax::escape(w))
+            } else {
+                regex_syntax::escape(w)
+            }
+        })
+        .collect();
+    let mut words: Vec<&String> = words.iter().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    if words.is_empty() {
+        return r"(?:[^\s\S])".to_string();
+    }
+    let alts: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+    format!("(?:{})", alts.join("|"))
+});
 
 /// "since", "seit", "depuis": `[dates] since`.
 static SINCE: LazyLock<String> = LazyLock::new(|| alternation(&Lexicon::embedded().since_words));
@@ -136,7 +157,7 @@ static RANGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let present = &*PRESENT;
     let d = date_pattern();
     crate::pattern::compile(&format!(
-        r"(?i)\b(?P<start>{d})(?:/(?:19|20)?\d\d)?\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>{d}|{present})\b"
+        r"(?i)\b(?P<start>{d})(?:/(?:19|20)?\d\d)?\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>(?:{d})\b|{present})"
     ))
     .expect("date range regex")
 });
@@ -152,7 +173,7 @@ static PAIR_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:{month},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d)"
     );
     crate::pattern::compile(&format!(
-        r"(?i)\b(?P<start>{m})\s{{1,3}}(?P<end>{m}|{present})\b"
+        r"(?i)\b(?P<start>{m})\s{{1,3}}(?P<end>(?:{m})\b|{present})"
     ))
     .expect("date pair regex")
 });
@@ -323,7 +344,7 @@ pub fn cut_range_end(line: &str, next: &str) -> Option<usize> {
     });
     static HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
         let present = &*PRESENT;
-        crate::pattern::compile(&format!(r"(?i)^\s*(?:{present}|(?:19|20)\d\d)\b"))
+        crate::pattern::compile(&format!(r"(?i)^\s*(?:{present}|(?:19|20)\d\d\b)"))
             .expect("cut range head regex")
     });
     let r = find_range(line)?;

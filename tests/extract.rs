@@ -1000,3 +1000,60 @@ fn other_employment_types_and_freelance_titles_name_no_employer() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn chinese_present_and_full_width_brackets_read_as_dates_and_one_part() {
+    let doc = common::load("layouts/cjk-present.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    // "至今" is now; the comma inside "（...）" splits nothing.
+    assert_eq!(
+        (rows[0].3.as_deref(), rows[0].4.as_deref()),
+        (Some("2021-03"), Some("present"))
+    );
+    let parts = [rows[0].0.as_deref(), rows[0].1.as_deref()];
+    assert!(
+        parts.contains(&Some("青禾云科技（Qinghe Cloud, Ltd.）")),
+        "{rows:?}"
+    );
+    assert!(parts.contains(&Some("后端开发工程师")), "{rows:?}");
+    assert_eq!(rows[1].4.as_deref(), Some("2021-02"));
+}
+
+#[test]
+fn a_present_word_inside_a_bullet_ends_no_range() {
+    let doc = common::load("layouts/cjk-present-near-miss.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].4.as_deref(), Some("2021-02"));
+    assert_eq!(rows[0].5, 1);
+}
+
+#[test]
+fn a_long_employer_name_with_its_place_set_apart_heads_the_role() {
+    let doc = common::load("layouts/place-column.txt");
+    assert_eq!(
+        roles(&doc),
+        [row(
+            Some("Software Engineer Trainee"),
+            Some("Coral Bay Accelerator (funded by the Ministry of Trade)"),
+            Some("Chennai, India"),
+            "2012-07",
+            "2013-06",
+            1
+        )]
+    );
+}
+
+#[test]
+fn a_sentence_with_a_place_set_apart_names_no_employer() {
+    let doc = common::load("layouts/place-column-near-miss.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        rows[0].0.as_deref(),
+        Some("Software Engineer Trainee"),
+        "{rows:?}"
+    );
+    assert_eq!(rows[0].1, None, "{rows:?}");
+}

@@ -171,7 +171,27 @@ fn looks_like_header_part(line: &Line, lex: &Lexicon) -> bool {
     let columns = t.contains("  ") || t.contains(" | ") || t.contains(" — ");
     !t.ends_with('.')
         && (w <= 8 && (w <= 4 || columns || lex.title_words.is_match(t) || is_location(t))
-            || w <= 16 && places_a_header(t, lex))
+            || w <= 16 && (places_a_header(t, lex) || place_column(t)))
+}
+
+/// "Software Maestro (funded by the Ministry of Trade)    Seoul, S.Korea":
+/// a longer name with its place set apart at the end is a header line. A
+/// name's longer words outside brackets are capitalised; a sentence's are
+/// not ("Worked with thirty start-ups ...").
+fn place_column(t: &str) -> bool {
+    let Some((head, place)) = t.rsplit_once("  ") else {
+        return false;
+    };
+    let mut depth = 0i32;
+    let mut named = true;
+    for w in head.split_whitespace() {
+        if depth == 0 && !w.starts_with('(') && w.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        {
+            named &= w.starts_with(char::is_uppercase);
+        }
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+    }
+    named && !head.trim().is_empty() && is_location(place.trim())
 }
 
 /// "Golf Club of Purchase : 10 Country Club drive, Purchase, New York:
@@ -1032,9 +1052,10 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
                 continue;
             }
             // "Engineer (Freelance, Part-time)": no split inside brackets.
-            let open = t[..m.start()].matches('(').count();
+            // Full-width brackets too: "晨星资讯（Morningstar, Inc.）".
+            let open = t[..m.start()].matches(['(', '（']).count();
             let comma = m.as_str().trim_start().starts_with([',', ';']);
-            if comma && open > t[..m.start()].matches(')').count() {
+            if comma && open > t[..m.start()].matches([')', '）']).count() {
                 continue;
             }
             if let Some(e) = lead.filter(|&e| last <= e && e < m.start()) {
