@@ -1057,3 +1057,46 @@ fn a_sentence_with_a_place_set_apart_names_no_employer() {
     );
     assert_eq!(rows[0].1, None, "{rows:?}");
 }
+
+#[test]
+fn an_employer_over_its_dated_projects_is_one_role_over_their_dates() {
+    let doc = common::load("layouts/sub-entries.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Software Engineer"),
+                Some("Halvorsen Polytechnic"),
+                None,
+                "2016-08",
+                "2018-09",
+                3
+            ),
+            row(
+                Some("Software Developer"),
+                Some("Brightwater Studio"),
+                None,
+                "2015-04",
+                "2015-12",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_role_set_at_the_margin_after_a_dated_project_is_a_role_of_its_own() {
+    let doc = common::load("layouts/sub-entries-near-miss.txt");
+    let rows = roles(&doc);
+    let names: Vec<Option<&str>> = rows.iter().map(|r| r.1.as_deref()).collect();
+    assert_eq!(
+        names,
+        [
+            Some("Halvorsen Polytechnic"),
+            Some("Brightwater Studio"),
+            Some("Kestrel Labs")
+        ],
+        "{rows:?}"
+    );
+    assert_eq!(rows[1].3.as_deref(), Some("2015-04"), "{rows:?}");
+}

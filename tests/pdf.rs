@@ -1501,3 +1501,50 @@ fn places_and_dates_at_the_right_end_their_rows_and_a_repeated_employer_stays() 
         doc.source
     );
 }
+
+#[test]
+fn a_right_sidebar_is_read_first_when_the_main_column_runs_on_to_the_next_page() {
+    // Google Docs' and Sketch's sidebar layouts: the main column's roles
+    // go on to page 2, with no heading of their own there.
+    const ROLES: [&str; 10] = [
+        "Experience",
+        "Northwind Freight | Staff ML Engineer",
+        "March 2021 - Present",
+        "Led the ranking team of six engineers across two offices.",
+        "Cut the nightly training run from nine hours to two.",
+        "Moved the feature store onto one shared cluster for all teams.",
+        "Globex Shipping | ML Engineer",
+        "June 2018 - February 2021",
+        "Built the first demand forecast the planners trusted.",
+        "Wrote the model review checklist every launch now follows.",
+    ];
+    const SIDE: [&str; 5] = [
+        "Skills",
+        "PyTorch",
+        "Education",
+        "Tarn University",
+        "BSc, 2018",
+    ];
+    let mut first = vec![Run {
+        size: 20.0,
+        ..run(36.0, 60.0, "Jordan Example")
+    }];
+    first.extend(two_columns(36.0, &ROLES, 420.0, &SIDE));
+    let second = [
+        run(36.0, 72.0, "Initech Labs | Data Analyst"),
+        run(36.0, 86.0, "May 2016 - May 2018"),
+        run(
+            36.0,
+            100.0,
+            "Built the weekly churn report for 12 regional teams.",
+        ),
+    ];
+    let doc = read(Pdf::default().page(&first).page(&second).bytes());
+    assert_blocks(&doc, &SIDE, &ROLES);
+    let summary = role_summary(&doc);
+    assert_eq!(summary.len(), 3, "{summary:?}\n{}", doc.source);
+    assert!(
+        summary[2].starts_with("Initech Labs | Data Analyst | 2016-05"),
+        "{summary:?}"
+    );
+}

@@ -279,6 +279,9 @@ struct Entries<'a> {
     after_label: bool,
     /// Inside the list after such a label, until a blank line.
     in_label_list: bool,
+    /// The last role's header was set out at this indent, over a dated
+    /// line set deeper: an employer over its dated projects.
+    parent_indent: Option<usize>,
 }
 
 /// Parses the entries of an experience or projects section into roles;
@@ -299,6 +302,7 @@ pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
         employer_heading: false,
         after_label: false,
         in_label_list: false,
+        parent_indent: None,
     };
     let mut gap = false;
     for line in lines {
@@ -609,6 +613,7 @@ impl<'a> Entries<'a> {
         self.in_label_list = false;
         self.after_label = false;
         let role = parse_header(&[line], self.lex);
+        self.parent_indent = None;
         self.anchored = date.is_none();
         self.employer_heading = role.title.is_none() && role.company.is_some();
         self.roles.push(role);
@@ -639,8 +644,19 @@ impl<'a> Entries<'a> {
                 .roles
                 .last()
                 .is_some_and(|r| r.start.is_none() && (r.title.is_none() || !new_title));
+        let sub_entry = self.candidates.is_empty()
+            && !new_title
+            && self.parent_indent.is_some_and(|i| line.indent > i);
         if current_open {
             self.fill_current(&[head_ref]);
+        } else if sub_entry {
+            // "A D Institute | Engineer" over "  Platform  2017 – 2018" and
+            // "  Alumni Hub  2016 – 2018": the employer's dated projects,
+            // one role from the first start to the last end.
+            let found = parse_header(&[head_ref], self.lex);
+            if let Some(role) = self.roles.last_mut() {
+                widen(role, found.start, found.end);
+            }
         } else {
             let mut group: Vec<&Line> = std::mem::take(&mut self.candidates);
             // Only the two lines right before can be title and company.
@@ -669,6 +685,8 @@ impl<'a> Entries<'a> {
                 group = vec![joined];
             }
             group.push(head_ref);
+            self.parent_indent =
+                (group.len() >= 2 && head_ref.indent > group[0].indent).then_some(group[0].indent);
             let mut role = parse_header(&group, self.lex);
             // A title under an employer's heading is a promotion there.
             if role.company.is_none()
@@ -810,6 +828,7 @@ impl<'a> Entries<'a> {
                 && words(line, 11) <= 10
             {
                 self.roles.push(parse_header(&[line], self.lex));
+                self.parent_indent = None;
                 self.anchored = true;
                 self.open_text = None;
             } else {
@@ -935,6 +954,22 @@ impl<'a> Entries<'a> {
         }
         self.open_text = None;
         self.anchored = false;
+    }
+}
+
+/// Widens a role's dates to cover a start and an end too.
+fn widen(role: &mut Role, start: Option<date::DatePoint>, end: Option<date::DatePoint>) {
+    let today = date::current_month();
+    let key = |d: date::DatePoint| d.months(today, 1);
+    if let Some(s) = start
+        && role.start.is_none_or(|r| key(s) < key(r))
+    {
+        role.start = Some(s);
+    }
+    if let Some(e) = end
+        && role.end.is_none_or(|r| key(e) > key(r))
+    {
+        role.end = Some(e);
     }
 }
 

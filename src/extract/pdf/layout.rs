@@ -123,7 +123,8 @@ struct TextLine {
 /// Lays out the pages' glyphs as text.
 pub fn layout(pages: &[PageGlyphs]) -> PdfText {
     let mut out = Emitter::default();
-    for page in pages {
+    for (n, page) in pages.iter().enumerate() {
+        let continues = n + 1 < pages.len();
         let frags = fragments(&page.glyphs);
         let frags = drop_page_numbers(frags);
         if frags.is_empty() {
@@ -131,6 +132,9 @@ pub fn layout(pages: &[PageGlyphs]) -> PdfText {
         }
         let mut regions = Vec::new();
         order_regions(frags, 0, &mut regions);
+        if continues {
+            sidebar_first(&mut regions);
+        }
         out.break_block(page.number);
         for region in regions {
             let lines = region_lines(region.frags);
@@ -290,8 +294,15 @@ fn order_regions(frags: Vec<Frag>, depth: usize, out: &mut Vec<Region>) {
                     .partition(|&i| slots[i].as_ref().is_some_and(|f| f.x1 <= cut.x));
                 let left = take(&left, &mut slots);
                 let right = take(&right, &mut slots);
+                let at = out.len();
                 order_regions(left, depth + 1, out);
+                let split = out.len();
                 order_regions(right, depth + 1, out);
+                if depth == 0 {
+                    for r in &mut out[split..] {
+                        r.side = Side::Right { band: at, split };
+                    }
+                }
             }
             Some(_) => {}
             None => full.extend(row.iter().copied()),
@@ -308,6 +319,15 @@ struct Region {
     /// Follows the block before without a blank line: the entries beside
     /// a margin label.
     attached: bool,
+    /// A page-wide band's right column: where the band's regions start in
+    /// the page's list, and where this side's start.
+    side: Side,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Side {
+    Any,
+    Right { band: usize, split: usize },
 }
 
 impl Region {
@@ -315,8 +335,44 @@ impl Region {
         Region {
             frags,
             attached: false,
+            side: Side::Any,
         }
     }
+}
+
+/// The characters of a run of regions.
+fn chars(regions: &[Region]) -> usize {
+    regions
+        .iter()
+        .flat_map(|r| &r.frags)
+        .map(|f| f.glyphs.len())
+        .sum()
+}
+
+/// On a page the next one continues, a right-hand sidebar (Contact,
+/// Skills, Education beside the entries) is read before the main column,
+/// so that the main column runs on into the next page: its entries there
+/// carry on its last section, not the sidebar's.
+fn sidebar_first(regions: &mut [Region]) {
+    let Some(Side::Right { band, split }) =
+        regions.iter().map(|r| r.side).find(|s| *s != Side::Any)
+    else {
+        return;
+    };
+    let end = regions[split..]
+        .iter()
+        .position(|r| r.side == Side::Any)
+        .map_or(regions.len(), |k| split + k);
+    // The last band only: rows below it would then not follow the main
+    // column, and a sidebar holds less text than the column it is beside.
+    let later = regions[end..].iter().any(|r| r.side != Side::Any);
+    if later
+        || end < regions.len()
+        || chars(&regions[split..end]) * 2 > chars(&regions[band..split])
+    {
+        return;
+    }
+    regions[band..end].rotate_left(split - band);
 }
 
 /// Whether the left side of a band holds margin labels ("Experience" in
