@@ -94,8 +94,29 @@ pub struct FoundRange {
 /// "Present" in English and in the other languages resumes are written in
 /// (German "heute", French "aujourd'hui", Spanish "actualidad", ...): the
 /// `[dates] present` words of the embedded lexicon, as one alternation.
-static PRESENT: LazyLock<String> =
-    LazyLock::new(|| alternation(&Lexicon::embedded().present_words));
+/// A word ending in a Latin letter carries its own word boundary
+/// ("present", not "presentation"); one in another script ("至今") has
+/// none to carry, as boundaries are ASCII (see `crate::pattern`).
+static PRESENT: LazyLock<String> = LazyLock::new(|| {
+    let words: Vec<String> = Lexicon::embedded()
+        .present_words
+        .iter()
+        .map(|w| {
+            if w.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                format!("{}\\b", regex_syntax::escape(w))
+            } else {
+                regex_syntax::escape(w)
+            }
+        })
+        .collect();
+    let mut words: Vec<&String> = words.iter().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    if words.is_empty() {
+        return r"(?:[^\s\S])".to_string();
+    }
+    let alts: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+    format!("(?:{})", alts.join("|"))
+});
 
 /// "since", "seit", "depuis": `[dates] since`.
 static SINCE: LazyLock<String> = LazyLock::new(|| alternation(&Lexicon::embedded().since_words));
@@ -126,6 +147,8 @@ struct Expressions {
     since: Regex,
     single: Regex,
     one: Regex,
+    /// What may follow a start whose end a line break cut off.
+    cut_tail: Regex,
 }
 
 static COMMON: LazyLock<Expressions> =
@@ -206,10 +229,13 @@ impl Expressions {
             crate::pattern::compile(&pattern).unwrap_or_else(|e| panic!("{what} regex: {e}"))
         };
         Expressions {
+            // "2013/2014 – 2018", "2019/20 – 2021": a start given as two
+            // years (not sure which, or an academic year) starts in the
+            // first.
             range: compile(
                 "date range",
                 format!(
-                    r"(?i)\b(?P<start>{d})\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>{d}|{present})\b"
+                    r"(?i)\b(?P<start>{d})(?:/(?:19|20)?\d\d)?\s*(?:->|[-–—−~]+|\bto\b|\buntil\b|\btill\b|→)\s*(?P<end>(?:{d})\b|{present})"
                 ),
             ),
             // "Sep. 2023 Mar. 2024", "02/2018 12/2018": two month-precise
@@ -219,7 +245,7 @@ impl Expressions {
             // separate facts.
             pair: compile(
                 "date pair",
-                format!(r"(?i)\b(?P<start>{m})\s{{1,3}}(?P<end>{m}|{present})\b"),
+                format!(r"(?i)\b(?P<start>{m})\s{{1,3}}(?P<end>(?:{m})\b|{present})"),
             ),
             // "Jul – Nov 2013", "Nov 2007 – Jan 2008" written "Nov – Jan
             // 2008": two months sharing the end's year.
@@ -241,6 +267,10 @@ impl Expressions {
                 format!(
                     r"(?i)\b(?P<start>{month},?\s*(?:19|20)\d\d|(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2]))\b"
                 ),
+            ),
+            cut_tail: compile(
+                "cut range tail",
+                format!(r"(?i)^\s*[-–—]+\s*(?:{month})?\s*$"),
             ),
             one: compile(
                 "one date",
@@ -362,6 +392,28 @@ pub fn find_range(line: &str) -> Option<FoundRange> {
         end,
         range: c.get(0)?.range(),
     })
+}
+
+/// "… July 2015 –" over "Present …", "… June 2019 – July" over "2020 …":
+/// a range whose end a line break cut off. Given the line and the next,
+/// the byte length of the end's part at the start of `next`, when joining
+/// it completes the range.
+pub fn cut_range_end(line: &str, next: &str) -> Option<usize> {
+    static HEAD_RE: LazyLock<Regex> = LazyLock::new(|| {
+        let present = &*PRESENT;
+        crate::pattern::compile(&format!(r"(?i)^\s*(?:{present}|(?:19|20)\d\d\b)"))
+            .expect("cut range head regex")
+    });
+    let r = find_range(line)?;
+    let tail = &line[r.range.end..];
+    if r.start.is_none() || r.end.is_some() || !expressions(tail).cut_tail.is_match(tail) {
+        return None;
+    }
+    let head = HEAD_RE.find(next)?;
+    let joined = format!("{} {}", line.trim_end(), next[..head.end()].trim());
+    find_range(&joined)
+        .is_some_and(|j| j.end.is_some())
+        .then_some(head.end())
 }
 
 /// Whether `s` holds "19dd" or "20dd".
@@ -577,6 +629,30 @@ mod tests {
             let r = find_range(line).unwrap_or_else(|| panic!("no range in {line}"));
             assert_eq!((r.start, r.end), (start, end), "{line}");
         }
+    }
+
+    #[test]
+    fn a_start_of_two_years_starts_in_the_first() {
+        let r = find_range("Analyst | Conflict Zones  2013/2014 – 2018").expect("range");
+        assert_eq!((r.start, r.end), (at(2013, None), at(2018, None)));
+        let r = find_range("2019/20 – 2021").expect("range");
+        assert_eq!((r.start, r.end), (at(2019, None), at(2021, None)));
+        // A year and a month is still one date.
+        let r = find_range("2019/03 – 2021/04").expect("range");
+        assert_eq!((r.start, r.end), (at(2019, Some(3)), at(2021, Some(4))));
+    }
+
+    #[test]
+    fn a_range_cut_by_a_line_break_ends_on_the_next_line() {
+        assert_eq!(
+            cut_range_end("Acme  July 2015 –", "Present  Austin, TX"),
+            Some(7)
+        );
+        assert_eq!(cut_range_end("Engineer June 2019 – July", "2020"), Some(4));
+        // A whole range, or a next line that is no end, joins nothing.
+        assert_eq!(cut_range_end("Acme  2015 – 2017", "Present"), None);
+        assert_eq!(cut_range_end("Acme  July 2015 –", "Led the team"), None);
+        assert_eq!(cut_range_end("Acme  July 2015", "2020 was a year"), None);
     }
 
     #[test]

@@ -62,6 +62,8 @@ struct RoleWords {
     street_words: Vec<String>,
     #[serde(default)]
     name_articles: Vec<String>,
+    #[serde(default)]
+    self_employed: Vec<String>,
 }
 
 /// What the evidenced level reads beyond the rubric: whether the candidate
@@ -382,6 +384,9 @@ pub struct Lexicon {
     pub street_words: HashSet<String>,
     /// Articles that open a name, never a title ("the"), lowercase.
     pub name_articles: HashSet<String>,
+    /// Work on one's own account ("freelance"), which stands where the
+    /// employer does, lowercase.
+    pub self_employed: HashSet<String>,
 }
 
 /// A list of words or phrases, lowercased; an entry that is empty, has a
@@ -619,6 +624,9 @@ impl Lexicon {
                 .into_iter()
                 .collect(),
             name_articles: words_list(origin, "roles.name-articles", &file.roles.name_articles)?
+                .into_iter()
+                .collect(),
+            self_employed: words_list(origin, "roles.self-employed", &file.roles.self_employed)?
                 .into_iter()
                 .collect(),
         })

@@ -907,3 +907,196 @@ fn a_dated_title_over_a_department_and_its_organisation_with_a_place() {
     assert_eq!(rows[0].1.as_deref(), Some("Quillon Books"));
     assert_eq!(rows[0].5, 1);
 }
+
+#[test]
+fn a_range_cut_by_a_line_break_ends_on_the_next_line() {
+    let doc = common::load("layouts/cut-ranges.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Site Reliability Engineer"),
+                Some("Harrowgate Cloud"),
+                Some("Remote"),
+                "2021-03",
+                "present",
+                2
+            ),
+            row(
+                Some("Infrastructure Engineer"),
+                Some("Pellucid Data Ltd."),
+                None,
+                "2018-06",
+                "2020-07",
+                1
+            ),
+            // "2014/2015": a start of two years starts in the first.
+            row(
+                Some("Systems Administrator"),
+                Some("Caskwell Works"),
+                None,
+                "2014",
+                "2018",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_whole_range_or_a_start_alone_takes_nothing_from_the_next_line() {
+    let doc = common::load("layouts/cut-ranges-near-miss.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    // The range was whole: "2022 was the year ..." is text, not its end.
+    assert_eq!(
+        (rows[0].3.as_deref(), rows[0].4.as_deref()),
+        (Some("2021-03"), Some("2023-05"))
+    );
+    // No dash after the start: "Present at every ..." ends nothing.
+    assert_eq!(rows[1].4, None, "{rows:?}");
+}
+
+#[test]
+fn work_on_ones_own_account_stands_where_the_employer_does() {
+    let doc = common::load("layouts/own-account.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Web Developer"),
+                Some("Freelance"),
+                Some("Valencia, Spain"),
+                "2019-09",
+                "2021-11",
+                2
+            ),
+            row(
+                Some("Front-end Engineer"),
+                Some("Self-employed"),
+                None,
+                "2017",
+                "2019",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn other_employment_types_and_freelance_titles_name_no_employer() {
+    let doc = common::load("layouts/own-account-near-miss.txt");
+    let rows = roles(&doc);
+    // "Contract" is no employer: the next line names it.
+    assert_eq!(
+        rows[0].1.as_deref(),
+        Some("Tarrowby Foods Ltd."),
+        "{rows:?}"
+    );
+    // "Freelance Web Designer" is a title, whole, with no employer.
+    assert_eq!(
+        (rows[1].0.as_deref(), rows[1].1.as_deref()),
+        (Some("Freelance Web Designer"), None),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn chinese_present_and_full_width_brackets_read_as_dates_and_one_part() {
+    let doc = common::load("layouts/cjk-present.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    // "至今" is now; the comma inside "（...）" splits nothing.
+    assert_eq!(
+        (rows[0].3.as_deref(), rows[0].4.as_deref()),
+        (Some("2021-03"), Some("present"))
+    );
+    let parts = [rows[0].0.as_deref(), rows[0].1.as_deref()];
+    assert!(
+        parts.contains(&Some("青禾云科技（Qinghe Cloud, Ltd.）")),
+        "{rows:?}"
+    );
+    assert!(parts.contains(&Some("后端开发工程师")), "{rows:?}");
+    assert_eq!(rows[1].4.as_deref(), Some("2021-02"));
+}
+
+#[test]
+fn a_present_word_inside_a_bullet_ends_no_range() {
+    let doc = common::load("layouts/cjk-present-near-miss.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].4.as_deref(), Some("2021-02"));
+    assert_eq!(rows[0].5, 1);
+}
+
+#[test]
+fn a_long_employer_name_with_its_place_set_apart_heads_the_role() {
+    let doc = common::load("layouts/place-column.txt");
+    assert_eq!(
+        roles(&doc),
+        [row(
+            Some("Software Engineer Trainee"),
+            Some("Coral Bay Accelerator (funded by the Ministry of Trade)"),
+            Some("Chennai, India"),
+            "2012-07",
+            "2013-06",
+            1
+        )]
+    );
+}
+
+#[test]
+fn a_sentence_with_a_place_set_apart_names_no_employer() {
+    let doc = common::load("layouts/place-column-near-miss.txt");
+    let rows = roles(&doc);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        rows[0].0.as_deref(),
+        Some("Software Engineer Trainee"),
+        "{rows:?}"
+    );
+    assert_eq!(rows[0].1, None, "{rows:?}");
+}
+
+#[test]
+fn an_employer_over_its_dated_projects_is_one_role_over_their_dates() {
+    let doc = common::load("layouts/sub-entries.txt");
+    assert_eq!(
+        roles(&doc),
+        [
+            row(
+                Some("Software Engineer"),
+                Some("Halvorsen Polytechnic"),
+                None,
+                "2016-08",
+                "2018-09",
+                3
+            ),
+            row(
+                Some("Software Developer"),
+                Some("Brightwater Studio"),
+                None,
+                "2015-04",
+                "2015-12",
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_role_set_at_the_margin_after_a_dated_project_is_a_role_of_its_own() {
+    let doc = common::load("layouts/sub-entries-near-miss.txt");
+    let rows = roles(&doc);
+    let names: Vec<Option<&str>> = rows.iter().map(|r| r.1.as_deref()).collect();
+    assert_eq!(
+        names,
+        [
+            Some("Halvorsen Polytechnic"),
+            Some("Brightwater Studio"),
+            Some("Kestrel Labs")
+        ],
+        "{rows:?}"
+    );
+    assert_eq!(rows[1].3.as_deref(), Some("2015-04"), "{rows:?}");
+}

@@ -1422,3 +1422,129 @@ fn running_footers_are_neither_employers_nor_bullets() {
             .all(|b| !b.text.contains("Lindqvist"))
     );
 }
+
+/// Awesome-CV's entries: "Employer    Place" over "Title    Dates", the
+/// place and the dates set at the right edge on the rows they end.
+fn awesome_entry(y: f32, employer: &str, place: &str, title: &str, dates: &str) -> Vec<Run> {
+    vec![
+        run(40.0, y, employer),
+        run(480.0, y, place),
+        run(40.0, y + 13.0, title),
+        run(470.0, y + 13.0, dates),
+        run(40.0, y + 26.0, "\u{95} Moved the billing jobs to a queue"),
+        run(
+            40.0,
+            y + 39.0,
+            &format!("\u{95} Cut the {title}'s nightly run by 30%"),
+        ),
+    ]
+}
+
+#[test]
+fn places_and_dates_at_the_right_end_their_rows_and_a_repeated_employer_stays() {
+    // Enough entries that the right-hand parts make a long band: they
+    // are the rows' ends, not a column. "Orbit 7 Labs" heads a role on
+    // both pages, mid-page (it holds a digit, as running footers do), and
+    // stays.
+    let mut first = vec![Run {
+        size: 14.0,
+        ..run(40.0, 60.0, "Experience")
+    }];
+    first.extend(awesome_entry(
+        80.0,
+        "Quillon Ltd.",
+        "Porto, Portugal",
+        "Staff Engineer",
+        "Mar. 2021 Present",
+    ));
+    first.extend(awesome_entry(
+        140.0,
+        "Orbit 7 Labs",
+        "Remote",
+        "Engineer",
+        "Feb. 2018 Mar. 2021",
+    ));
+    first.extend(awesome_entry(
+        200.0,
+        "Brisk Freight",
+        "Braga, Portugal",
+        "Junior Engineer",
+        "Jun. 2016 Jan. 2018",
+    ));
+    first.push(run(72.0, 770.0, "March 3, 2026  Ines Carvalho - Resume  1"));
+    let mut second = awesome_entry(
+        72.0,
+        "Kestrel Analytics",
+        "Lisbon, Portugal",
+        "Analyst",
+        "Oct. 2015 May 2016",
+    );
+    second.extend(awesome_entry(
+        132.0,
+        "Orbit 7 Labs",
+        "Remote",
+        "Intern",
+        "Jun. 2015 Sep. 2015",
+    ));
+    second.push(run(72.0, 770.0, "March 3, 2026  Ines Carvalho - Resume  2"));
+    let doc = read(Pdf::default().page(&first).page(&second).bytes());
+    assert_eq!(
+        role_summary(&doc),
+        [
+            "Quillon Ltd. | Staff Engineer | 2021-03 – present | 2",
+            "Orbit 7 Labs | Engineer | 2018-02 – 2021-03 | 2",
+            "Brisk Freight | Junior Engineer | 2016-06 – 2018-01 | 2",
+            "Kestrel Analytics | Analyst | 2015-10 – 2016-05 | 2",
+            "Orbit 7 Labs | Intern | 2015-06 – 2015-09 | 2",
+        ],
+        "{}",
+        doc.source
+    );
+}
+
+#[test]
+fn a_right_sidebar_is_read_first_when_the_main_column_runs_on_to_the_next_page() {
+    // Google Docs' and Sketch's sidebar layouts: the main column's roles
+    // go on to page 2, with no heading of their own there.
+    const ROLES: [&str; 10] = [
+        "Experience",
+        "Northwind Freight | Staff ML Engineer",
+        "March 2021 - Present",
+        "Led the ranking team of six engineers across two offices.",
+        "Cut the nightly training run from nine hours to two.",
+        "Moved the feature store onto one shared cluster for all teams.",
+        "Globex Shipping | ML Engineer",
+        "June 2018 - February 2021",
+        "Built the first demand forecast the planners trusted.",
+        "Wrote the model review checklist every launch now follows.",
+    ];
+    const SIDE: [&str; 5] = [
+        "Skills",
+        "PyTorch",
+        "Education",
+        "Tarn University",
+        "BSc, 2018",
+    ];
+    let mut first = vec![Run {
+        size: 20.0,
+        ..run(36.0, 60.0, "Jordan Example")
+    }];
+    first.extend(two_columns(36.0, &ROLES, 420.0, &SIDE));
+    let second = [
+        run(36.0, 72.0, "Initech Labs | Data Analyst"),
+        run(36.0, 86.0, "May 2016 - May 2018"),
+        run(
+            36.0,
+            100.0,
+            "Built the weekly churn report for 12 regional teams.",
+        ),
+    ];
+    let doc = read(Pdf::default().page(&first).page(&second).bytes());
+    assert_blocks(&doc, &SIDE, &ROLES);
+    let summary = role_summary(&doc);
+    assert_eq!(summary.len(), 3, "{summary:?}\n{}", doc.source);
+    assert!(
+        summary[2].starts_with("Initech Labs | Data Analyst | 2016-05"),
+        "{summary:?}"
+    );
+}

@@ -567,6 +567,9 @@ pub fn apply_pdf_layout(lines: &mut [Line], pdf: &PdfText, lex: &Lexicon) {
     drop_page_furniture(lines, pdf);
 }
 
+/// How many lines from a page's top or bottom page furniture stands in.
+const FURNITURE_ROWS: usize = 2;
+
 /// Running headers and footers ("February 10, 2026  Jane Doe · Résumé 2"):
 /// a line that holds a digit and recurs on two or more pages once its
 /// digits are ignored is page furniture, never an employer or a bullet.
@@ -588,18 +591,41 @@ fn drop_page_furniture(lines: &mut [Line], pdf: &PdfText) {
             .collect();
         (k.chars().filter(|c| c.is_alphabetic()).count() >= 6).then_some(k)
     };
-    let page = |l: &Line| pdf.lines.get(l.number.wrapping_sub(1)).map(|p| p.page);
+    let info = |l: &Line| pdf.lines.get(l.number.wrapping_sub(1));
+    // Furniture stands at a page's top or bottom: among the few highest
+    // or lowest lines of its page ("Acme Labs ML4 team  Remote" heading a
+    // role on each of two pages is no running header).
+    let mut ys: HashMap<u32, Vec<f32>> = HashMap::new();
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        if let Some(p) = info(l) {
+            ys.entry(p.page).or_default().push(p.y);
+        }
+    }
+    for v in ys.values_mut() {
+        v.sort_by(f32::total_cmp);
+    }
+    let at_edge = |l: &Line| {
+        info(l).is_some_and(|p| {
+            ys.get(&p.page).is_some_and(|v| {
+                let above = v.iter().filter(|&&y| y < p.y).count();
+                let below = v.iter().filter(|&&y| y > p.y).count();
+                above < FURNITURE_ROWS || below < FURNITURE_ROWS
+            })
+        })
+    };
     let mut pages: HashMap<String, HashSet<u32>> = HashMap::new();
     for l in lines.iter() {
-        if let (Some(k), Some(p)) = (key(l), page(l)) {
-            pages.entry(k).or_default().insert(p);
+        if let (Some(k), Some(p)) = (key(l), info(l))
+            && at_edge(l)
+        {
+            pages.entry(k).or_default().insert(p.page);
         }
     }
     if pages.values().all(|p| p.len() < 2) {
         return;
     }
     for l in lines.iter_mut() {
-        if key(l).is_some_and(|k| pages.get(&k).is_some_and(|p| p.len() >= 2)) {
+        if at_edge(l) && key(l).is_some_and(|k| pages.get(&k).is_some_and(|p| p.len() >= 2)) {
             *l = blank(l.number, l.text.span().start);
         }
     }

@@ -171,7 +171,27 @@ fn looks_like_header_part(line: &Line, lex: &Lexicon) -> bool {
     let columns = t.contains("  ") || t.contains(" | ") || t.contains(" — ");
     !t.ends_with('.')
         && (w <= 8 && (w <= 4 || columns || lex.title_words.is_match(t) || is_location(t))
-            || w <= 16 && places_a_header(t, lex))
+            || w <= 16 && (places_a_header(t, lex) || place_column(t)))
+}
+
+/// "Software Maestro (funded by the Ministry of Trade)    Seoul, S.Korea":
+/// a longer name with its place set apart at the end is a header line. A
+/// name's longer words outside brackets are capitalised; a sentence's are
+/// not ("Worked with thirty start-ups ...").
+fn place_column(t: &str) -> bool {
+    let Some((head, place)) = t.rsplit_once("  ") else {
+        return false;
+    };
+    let mut depth = 0i32;
+    let mut named = true;
+    for w in head.split_whitespace() {
+        if depth == 0 && !w.starts_with('(') && w.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        {
+            named &= w.starts_with(char::is_uppercase);
+        }
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+    }
+    named && !head.trim().is_empty() && is_location(place.trim())
 }
 
 /// "Golf Club of Purchase : 10 Country Club drive, Purchase, New York:
@@ -259,6 +279,9 @@ struct Entries<'a> {
     after_label: bool,
     /// Inside the list after such a label, until a blank line.
     in_label_list: bool,
+    /// The last role's header was set out at this indent, over a dated
+    /// line set deeper: an employer over its dated projects.
+    parent_indent: Option<usize>,
 }
 
 /// Parses the entries of an experience or projects section into roles;
@@ -266,6 +289,8 @@ struct Entries<'a> {
 pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
     let promoted = promote_marked_headers(lines, lex);
     let lines: &[Line] = promoted.as_deref().unwrap_or(lines);
+    let joined = join_cut_ranges(lines);
+    let lines: &[Line] = joined.as_deref().unwrap_or(lines);
     let mut p = Entries {
         lex,
         roles: Vec::new(),
@@ -277,6 +302,7 @@ pub fn parse_entries(lines: &[Line], lex: &Lexicon) -> (Vec<Role>, Vec<Text>) {
         employer_heading: false,
         after_label: false,
         in_label_list: false,
+        parent_indent: None,
     };
     let mut gap = false;
     for line in lines {
@@ -435,6 +461,33 @@ fn promote_marked_headers(lines: &[Line], lex: &Lexicon) -> Option<Vec<Line>> {
     Some(out)
 }
 
+/// "Acme  July 2015 –" over "Present  Austin, TX": a header's range that a
+/// line break (a narrow cell, a wrap) cut before its end takes the end
+/// from the next line, which keeps the rest. `None` when no line changes.
+fn join_cut_ranges(lines: &[Line]) -> Option<Vec<Line>> {
+    let cut: Vec<(usize, usize)> = lines
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| w[0].kind != LineKind::Bullet && !w[1].is_blank())
+        .filter_map(|(i, w)| Some((i, date::cut_range_end(&w[0].text.text, &w[1].text.text)?)))
+        .collect();
+    if cut.is_empty() {
+        return None;
+    }
+    let mut out = lines.to_vec();
+    for (i, len) in cut {
+        let next = out[i + 1].text.clone();
+        let end = next.slice(0, len).into_trimmed(&[]);
+        out[i].text = out[i].text.trimmed(&[]);
+        out[i].text.push_synthetic(" ");
+        out[i].text.append(&end);
+        out[i + 1].text = next.slice(len, next.text.len()).into_trimmed(&[]);
+    }
+    // A line that was only the end ("2020") is gone, not a blank.
+    out.retain(|l| l.is_blank() || !l.text.is_empty());
+    Some(out)
+}
+
 /// A section in which nothing heads a role ("RackSpace Hosting" over its
 /// bullets, no dates, no emphasis): each short line right above bullets
 /// heads one. Only where the evidence gave no role at all.
@@ -560,6 +613,7 @@ impl<'a> Entries<'a> {
         self.in_label_list = false;
         self.after_label = false;
         let role = parse_header(&[line], self.lex);
+        self.parent_indent = None;
         self.anchored = date.is_none();
         self.employer_heading = role.title.is_none() && role.company.is_some();
         self.roles.push(role);
@@ -590,8 +644,19 @@ impl<'a> Entries<'a> {
                 .roles
                 .last()
                 .is_some_and(|r| r.start.is_none() && (r.title.is_none() || !new_title));
+        let sub_entry = self.candidates.is_empty()
+            && !new_title
+            && self.parent_indent.is_some_and(|i| line.indent > i);
         if current_open {
             self.fill_current(&[head_ref]);
+        } else if sub_entry {
+            // "A D Institute | Engineer" over "  Platform  2017 – 2018" and
+            // "  Alumni Hub  2016 – 2018": the employer's dated projects,
+            // one role from the first start to the last end.
+            let found = parse_header(&[head_ref], self.lex);
+            if let Some(role) = self.roles.last_mut() {
+                widen(role, found.start, found.end);
+            }
         } else {
             let mut group: Vec<&Line> = std::mem::take(&mut self.candidates);
             // Only the two lines right before can be title and company.
@@ -620,6 +685,8 @@ impl<'a> Entries<'a> {
                 group = vec![joined];
             }
             group.push(head_ref);
+            self.parent_indent =
+                (group.len() >= 2 && head_ref.indent > group[0].indent).then_some(group[0].indent);
             let mut role = parse_header(&group, self.lex);
             // A title under an employer's heading is a promotion there.
             if role.company.is_none()
@@ -761,6 +828,7 @@ impl<'a> Entries<'a> {
                 && words(line, 11) <= 10
             {
                 self.roles.push(parse_header(&[line], self.lex));
+                self.parent_indent = None;
                 self.anchored = true;
                 self.open_text = None;
             } else {
@@ -889,6 +957,22 @@ impl<'a> Entries<'a> {
     }
 }
 
+/// Widens a role's dates to cover a start and an end too.
+fn widen(role: &mut Role, start: Option<date::DatePoint>, end: Option<date::DatePoint>) {
+    let today = date::current_month();
+    let key = |d: date::DatePoint| d.months(today, 1);
+    if let Some(s) = start
+        && role.start.is_none_or(|r| key(s) < key(r))
+    {
+        role.start = Some(s);
+    }
+    if let Some(e) = end
+        && role.end.is_none_or(|r| key(e) > key(r))
+    {
+        role.end = Some(e);
+    }
+}
+
 /// "Acme Robotics, Austin, TX": a short line whose part after a comma is
 /// a place, and whose part before it is no sentence.
 fn ends_in_place(line: &Line) -> bool {
@@ -1003,9 +1087,10 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
                 continue;
             }
             // "Engineer (Freelance, Part-time)": no split inside brackets.
-            let open = t[..m.start()].matches('(').count();
+            // Full-width brackets too: "晨星资讯（Morningstar, Inc.）".
+            let open = t[..m.start()].matches(['(', '（']).count();
             let comma = m.as_str().trim_start().starts_with([',', ';']);
-            if comma && open > t[..m.start()].matches(')').count() {
+            if comma && open > t[..m.start()].matches([')', '）']).count() {
                 continue;
             }
             if let Some(e) = lead.filter(|&e| last <= e && e < m.start()) {
@@ -1028,6 +1113,7 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
     // Employment types are neither company nor title; "remote" is a place;
     // a dates label ("From: 2012 – Present") and a street address ("10
     // Country Club drive") are neither.
+    let mut own_account: Option<Text> = None;
     segments.retain(|(s, _)| {
         let t = s
             .text
@@ -1036,7 +1122,12 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
             role.location = Some(s.clone());
             return false;
         }
-        !EMPLOYMENT_TYPE_RE.is_match(t) && !lex.date_labels.contains(&t.to_lowercase())
+        let lower = t.to_lowercase();
+        if lex.self_employed.contains(&lower) && own_account.is_none() {
+            own_account = Some(s.clone());
+            return false;
+        }
+        !EMPLOYMENT_TYPE_RE.is_match(t) && !lex.date_labels.contains(&lower)
     });
     // An address beside another part is no employer; alone, or after " at
     // " ("Fellow at 10 Downing Street"), it is the name the header gives.
@@ -1049,7 +1140,7 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
     // pair when a title or a company still stands beside it ("Buyer, Home
     // Goods" alone is a title and a department, not a place).
     let mut i = 0;
-    while segments.len() >= 3 && i + 1 < segments.len() {
+    while segments.len() >= 2 && i + 1 < segments.len() {
         let (city, region) = (&segments[i].0, &segments[i + 1].0);
         let pair = format!("{}, {}", city.text, region.text);
         let state_code =
@@ -1070,9 +1161,13 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
                     && next.text.chars().all(|c| c.is_ascii_uppercase());
                 !code && !is_location(&next.text)
             });
+        // Two parts alone ("Valencia, Spain" once the dates and "Freelance"
+        // went) pair only when the gazetteer knows both.
+        let alone = segments.len() == 2;
         if untitled
             && is_location(&pair)
-            && (state_code || is_place(&pair) || known_region || tail && segments.len() >= 4)
+            && (!alone && (state_code || known_region || tail && segments.len() >= 4)
+                || is_place(&pair))
         {
             let mut location = city.clone();
             location.push_synthetic(", ");
@@ -1188,6 +1283,11 @@ pub fn parse_header(lines: &[&Line], lex: &Lexicon) -> Role {
                 _ => {}
             }
         }
+    }
+    // "Freelance" beside a title, or on a line of its own under one: no
+    // other employer was named, so the work on one's own account is it.
+    if role.company.is_none() {
+        role.company = own_account;
     }
     role
 }

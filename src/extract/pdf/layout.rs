@@ -35,6 +35,9 @@ const TAB_GAP: f32 = 1.2;
 const FRAGMENT_GAP: f32 = 0.9;
 /// Fewest rows on each side of a gutter for it to make columns.
 const MIN_COLUMN_ROWS: usize = 3;
+/// Most words of a part set at the right end of a row ("Seoul, S.Korea",
+/// "Mar. 2021 – Present").
+const RIGHT_PART_WORDS: usize = 5;
 /// Most words of a margin label ("Experience", "2022 – 2025").
 const LABEL_WORDS: usize = 3;
 
@@ -120,7 +123,8 @@ struct TextLine {
 /// Lays out the pages' glyphs as text.
 pub fn layout(pages: &[PageGlyphs]) -> PdfText {
     let mut out = Emitter::default();
-    for page in pages {
+    for (n, page) in pages.iter().enumerate() {
+        let continues = n + 1 < pages.len();
         let frags = fragments(&page.glyphs);
         let frags = drop_page_numbers(frags);
         if frags.is_empty() {
@@ -128,6 +132,9 @@ pub fn layout(pages: &[PageGlyphs]) -> PdfText {
         }
         let mut regions = Vec::new();
         order_regions(frags, 0, &mut regions);
+        if continues {
+            sidebar_first(&mut regions);
+        }
         out.break_block(page.number);
         for region in regions {
             let lines = region_lines(region.frags);
@@ -287,8 +294,15 @@ fn order_regions(frags: Vec<Frag>, depth: usize, out: &mut Vec<Region>) {
                     .partition(|&i| slots[i].as_ref().is_some_and(|f| f.x1 <= cut.x));
                 let left = take(&left, &mut slots);
                 let right = take(&right, &mut slots);
+                let at = out.len();
                 order_regions(left, depth + 1, out);
+                let split = out.len();
                 order_regions(right, depth + 1, out);
+                if depth == 0 {
+                    for r in &mut out[split..] {
+                        r.side = Side::Right { band: at, split };
+                    }
+                }
             }
             Some(_) => {}
             None => full.extend(row.iter().copied()),
@@ -305,6 +319,15 @@ struct Region {
     /// Follows the block before without a blank line: the entries beside
     /// a margin label.
     attached: bool,
+    /// A page-wide band's right column: where the band's regions start in
+    /// the page's list, and where this side's start.
+    side: Side,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Side {
+    Any,
+    Right { band: usize, split: usize },
 }
 
 impl Region {
@@ -312,8 +335,44 @@ impl Region {
         Region {
             frags,
             attached: false,
+            side: Side::Any,
         }
     }
+}
+
+/// The characters of a run of regions.
+fn chars(regions: &[Region]) -> usize {
+    regions
+        .iter()
+        .flat_map(|r| &r.frags)
+        .map(|f| f.glyphs.len())
+        .sum()
+}
+
+/// On a page the next one continues, a right-hand sidebar (Contact,
+/// Skills, Education beside the entries) is read before the main column,
+/// so that the main column runs on into the next page: its entries there
+/// carry on its last section, not the sidebar's.
+fn sidebar_first(regions: &mut [Region]) {
+    let Some(Side::Right { band, split }) =
+        regions.iter().map(|r| r.side).find(|s| *s != Side::Any)
+    else {
+        return;
+    };
+    let end = regions[split..]
+        .iter()
+        .position(|r| r.side == Side::Any)
+        .map_or(regions.len(), |k| split + k);
+    // The last band only: rows below it would then not follow the main
+    // column, and a sidebar holds less text than the column it is beside.
+    let later = regions[end..].iter().any(|r| r.side != Side::Any);
+    if later
+        || end < regions.len()
+        || chars(&regions[split..end]) * 2 > chars(&regions[band..split])
+    {
+        return;
+    }
+    regions[band..end].rotate_left(split - band);
 }
 
 /// Whether the left side of a band holds margin labels ("Experience" in
@@ -546,6 +605,16 @@ fn band_score(frags: &[Frag], rows: &[Vec<usize>], x: f32) -> Option<usize> {
         .all(|&i| frags[i].x1 > x || frags[i].text().split_whitespace().count() <= LABEL_WORDS);
     let labels = short && left_rows * 2 <= right_rows;
     if paired * 10 >= left_rows.min(right_rows) * 8 && left_rows.max(right_rows) < 12 && !labels {
+        return None;
+    }
+    // "Acme Inc.    Seoul" over "Engineer    Mar. 2021 Present": short
+    // parts set at the right of the rows they share a baseline with, each
+    // of them, are those rows' ends (places, dates), not a column; a
+    // column beside another keeps baselines of its own.
+    let right_short = rows.iter().flatten().all(|&i| {
+        frags[i].x1 <= x || frags[i].text().split_whitespace().count() <= RIGHT_PART_WORDS
+    });
+    if paired == right_rows && right_rows < left_rows && right_short {
         return None;
     }
     Some(rows.iter().map(Vec::len).sum())
@@ -922,6 +991,51 @@ mod tests {
             "{}",
             t.text
         );
+    }
+
+    #[test]
+    fn places_and_dates_at_the_right_of_many_rows_stay_on_their_rows() {
+        // Awesome-CV: "Company    Place" over "Title    Dates", with short
+        // items that never reach the right edge, for more rows than a
+        // small table has: every part on the right shares its row.
+        let mut g = Vec::new();
+        let mut y = 100.0;
+        for (company, place, title, dates) in [
+            (
+                "Tarnwell Labs",
+                "Lisbon, Portugal",
+                "Staff Engineer",
+                "Mar. 2021 Present",
+            ),
+            (
+                "Quillon Ltd.",
+                "Porto, Portugal",
+                "Engineer",
+                "Feb. 2018 Mar. 2021",
+            ),
+            (
+                "Brisk Co.",
+                "Braga, Portugal",
+                "Intern",
+                "Jun. 2017 Jan. 2018",
+            ),
+        ] {
+            g.extend(word(company, 40.0, y, 10.0));
+            g.extend(word(place, 470.0, y, 10.0));
+            y += 14.0;
+            g.extend(word(title, 40.0, y, 10.0));
+            g.extend(word(dates, 470.0, y, 10.0));
+            y += 14.0;
+            for item in ["• Shipped the ledger", "• Ran the on-call rota"] {
+                g.extend(word(item, 40.0, y, 10.0));
+                y += 14.0;
+            }
+        }
+        let t = layout(&[page(g)]);
+        let lines: Vec<&str> = t.text.lines().map(str::trim).collect();
+        assert_eq!(lines[0], "Tarnwell Labs  Lisbon, Portugal", "{}", t.text);
+        assert_eq!(lines[1], "Staff Engineer  Mar. 2021 Present", "{}", t.text);
+        assert_eq!(lines[4], "Quillon Ltd.  Porto, Portugal", "{}", t.text);
     }
 
     #[test]
