@@ -98,24 +98,15 @@ pub struct FoundRange {
 /// ("present", not "presentation"); one in another script ("至今") has
 /// none to carry, as boundaries are ASCII (see `crate::pattern`).
 static PRESENT: LazyLock<String> = LazyLock::new(|| {
-    let words: Vec<String> = Lexicon::embedded()
-        .present_words
-        .iter()
-        .map(|w| {
-            if w.ends_with(|c: char| c.is_ascii_alphanumeric()) {
-                format!("{}\\b", regex_syntax::escape(w))
-            } else {
-                regex_syntax::escape(w)
-            }
-        })
-        .collect();
-    let mut words: Vec<&String> = words.iter().collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    if words.is_empty() {
-        return r"(?:[^\s\S])".to_string();
-    }
-    let alts: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
-    format!("(?:{})", alts.join("|"))
+    let words = &Lexicon::embedded().present_words;
+    alternatives(words.iter().map(|w| {
+        let escaped = regex_syntax::escape(w);
+        if w.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+            format!("{escaped}\\b")
+        } else {
+            escaped
+        }
+    }))
 });
 
 /// "since", "seit", "depuis": `[dates] since`.
@@ -123,9 +114,14 @@ static SINCE: LazyLock<String> = LazyLock::new(|| alternation(&Lexicon::embedded
 
 /// Words as a non-capturing alternation, longest first, each escaped.
 fn alternation(words: &[String]) -> String {
-    let mut words: Vec<&String> = words.iter().collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let alts: Vec<String> = words.iter().map(|w| regex_syntax::escape(w)).collect();
+    alternatives(words.iter().map(|w| regex_syntax::escape(w)))
+}
+
+/// Alternatives as one non-capturing group, the longest first (so the
+/// longest word at a place is the one matched).
+fn alternatives(alts: impl Iterator<Item = String>) -> String {
+    let mut alts: Vec<String> = alts.collect();
+    alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
     if alts.is_empty() {
         // No word at all: an alternative that never matches.
         return r"(?:[^\s\S])".to_string();

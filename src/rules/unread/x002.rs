@@ -162,10 +162,11 @@ fn brokenness(source: &str) -> (f64, f64, Option<&str>) {
         }
     };
     let bytes = source.as_bytes();
+    let ascii_class = &*ASCII_CLASS;
     let mut i = 0;
     while i < bytes.len() {
         let (class, width) = match bytes[i] {
-            b if b.is_ascii() => (ASCII_CLASS[usize::from(b)], 1),
+            b if b.is_ascii() => (ascii_class[usize::from(b)], 1),
             _ => {
                 let c = source[i..].chars().next().unwrap_or('\u{fffd}');
                 (class_of(c), c.len_utf8())
@@ -217,32 +218,9 @@ fn class_of(c: char) -> u8 {
     class
 }
 
-static ASCII_CLASS: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8 as char;
-        let mut class = 0;
-        if matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r') {
-            class |= SPACE;
-        }
-        if c == '|' {
-            class |= PIPE;
-        }
-        if c.is_ascii_alphabetic() {
-            class |= LETTER;
-        }
-        if matches!(c, '/' | '@' | '.' | '_' | '\\' | '=') {
-            class |= LINK;
-        }
-        if c.is_ascii_control() {
-            class |= BAD;
-        }
-        table[b] = class;
-        b += 1;
-    }
-    table
-};
+/// [`class_of`] of each ASCII byte, for the byte loop.
+static ASCII_CLASS: std::sync::LazyLock<[u8; 128]> =
+    std::sync::LazyLock::new(|| std::array::from_fn(|b| class_of(char::from(b as u8))));
 
 /// X002: a document storyline could not read.
 pub fn check_x002(cx: &Context<'_>, p: &Prepared<'_>, out: &mut Vec<Diagnostic>) {
